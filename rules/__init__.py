@@ -1,1 +1,21 @@
-"""Staged rule modules: one module per artifact family, each declaring its STAGE and RULES."""
+"""Staged rule modules: one module per artifact family.
+
+Each module declares ``STAGE`` (one of ``STAGES``) and ``RULES`` (a list of ``pipeline.model.Rule``),
+and may declare ``DOC_FACTS``: functions computing document-level facts that its rules read from
+``Context.doc``. The registry discovers every module here; adding a rule is one declaration.
+
+``STAGES`` is the order in which the runner applies the stages; each stage sees the output of the
+one before.
+"""
+
+STAGES: tuple[str, ...] = (
+    "unicode",
+    "source",
+    "debris",
+    "terms",
+    "dates",
+    "names",
+    "case",
+    "biblio",
+    "typography",
+)

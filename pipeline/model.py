@@ -1,0 +1,199 @@
+"""The data model: rules, the edits and findings they propose, and the document context they see.
+
+A rule is data plus a small function. It either rewrites the span its pattern matches (``fix``
+returns the replacement, or ``None`` to pass) or, for a finding rule, flags it (``fix`` returns
+``None`` to pass, or anything else to report). Rules never touch I/O; the runner applies edits and
+keeps the ledger.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+
+class Tier(enum.StrEnum):
+    """How a rule's output is used: applied, applied on request, or only reported."""
+
+    SAFE = "safe"
+    REVIEW = "review"
+    FINDING = "finding"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may know besides the text: document-level facts and the line-aligned source.
+
+    ``doc`` holds facts computed once per document (e.g. ``date_style``); ``source`` holds the
+    source-language lines when the user gave them, indexed like the text's lines.
+    """
+
+    doc: Mapping[str, Any] = field(default_factory=dict)
+    source: tuple[str, ...] | None = None
+    glossary: tuple[tuple[str, str, str], ...] = ()
+    line_starts: tuple[int, ...] = (0,)
+
+    def line_index(self, pos: int) -> int:
+        """Index of the line holding offset ``pos`` of the stage's input text."""
+        lo, hi = 0, len(self.line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.line_starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def source_line(self, pos: int) -> str | None:
+        """The source line aligned with the text line holding ``pos``, if a source was given."""
+        if self.source is None:
+            return None
+        i = self.line_index(pos)
+        return self.source[i] if i < len(self.source) else None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What a rule's ``find`` function yields: a span of the stage input and its replacement.
+
+    For finding rules ``after`` is ``None``; ``message`` overrides the rule's message when set.
+    """
+
+    start: int
+    end: int
+    after: str | None = None
+    message: str | None = None
+
+
+FixFunction = Callable[["regex.Match[str]", Context], "str | None"]
+FindFunction = Callable[[str, Context], Iterable[Proposal]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One repair or check, with the examples that document and test it.
+
+    Give either ``pattern`` (with ``fix`` for edits; ``group`` names the span to rewrite) or
+    ``find`` for rules that need code. ``examples`` pairs an input with the expected output (for a
+    finding rule: with the flagged text); ``leave_alone`` lists texts the rule must not touch.
+    ``prefilter`` is a cheap literal or pattern that every match contains; lines without it are
+    skipped.
+    """
+
+    id: str
+    message: str
+    tier: Tier
+    examples: tuple[tuple[str, str], ...]
+    leave_alone: tuple[str, ...]
+    pattern: str | None = None
+    fix: FixFunction | None = None
+    find: FindFunction | None = None
+    group: int | str = 0
+    flags: int = 0
+    prefilter: str | None = None
+    stage: str = ""
+
+    def __post_init__(self) -> None:
+        if (self.pattern is None) == (self.find is None):
+            raise ValueError(f"rule {self.id}: give exactly one of pattern or find")
+        if self.tier is not Tier.FINDING and self.pattern is not None and self.fix is None:
+            raise ValueError(f"rule {self.id}: an edit rule with a pattern needs a fix function")
+        if len(self.examples) < 1 or len(self.leave_alone) < 1:
+            raise ValueError(f"rule {self.id}: needs examples and leave_alone texts")
+        if self.pattern is not None:
+            object.__setattr__(self, "compiled", regex.compile(self.pattern, self.flags | regex.V1))
+
+    @property
+    def family(self) -> str:
+        """The first component of the dotted id (``date`` for ``date.day_in_month``)."""
+        return self.id.split(".", 1)[0]
+
+    def propose(self, text: str, ctx: Context) -> Iterable[Proposal]:
+        """Every proposal of this rule on ``text`` (the stage's input)."""
+        if self.find is not None:
+            yield from self.find(text, ctx)
+            return
+        compiled: regex.Pattern[str] = self.compiled  # type: ignore[attr-defined]
+        for m in compiled.finditer(text):
+            if self.tier is Tier.FINDING:
+                verdict = self.fix(m, ctx) if self.fix is not None else ""
+                if verdict is not None:
+                    yield Proposal(m.start(self.group), m.end(self.group), None, verdict or None)
+                continue
+            after = self.fix(m, ctx)  # type: ignore[misc]
+            if after is not None:
+                yield Proposal(m.start(self.group), m.end(self.group), after)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A change to the text of one stage pass, with where it came from in the raw text.
+
+    ``start``/``end`` index the input of the pass ``step``; ``line``/``col`` (1-based) and
+    ``raw_start``/``raw_end`` locate it in the raw text (offsets after the BOM, lines joined by LF).
+    """
+
+    rule_id: str
+    message: str
+    tier: Tier
+    stage: str
+    step: int
+    start: int
+    end: int
+    before: str
+    after: str
+    raw_start: int
+    raw_end: int
+    line: int
+    col: int
+    applied: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        """The edit as a JSON-ready mapping."""
+        return {
+            "rule": self.rule_id,
+            "tier": str(self.tier),
+            "message": self.message,
+            "stage": self.stage,
+            "step": self.step,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "col": self.col,
+            "raw_start": self.raw_start,
+            "raw_end": self.raw_end,
+            "before": self.before,
+            "after": self.after,
+            "applied": self.applied,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something reported and never applied: a lost number, a Cyrillic word, a loop, a conflict."""
+
+    rule_id: str
+    message: str
+    text: str
+    raw_start: int
+    raw_end: int
+    line: int
+    col: int
+    stage: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as a JSON-ready mapping."""
+        return {
+            "rule": self.rule_id,
+            "message": self.message,
+            "text": self.text,
+            "line": self.line,
+            "col": self.col,
+            "raw_start": self.raw_start,
+            "raw_end": self.raw_end,
+            "stage": self.stage,
+        }
