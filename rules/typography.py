@@ -44,7 +44,7 @@ SPACE_BEFORE_PUNCT = Rule(
     id="typo.space_before_punct",
     message="Space before a punctuation mark",
     tier=Tier.SAFE,
-    pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;:!?](?:\s|$)|\.(?:\s|$)(?<!\.\.)(?![.\s]*\.))",
+    pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;!?](?:\s|$)|:(?:\s|$)(?! *\d)|\.(?:\s|$)(?![.\s]*\.))",
     fix=lambda m, ctx: "",
     prefilter=" ",
     examples=(
@@ -56,10 +56,10 @@ SPACE_BEFORE_PUNCT = Rule(
     leave_alone=(
         "Good article good, I would even say",
         "on the side of Germany ..... The Entente",
-        "a list: a , b",
-        "see https://example.org/a , b",
-        "the value is . 5 in old notation",
-        "He said : - no",
+        "the final score was 3 : 1",
+        "see https://example.org/a,b and `a , b`",
+        "Yahoo! and Jeopardy! are names",
+        "wait . . . and see",
     ),
 )
 
