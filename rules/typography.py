@@ -46,7 +46,7 @@ SPACE_BEFORE_PUNCT = Rule(
     tier=Tier.SAFE,
     pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;!?](?:\s|$)|:(?:\s|$)(?! *\d)|\.(?:\s|$)(?![.\s]*\.))",
     fix=lambda m, ctx: "",
-    prefilter=" ",
+    prefilter=r" [,;!?:.]",
     examples=(
         ("Good article good , I would even say", "Good article good, I would even say"),
         ("Thank you very much , very interesting.", "Thank you very much, very interesting."),

@@ -54,7 +54,7 @@ MOJIBAKE = Rule(
     message="Mojibake: UTF-8 text decoded with the wrong codec",
     tier=Tier.SAFE,
     find=_mojibake,
-    prefilter=MOJIBAKE_HINT,
+    prefilter=r"[^\x00-\x7f]{2}",  # every hint pair is two non-ASCII characters; this scan is far faster
     examples=(
         ("each side â€” coconut supports the back", "each side — coconut supports the back"),
         ("from the Pontoon21Â® company", "from the Pontoon21® company"),
