@@ -70,7 +70,7 @@ def _node(op: object, value: object) -> tuple[Literals | None, Literals | None]:
         chars = _class(value)  # type: ignore[arg-type]
         return chars, chars
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        return frozenset({""}), None
+        return None, None  # zero-width, but a condition: what follows is no longer exactly known
     if op is sre.SUBPATTERN:
         _, add_flags, _, inner = value  # type: ignore[misc]
         if add_flags & sre.SRE_FLAG_IGNORECASE:
@@ -100,6 +100,7 @@ def _node(op: object, value: object) -> tuple[Literals | None, Literals | None]:
 def _sequence(items: Iterable[tuple]) -> tuple[Literals | None, Literals | None]:
     run: Literals | None = frozenset({""})
     best: Literals | None = None
+    whole = True  # whether ``run`` is still every string the sequence so far can match
     for op, value in items:
         exact, required = _node(op, value)
         joined = _product(run, exact) if run is not None and exact is not None else None
@@ -108,11 +109,11 @@ def _sequence(items: Iterable[tuple]) -> tuple[Literals | None, Literals | None]
             continue
         best = _better(best, run if run != {""} else None)
         best = _better(best, required)
-        run = exact
+        run, whole = exact, False
     best = _better(best, run if run != {""} else None)
     if best is not None and "" in best:
         best = None
-    return run, best
+    return (run if whole else None), best
 
 
 def _analyse(pattern: str, flags: int) -> tuple[Literals | None, Literals | None]:

@@ -307,15 +307,15 @@ def fix_text(
     facts = document_facts(raw) if doc is None else doc
     source_lines = tuple(source) if source is not None else None
     base_ctx = Context(doc=facts, source=source_lines, glossary=tuple(glossary))
-    raw_line_starts = _line_starts(raw)
+    lines = raw.split("\n")
+    raw_line_starts = _starts_of(lines)
     result = Result(raw=raw, text=raw)
     history: list[_Pass] = []
     seen_listed: set[tuple[str, int, int, str]] = set()
     step = 0
     view: _WholeText | _GatedLines
     if gated:
-        lines = raw.split("\n")
-        view = _GatedLines(raw, lines, _starts_of(lines), base_ctx, gates_of(rules), None)
+        view = _GatedLines(raw, lines, raw_line_starts, base_ctx, gates_of(rules), None)
     else:
         view = _WholeText(raw, base_ctx)
 

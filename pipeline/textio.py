@@ -17,6 +17,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 BOM = "\ufeff"
 
@@ -40,18 +41,22 @@ class Document:
         return len(self.endings)
 
 
-def decode(data: bytes, name: str) -> Document:
-    """Decode UTF-8 bytes into a ``Document``; binary or non-UTF-8 data raises ``InputError``."""
+def decode(data: bytes, name: str, offset: int = 0) -> Document:
+    """Decode UTF-8 bytes into a ``Document``; binary or non-UTF-8 data raises ``InputError``.
+
+    ``offset`` is where ``data`` starts in the file when it is one chunk of it: errors name file
+    offsets, and only the chunk at offset 0 can start with a BOM.
+    """
     nul = data.find(b"\0")
     if nul != -1:
-        raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not text")
+        raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul}), not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{name}: not UTF-8 text (invalid byte 0x{data[error.start]:02x} at offset {error.start})"
+            f"{name}: not UTF-8 text (invalid byte 0x{data[error.start]:02x} at offset {offset + error.start})"
         ) from None
-    bom = text.startswith(BOM)
+    bom = offset == 0 and text.startswith(BOM)
     if bom:
         text = text[1:]
     lines = text.split("\n")
@@ -91,6 +96,18 @@ def read_document(path: Path) -> Document:
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
     return decode(data, str(path))
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """Open ``path`` for reading bytes; a missing, unreadable or folder path raises ``InputError``."""
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import time
+from pathlib import Path
 
 from ..inputs import collect_inputs
-from ..options import add_rule_options, resolve
-from ..reports.lint import FORMATS, problems, render
-from ..runner import fix_text
-from ..textio import InputError, decode, read_document
+from ..options import add_rule_options, add_run_options, resolve
+from ..profiling import Profile
+from ..reports.lint import FORMATS, render
+from ..stream import Settings, default_jobs, stream
+from ..textio import InputError, open_binary
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -25,21 +29,32 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output-format", choices=FORMATS, default="text",
                         help="text (default), json, github (workflow commands) or sarif (SARIF 2.1.0)")
     add_rule_options(parser)
+    add_run_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Check the inputs and print the problems."""
-    config, rules = resolve(args)
+    """Check the inputs, each read in chunks of lines, and print the problems."""
+    config, _ = resolve(args)
     if args.paths == ["-"]:
-        docs = [decode(sys.stdin.buffer.read(), "<stdin>")]
+        paths = None
     elif "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     else:
-        docs = [read_document(p) for p in collect_inputs(args.paths)]
-    found = []
-    for doc in docs:
-        result = fix_text(doc.text, rules, apply_review=config.apply_review)
-        found += problems(doc.name, result.edits, result.findings)
+        paths = collect_inputs(args.paths)
+    jobs = args.jobs or default_jobs()
+    profile = Profile() if args.profile else None
+    started, lines, found = time.perf_counter(), 0, []
+    for path in paths if paths is not None else [None]:
+        with contextlib.ExitStack() as stack:
+            handle = sys.stdin.buffer if path is None else stack.enter_context(open_binary(Path(path)))
+            settings = Settings(config, "<stdin>" if path is None else str(path), "check", profile is not None)
+            for chunk in stream(handle, settings, jobs):
+                found += chunk.problems
+                lines += chunk.lines
+                if profile is not None and chunk.profile is not None:
+                    profile.merge(chunk.profile)
     sys.stdout.write(render(found, args.output_format))
+    if profile is not None:
+        sys.stderr.write(profile.render(time.perf_counter() - started, lines))
     return 1 if found else 0

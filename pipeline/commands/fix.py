@@ -6,18 +6,23 @@ import argparse
 import json
 import os
 import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
 from ..inputs import collect_inputs
 from ..model import Rule
-from ..options import add_rule_options, resolve
+from ..options import add_rule_options, add_run_options, resolve
+from ..profiling import Profile
 from ..progress import progress
+from ..registry import select_rules
 from ..reports.diff import unified_diff
 from ..reports.html import html_report
 from ..reports.ledger import json_report
 from ..runner import Result, fix_text
+from ..stream import Settings, default_jobs, stream
 from ..textio import Document, InputError, decode, encode, read_document, write_atomic
 
 
@@ -35,6 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="folder for the fixed text and reports (default: fixed/)")
     parser.add_argument("--diff", action="store_true", help="with '-': print the unified diff instead of the text")
     add_rule_options(parser)
+    add_run_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -74,26 +80,36 @@ def _prepare_output(output: Path, inputs: list[Path]) -> None:
         raise InputError(f"{output}: output folder is not writable")
 
 
-def repair(doc: Document, rules: tuple[Rule, ...], config: Config) -> Result:
+def repair(doc: Document, rules: tuple[Rule, ...], config: Config, profile: Profile | None = None) -> Result:
     """Run the selected rules over one document."""
-    return fix_text(doc.text, rules, apply_review=config.apply_review)
+    return fix_text(doc.text, rules, apply_review=config.apply_review, profile=profile)
 
 
-def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]) -> int:
-    doc = decode(sys.stdin.buffer.read(), "<stdin>")
-    result = repair(doc, rules, config)
+def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None) -> int:
     if args.diff:
+        doc = decode(sys.stdin.buffer.read(), "<stdin>")
+        result = repair(doc, rules, config, profile)
         sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
-    else:
-        sys.stdout.buffer.write(encode(doc, result.text))
-    return 0
+        return doc.line_count
+    lines = 0
+    settings = Settings(config, "<stdin>", "fix", profile is not None)
+    for chunk in stream(sys.stdin.buffer, settings, args.jobs or default_jobs()):
+        sys.stdout.buffer.write(chunk.data)
+        lines += chunk.lines
+        if profile is not None and chunk.profile is not None:
+            profile.merge(chunk.profile)
+    return lines
 
 
-def run(args: argparse.Namespace) -> int:
-    """Repair the inputs; exit 0 when done, 2 on bad input (nothing is written then)."""
-    config, rules = resolve(args)
-    if args.paths == ["-"]:
-        return _run_stdin(args, config, rules)
+def _repair_file(path: Path, output: Path, config: Config, profiled: bool) -> tuple[Outputs, Profile | None]:
+    """Read, repair and render one input (in a worker process when there are several)."""
+    profile = Profile() if profiled else None
+    doc = read_document(path)
+    result = repair(doc, select_rules(config.select, config.ignore), config, profile)
+    return render_outputs(doc, path, output, result, config), profile
+
+
+def _run_files(args: argparse.Namespace, config: Config, profile: Profile | None) -> int:
     if "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     inputs = collect_inputs(args.paths)
@@ -101,10 +117,22 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     _prepare_output(output, inputs)
     size = sum(len(d.text) for d in docs)
-    rendered = [
-        render_outputs(doc, path, output, repair(doc, rules, config), config)
-        for path, doc in progress(list(zip(inputs, docs, strict=True)), size, "fix")
-    ]
+    jobs = min(args.jobs or default_jobs(), len(inputs))
+    done: list[tuple[Outputs, Profile | None]]
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            futures = [pool.submit(_repair_file, path, output, config, profile is not None) for path in inputs]
+            done = [f.result() for f in progress(futures, size, "fix")]
+    else:
+        rules = select_rules(config.select, config.ignore)
+        done = [
+            (render_outputs(doc, path, output, repair(doc, rules, config, profile), config), None)
+            for path, doc in progress(list(zip(inputs, docs, strict=True)), size, "fix")
+        ]
+    rendered = [outputs for outputs, _ in done]
+    for _, part in done:
+        if profile is not None and part is not None:
+            profile.merge(part)
     for outputs in rendered:
         for name, data in outputs.files.items():
             write_atomic(output / name, data)
@@ -112,4 +140,16 @@ def run(args: argparse.Namespace) -> int:
         r = outputs.result
         print(f"{path} -> {output / path.name}: {len(r.applied)} edits, {len(r.suggestions)} review "
               f"suggestions, {len(r.findings)} findings")
+    return sum(d.line_count for d in docs)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Repair the inputs; exit 0 when done, 2 on bad input (nothing is written then)."""
+    config, rules = resolve(args)
+    profile = Profile() if args.profile else None
+    started = time.perf_counter()
+    stdin = args.paths == ["-"]
+    lines = _run_stdin(args, config, rules, profile) if stdin else _run_files(args, config, profile)
+    if profile is not None:
+        sys.stderr.write(profile.render(time.perf_counter() - started, lines))
     return 0

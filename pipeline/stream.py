@@ -1,0 +1,205 @@
+"""Streaming repair: an input read, repaired and written in chunks of whole lines, on one or more processes.
+
+Peak memory depends on the chunk size and the number of chunks in flight, not on the input size.
+The input is checked (UTF-8, no NUL byte) before anything is written, so bad input still gives a
+clear error and no half-written output; a pipe is first copied to a temporary file for that.
+
+Rules judge each line on its own and read document facts computed once from the start of the
+input (``runner.FACT_WINDOW``), so the output does not depend on the chunk size or the number of
+processes: it equals ``fix_text`` over the whole document.
+"""
+
+from __future__ import annotations
+
+import codecs
+import itertools
+import os
+import shutil
+import tempfile
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import Any, BinaryIO
+
+from .config import Config
+from .model import Rule
+from .profiling import Profile
+from .registry import doc_fact_functions, select_rules
+from .reports.lint import Problem, problems
+from .runner import FACT_WINDOW, document_facts, fix_text
+from .textio import InputError, decode, encode
+
+CHUNK_BYTES = 1 << 20
+PARALLEL_MIN_BYTES = 4 * CHUNK_BYTES
+BLOCK = 1 << 20
+
+
+def default_jobs() -> int:
+    """All the cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _check(handle: BinaryIO, name: str) -> None:
+    """Raise the error ``textio.decode`` would give for the whole input (NUL first, then UTF-8)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset, utf8_error = 0, None
+    while block := handle.read(BLOCK):
+        nul = block.find(b"\0")
+        if nul != -1:
+            raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul}), not text")
+        if utf8_error is None:
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as error:
+                at = offset - pending + error.start
+                utf8_error = f"{name}: not UTF-8 text (invalid byte 0x{error.object[error.start]:02x} at offset {at})"
+        offset += len(block)
+    if utf8_error is None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            at = offset - len(error.object) + error.start
+            utf8_error = f"{name}: not UTF-8 text (invalid byte 0x{error.object[error.start]:02x} at offset {at})"
+    if utf8_error is not None:
+        raise InputError(utf8_error)
+
+
+def open_checked(binary: BinaryIO, name: str) -> BinaryIO:
+    """A seekable input known to be valid text: ``binary`` itself if seekable, else a temporary copy."""
+    if binary.seekable():
+        handle = binary
+    else:
+        handle = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes it
+        shutil.copyfileobj(binary, handle, BLOCK)
+        handle.seek(0)
+    start = handle.tell()
+    _check(handle, name)
+    handle.seek(start)
+    return handle
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Whole lines of the input: their bytes, where they start, and their aligned source lines."""
+
+    data: bytes
+    offset: int
+    first_line: int
+    source: tuple[str, ...] | None = None
+
+
+def read_chunks(handle: BinaryIO, size: int = CHUNK_BYTES, source: Iterable[str] | None = None) -> Iterator[Chunk]:
+    """Chunks of about ``size`` bytes, each ending at a line end (the last one may not)."""
+    source_lines = iter(source) if source is not None else None
+    offset, line = 0, 0
+    while data := handle.read(size):
+        if not data.endswith(b"\n"):
+            data += handle.readline()
+        count = data.count(b"\n") + (not data.endswith(b"\n"))
+        aligned = tuple(itertools.islice(source_lines, count)) if source_lines is not None else None
+        yield Chunk(data, offset, line, aligned)
+        offset += len(data)
+        line += count
+
+
+def head_facts(handle: BinaryIO, name: str) -> dict[str, Any]:
+    """Document facts of the input, from its first ``FACT_WINDOW`` characters; the handle is rewound."""
+    if not doc_fact_functions():
+        return {}
+    start = handle.tell()
+    texts, length = [], 0
+    for chunk in read_chunks(handle):
+        text = decode(chunk.data, name, chunk.offset).text
+        texts.append(text)
+        length += len(text) + 1
+        if length > FACT_WINDOW:
+            break
+    handle.seek(start)
+    return document_facts("\n".join(texts))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every chunk of a run needs; sent once to each worker process."""
+
+    config: Config
+    name: str
+    mode: str  # "fix" (repaired bytes) or "check" (problems)
+    profile: bool = False
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ChunkResult:
+    """The repaired bytes (``fix``) or the problems (``check``) of one chunk."""
+
+    data: bytes = b""
+    problems: list[Problem] = field(default_factory=list)
+    lines: int = 0
+    profile: Profile | None = None
+
+
+_worker: tuple[Settings, tuple[Rule, ...]] | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker
+    _worker = (settings, select_rules(settings.config.select, settings.config.ignore))
+
+
+def _run_in_worker(chunk: Chunk) -> ChunkResult:
+    assert _worker is not None
+    return repair_chunk(chunk, *_worker)
+
+
+def repair_chunk(chunk: Chunk, settings: Settings, rules: tuple[Rule, ...]) -> ChunkResult:
+    """Repair one chunk as a document of its own, with the input's facts; lines count from the chunk's."""
+    doc = decode(chunk.data, settings.name, chunk.offset)
+    profile = Profile() if settings.profile else None
+    result = fix_text(doc.text, rules, apply_review=settings.config.apply_review, source=chunk.source,
+                      doc=settings.facts, profile=profile)
+    if settings.mode == "fix":
+        return ChunkResult(encode(doc, result.text), lines=doc.line_count, profile=profile)
+    found = [replace(p, line=p.line + chunk.first_line) for p in problems(settings.name, result.edits,
+                                                                         result.findings)]
+    return ChunkResult(problems=found, lines=doc.line_count, profile=profile)
+
+
+def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int) -> Iterator[ChunkResult]:
+    """Results of every chunk, in input order, from ``jobs`` processes (at most 2 chunks each in flight)."""
+    if jobs <= 1:
+        rules = select_rules(settings.config.select, settings.config.ignore)
+        for chunk in chunks:
+            yield repair_chunk(chunk, settings, rules)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: deque[Future[ChunkResult]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_run_in_worker, chunk))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Iterable[str] | None = None,
+           ) -> Iterator[ChunkResult]:
+    """Check ``binary``, compute its facts, then repair it chunk by chunk (on ``jobs`` processes if large)."""
+    handle = open_checked(binary, settings.name)
+    try:
+        settings = replace(settings, facts=head_facts(handle, settings.name))
+        size = _remaining(handle)
+        workers = jobs if size >= PARALLEL_MIN_BYTES else 1
+        yield from run_chunks(read_chunks(handle, source=source), settings, workers)
+    finally:
+        if handle is not binary:
+            handle.close()
+
+
+def _remaining(handle: BinaryIO) -> int:
+    here = handle.tell()
+    end = handle.seek(0, os.SEEK_END)
+    handle.seek(here)
+    return end - here
