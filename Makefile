@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup fix check lint test snapshots clean
+.PHONY: setup fix check lint test snapshots bench clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,10 @@ test: setup lint
 	$(BIN)/pytest
 
 snapshots: fix
+
+# Throughput and memory of fix - against ftfy on ~50 MB of MT text (built in the git-ignored bench/).
+bench: setup
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info

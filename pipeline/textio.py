@@ -59,15 +59,16 @@ def decode(data: bytes, name: str, offset: int = 0) -> Document:
     bom = offset == 0 and text.startswith(BOM)
     if bom:
         text = text[1:]
-    lines = text.split("\n")
-    endings = ["\n"] * (len(lines) - 1) + [""]
+    count = text.count("\n") + 1
+    endings = ["\n"] * (count - 1) + [""]
     if "\r" in text:
+        lines = text.split("\n")
         for i, line in enumerate(lines[:-1]):
             if line.endswith("\r"):
                 lines[i] = line[:-1]
                 endings[i] = "\r\n"
         text = "\n".join(lines)
-    if lines[-1] == "" and len(lines) > 1:
+    if count > 1 and text.endswith("\n"):
         endings.pop()
         text = text[:-1]
     return Document(name, text, tuple(endings), bom)
@@ -75,13 +76,13 @@ def decode(data: bytes, name: str, offset: int = 0) -> Document:
 
 def encode(doc: Document, text: str) -> bytes:
     """The bytes of ``text`` (LF-joined, as the runner returns it) with ``doc``'s BOM and line endings."""
-    lines = text.split("\n")
-    if len(lines) != len(doc.endings):
-        raise ValueError(f"{doc.name}: {len(lines)} lines after repair, {len(doc.endings)} before")
-    if all(e == "\n" for e in doc.endings[:-1]):
+    count = text.count("\n") + 1
+    if count != len(doc.endings):
+        raise ValueError(f"{doc.name}: {count} lines after repair, {len(doc.endings)} before")
+    if "\r\n" not in doc.endings[:-1]:
         body = text + doc.endings[-1]
     else:
-        body = "".join(line + ending for line, ending in zip(lines, doc.endings, strict=True))
+        body = "".join(line + ending for line, ending in zip(text.split("\n"), doc.endings, strict=True))
     return ((BOM if doc.bom else "") + body).encode("utf-8")
 
 

@@ -123,10 +123,14 @@ def test_gate_lines_equal_a_per_line_search(text: str, prefilter: str) -> None:
     starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
     pattern = regex.compile(prefilter, regex.V1)
     want = [i for i, line in enumerate(lines) if pattern.search(line)]
-    got = Gate(prefilter).lines(text, starts)
+    gate = Gate(prefilter)
+    got = gate.lines(text, starts)
     assert set(want) <= set(got)
-    if required_literals(prefilter) is not None:
+    if gate.literals is not None:
         assert got == want
+        found = [search(text, starts) for search in gate._searches()]
+        assert all(lines == found[0] for lines in found)
+        assert set(want) <= set(found[0])
 
 
 @pytest.mark.parametrize(
