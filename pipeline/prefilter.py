@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -156,7 +157,9 @@ class Gate:
         self.confirm = self.literals is not None and exact != self.literals
         self._search: Search | None = None
 
-    def _searches(self) -> list[Search]:
+    @functools.cached_property
+    def searches(self) -> list[Search]:
+        """Equivalent ways to find the lines holding a literal; the first needs no compiling."""
         literals = sorted(self.literals or ())
         stdlib = re.compile("|".join(map(re.escape, literals)))
         alternation = regex.compile("|".join(map(regex.escape, literals)))
@@ -170,7 +173,7 @@ class Gate:
         cut = bisect.bisect_right(starts, SAMPLE_CHARS) - 1
         sample, sample_starts = text[: max(starts[cut] - 1, 0)], starts[:cut]
         timed = []
-        for search in self._searches():
+        for search in self.searches:
             started = time.perf_counter()
             search(sample, sample_starts)
             timed.append((time.perf_counter() - started, search))
@@ -193,7 +196,7 @@ class Gate:
             return _scan_pattern(self.pattern, text, starts)
         if self._search is None and len(text) >= CALIBRATE_CHARS:
             self._search = self._fastest(text, starts)
-        ordered = (self._search or self._searches()[0])(text, starts)
+        ordered = (self._search or self.searches[0])(text, starts)
         if not self.confirm:
             return ordered
         search, ends = self.pattern.search, [*starts[1:], len(text) + 1]

@@ -128,7 +128,7 @@ def test_gate_lines_equal_a_per_line_search(text: str, prefilter: str) -> None:
     assert set(want) <= set(got)
     if gate.literals is not None:
         assert got == want
-        found = [search(text, starts) for search in gate._searches()]
+        found = [search(text, starts) for search in gate.searches]
         assert all(lines == found[0] for lines in found)
         assert set(want) <= set(found[0])
 
