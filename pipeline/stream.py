@@ -12,12 +12,13 @@ processes: it equals ``fix_text`` over the whole document.
 from __future__ import annotations
 
 import codecs
+import functools
 import itertools
 import os
 import shutil
 import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
@@ -40,11 +41,14 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _check(handle: BinaryIO, name: str) -> None:
-    """Raise the error ``textio.decode`` would give for the whole input (NUL first, then UTF-8)."""
+def check_input(read: Callable[[int], bytes], name: str) -> None:
+    """Raise the error ``textio.decode`` would give for the whole input (a NUL byte first, then UTF-8).
+
+    ``read(offset)`` returns the next block of the input, from its start; empty at the end.
+    """
     decoder = codecs.getincrementaldecoder("utf-8")()
     offset, utf8_error = 0, None
-    while block := handle.read(BLOCK):
+    while block := read(offset):
         nul = block.find(b"\0")
         if nul != -1:
             raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul}), not text")
@@ -66,18 +70,27 @@ def _check(handle: BinaryIO, name: str) -> None:
         raise InputError(utf8_error)
 
 
-def open_checked(binary: BinaryIO, name: str) -> BinaryIO:
-    """A seekable input known to be valid text: ``binary`` itself if seekable, else a temporary copy."""
+def seekable(binary: BinaryIO) -> BinaryIO:
+    """``binary`` itself if it can seek, else a temporary copy of it (the caller closes it)."""
     if binary.seekable():
-        handle = binary
-    else:
-        handle = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes it
-        shutil.copyfileobj(binary, handle, BLOCK)
-        handle.seek(0)
-    start = handle.tell()
-    _check(handle, name)
-    handle.seek(start)
+        return binary
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes it
+    shutil.copyfileobj(binary, handle, BLOCK)
+    handle.seek(0)
     return handle
+
+
+def _reader(handle: BinaryIO, start: int, positional: bool) -> Callable[[int], bytes]:
+    """Blocks of ``handle`` from ``start``: by ``os.pread``, which leaves the handle where it is, or by seeking."""
+    if positional:
+        fd = handle.fileno()
+        return lambda offset: os.pread(fd, BLOCK, start + offset)
+
+    def read(offset: int) -> bytes:
+        handle.seek(start + offset)
+        return handle.read(BLOCK)
+
+    return read
 
 
 @dataclass(frozen=True)
@@ -167,9 +180,16 @@ def repair_chunk(chunk: Chunk, settings: Settings, rules: tuple[Rule, ...]) -> C
     return ChunkResult(problems=found, lines=doc.line_count, profile=profile)
 
 
-def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int) -> Iterator[ChunkResult]:
-    """Results of every chunk, in input order, from ``jobs`` processes (at most 2 chunks each in flight)."""
+def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int,
+               before_results: Callable[[], None] | None = None) -> Iterator[ChunkResult]:
+    """Results of every chunk, in input order, from ``jobs`` processes (at most 2 chunks each in flight).
+
+    ``before_results`` runs in this process once the first chunks are in the workers' hands, and
+    before any result is yielded.
+    """
     if jobs <= 1:
+        if before_results is not None:
+            before_results()
         rules = select_rules(settings.config.select, settings.config.ignore)
         for chunk in chunks:
             yield repair_chunk(chunk, settings, rules)
@@ -179,20 +199,43 @@ def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int) -> Iterat
         for chunk in chunks:
             pending.append(pool.submit(_run_in_worker, chunk))
             if len(pending) >= 2 * jobs:
+                if before_results is not None:
+                    before_results()
+                    before_results = None
                 yield pending.popleft().result()
+        if before_results is not None:
+            before_results()
         while pending:
             yield pending.popleft().result()
 
 
 def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Iterable[str] | None = None,
            ) -> Iterator[ChunkResult]:
-    """Check ``binary``, compute its facts, then repair it chunk by chunk (on ``jobs`` processes if large)."""
-    handle = open_checked(binary, settings.name)
+    """Check ``binary``, compute its facts, then repair it chunk by chunk (on ``jobs`` processes if large).
+
+    With several processes the check runs while they repair the first chunks; no result is
+    yielded before the whole input has passed it.
+    """
+    handle = seekable(binary)
+    start = handle.tell()
     try:
-        settings = replace(settings, facts=head_facts(handle, settings.name))
-        size = _remaining(handle)
-        workers = jobs if size >= PARALLEL_MIN_BYTES else 1
-        yield from run_chunks(read_chunks(handle, source=source), settings, workers)
+        try:
+            settings = replace(settings, facts=head_facts(handle, settings.name))
+        except InputError:
+            check_input(_reader(handle, start, positional=False), settings.name)  # the whole input's error
+            raise
+        workers = jobs if _remaining(handle) >= PARALLEL_MIN_BYTES else 1
+        try:
+            fd_ok = handle.fileno() >= 0
+        except (OSError, AttributeError):
+            fd_ok = False
+        if workers > 1 and fd_ok:
+            check = functools.partial(check_input, _reader(handle, start, positional=True), settings.name)
+            yield from run_chunks(read_chunks(handle, source=source), settings, workers, check)
+        else:
+            check_input(_reader(handle, start, positional=False), settings.name)
+            handle.seek(start)
+            yield from run_chunks(read_chunks(handle, source=source), settings, workers)
     finally:
         if handle is not binary:
             handle.close()

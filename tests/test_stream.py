@@ -95,14 +95,22 @@ def test_document_facts_come_from_the_start_of_the_input(monkeypatch: pytest.Mon
     assert runner.document_facts(decode(long, "x").text) == {"lines": 3, "first": "abcd"}
 
 
-@pytest.mark.parametrize("data", [b"ok\n" * 5000 + b"bad \xff byte\n" + b"ok\n" * 10, b"ok\n" * 5000 + b"x\0y",
-                                  b"ok\n" * 5000 + b"cut \xe2\x80"])
-def test_bad_input_anywhere_is_reported_like_the_whole_file(data: bytes) -> None:
+BAD = [b"bad \xff byte\n" + b"ok\n" * 10, b"x\0y", b"cut \xe2\x80", b"\xff first, then a NUL\n\0"]
+
+
+@pytest.mark.parametrize("tail", BAD)
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_bad_input_anywhere_is_reported_like_the_whole_file(tail: bytes, jobs: int, tmp_path: Path) -> None:
+    data = b"ok , fine\n" * (stream.PARALLEL_MIN_BYTES // 10 + 1) + tail
     with pytest.raises(InputError) as whole:
         decode(data, "<stdin>")
-    with pytest.raises(InputError) as streamed:
-        stream.open_checked(io.BytesIO(data), "<stdin>")
-    assert str(streamed.value) == str(whole.value)
+    path = tmp_path / "in.txt"
+    path.write_bytes(data)
+    settings = stream.Settings(Config(), "<stdin>", "fix")
+    for handle in (io.BytesIO(data), path.open("rb")):  # seeking, then positional reads
+        with handle, pytest.raises(InputError) as streamed:
+            list(stream.stream(handle, settings, jobs))
+        assert str(streamed.value) == str(whole.value)
 
 
 def _mtfix(args: list[str], data: bytes) -> subprocess.CompletedProcess[bytes]:
@@ -110,8 +118,9 @@ def _mtfix(args: list[str], data: bytes) -> subprocess.CompletedProcess[bytes]:
                           check=False)
 
 
-def test_cli_bad_input_late_in_a_pipe_writes_nothing() -> None:
-    done = _mtfix(["fix", "-"], b"good , line\n" * 200000 + b"\xff\n")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_bad_input_late_in_a_pipe_writes_nothing(jobs: str) -> None:
+    done = _mtfix(["fix", "-j", jobs, "-"], b"good , line\n" * 450000 + b"\xff\n")
     assert done.returncode == 2
     assert done.stdout == b""
     assert done.stderr.decode().startswith("mtfix: error: <stdin>: not UTF-8 text (invalid byte 0xff at offset")
