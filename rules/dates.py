@@ -41,7 +41,8 @@ NO_ON = _words(
 # "No. 12 in March", "top 5 in March", "turned 18 in March", "Apollo 11 in July", "was 3 in May".
 NOT_A_DAY = _words(
     """
-    no no. nos. number numbers # page pages p. pp. top rank ranked ranking rated placed
+    no no. nos. number numbers # page pages p. pp. top rank ranked ranking rated placed finished came in
+    her his their its my your our whose
     aged age ages turned turns turning turn the a an these those all another other first last next
     only just about around approximately roughly some nearly almost over under least most up down
     plus minus total totaled totalled totaling totalling were was is are be been being became become
@@ -153,11 +154,12 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
         return None
     day = m["day"] + (m["r1"] or m["r2"] or "")
     date = _format(ctx, day, m["month"], year)
+    clause_start = _sentence_start(before) or prev.endswith((",", ";", ":"))
+    if clause_start and not year and not regex.match(r"[,;:.!?)]", after):
+        return None
     if _sentence_start(before):
-        if not year and not after.startswith(","):
-            return None
         return "On " + date
-    if prev.endswith((",", ";", ":")) or prev not in NO_ON:
+    if clause_start or prev not in NO_ON:
         return "on " + date
     if not year and prev in {"from", "to", "between", "and", "or", "than", "by", "at", "as"}:
         return None
@@ -194,6 +196,8 @@ DAY_IN_MONTH = Rule(
         "concluded on 16 March 1921",
         "1 in 5 voters in May said no",
         "the COVID-19 in March",
+        "Of the 40 patients, 12 in March needed oxygen.",
+        "He finished 3 in March and 5 in April.",
     ),
 )
 
