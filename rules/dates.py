@@ -358,7 +358,7 @@ FRAGMENT_SENTENCE = Rule(
     leave_alone=(
         "It was signed on 7 December 1920. The Plenum met.",
         "13 February 2016 08:15",
-        "December 7 1920.",
+        "December 7, 1920.",
         "Moscow, 1968. The book",
     ),
 )
