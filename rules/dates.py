@@ -25,7 +25,9 @@ STAGE = "dates"
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?![\p{L}\d])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
+YEARS = r"(?:1[5-9]\d\d|20\d\d)[–-](?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
 RANGE = r"(?:[–-](?:[12]\d|3[01]|0?[1-9])(?![\p{L}\d]))"
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -66,8 +68,19 @@ SUBJECT_NEXT = _words(
     "people more less fewer times out"
 )
 
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+# Words before "from"/"by" that make what follows an amount: "rose from 2 in February", "up by 3".
+CHANGE_VERBS = _words(
+    """
+    up down rose risen rise rises fell fallen fall falls increased increase increases decreased decrease
+    grew grown jumped climbed dropped declined went changed moved raised cut reduced
+    """
+)
+
 PREV_WORD = regex.compile(r"(\S+)\s*$")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
+FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} (?:[12]\d|3[01]|0?[1-9])\b|(?:[12]\d|3[01]|0?[1-9]) {MONTH})")
 SENTENCE_END = regex.compile(r"(?:^|[.!?][\"”»’)]*)\s*$")
 DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b(?:[12]\d|3[01]|0?[1-9]) {MONTH}\b(?! \d{{1,2}}\b)")
 MDY_EVIDENCE = regex.compile(
@@ -148,22 +161,39 @@ def _sentence_start(before: str) -> bool:
 def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     before, after = _line_before(m), _line_after(m)
     prev, year = _prev_word(before), m["year"]
+    bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
     if _next_word(after) in SUBJECT_NEXT or any(c.isdigit() for c in prev):
         return None
-    if prev.rstrip(",;:") in NOT_A_DAY and not prev.endswith((",", ";", ":")):
+    if bare in NOT_A_DAY and not comma:
         return None
-    day = m["day"] + (m["r1"] or m["r2"] or "")
-    date = _format(ctx, day, m["month"], year)
-    clause_start = _sentence_start(before) or prev.endswith((",", ";", ":"))
-    if clause_start and not year and not regex.match(r"[,;:.!?)]", after):
+    sentence_start = _sentence_start(before)
+    weekday = comma and bare in WEEKDAYS
+    if (sentence_start or comma) and not weekday and not year and not regex.match(r"[,;:.!?)]", after):
         return None
-    if _sentence_start(before):
+    if not year and not comma and not _day_can_follow(bare, before):
+        return None
+    date = _format(ctx, m["day"] + (m["r1"] or m["r2"] or ""), m["month"], year)
+    if sentence_start:
         return "On " + date
-    if clause_start or prev not in NO_ON:
-        return "on " + date
-    if not year and prev in {"from", "to", "between", "and", "or", "than", "by", "at", "as"}:
-        return None
-    return date
+    if weekday or (bare in NO_ON and not comma):
+        return date
+    return "on " + date
+
+
+def _day_can_follow(word: str, before: str) -> bool:
+    """Whether a bare "<day> in <Month>" after ``word`` is a date rather than a count.
+
+    "rose from 2 in February", "up by 3 in March" are counts; "from 7 in December", "by 15 in
+    March" are dates; "to 9 in December" is a date only after "from <date>" earlier in the line.
+    """
+    if word in {"between", "and", "or", "than", "at", "as"}:
+        return False
+    if word in {"from", "by"}:
+        earlier = PREV_WORD.search(before[: before.lower().rstrip().rfind(word)])
+        return not earlier or earlier.group(1).lower() not in CHANGE_VERBS
+    if word == "to":
+        return bool(FROM_DATE.search(before))
+    return True
 
 
 DAY_IN_MONTH = Rule(
@@ -184,6 +214,9 @@ DAY_IN_MONTH = Rule(
         ("The summit was held 9 in December–10 and was attended",
          "The summit was held on December 9–10 and was attended"),
         ("The law was signed 15 in March 2022.", "The law was signed on March 15, 2022."),
+        ("The curfew lasts from 24 in December to 9 in January.",
+         "The curfew lasts from December 24 to January 9."),
+        ("It was announced on Sunday, 12 in December, at noon.", "It was announced on Sunday, December 12, at noon."),
         ("The referendum that took place 12 in December ended", "The referendum that took place on December 12 ended"),
     ),
     leave_alone=(
@@ -198,6 +231,7 @@ DAY_IN_MONTH = Rule(
         "the COVID-19 in March",
         "Of the 40 patients, 12 in March needed oxygen.",
         "He finished 3 in March and 5 in April.",
+        "Cases rose from 2 in February to 5 in March and up by 3 in April.",
     ),
 )
 
@@ -245,10 +279,12 @@ def _of_the_year(m: regex.Match[str], ctx: Context) -> str | None:
     before = _line_before(m)
     found = PREV_WORD.search(before)
     prev = found.group(1) if found else ""
+    if m["tail"].endswith("s") != ("–" in m["year"] or "-" in m["year"]):
+        return None
     joined = prev.lower() in NO_ON | {"in", "during", "for"} or regex.fullmatch(MONTH, prev)
     if joined:
         return m["year"]
-    if m["tail"] == " year" or not prev or not prev[-1].isalpha():
+    if not m["tail"].startswith(" of") or not prev or not prev[-1].isalpha():
         return None
     return f"of {m['year']}"
 
@@ -257,7 +293,7 @@ OF_THE_YEAR = Rule(
     id="date.of_the_year",
     message='"of the year" or "year" after a year: the Russian "г." (year) rendered as a word',
     tier=Tier.SAFE,
-    pattern=rf"(?<![^\s(])(?P<year>{YEAR})(?P<tail> of the year| year)\b(?![-'’])",
+    pattern=rf"(?<![^\s(])(?P<year>{YEARS}|{YEAR})(?P<tail> of the years?| years?)\b(?![-'’])",
     fix=_of_the_year,
     prefilter="year",
     examples=(
@@ -266,6 +302,7 @@ OF_THE_YEAR = Rule(
         ("since his last visit in 2007 of the year, the industry", "since his last visit in 2007, the industry"),
         ("receive a loan extension in 2021 year", "receive a loan extension in 2021"),
         ("signed on 16 March 1921 of the year", "signed on 16 March 1921"),
+        ("the famine in 1921-1922 years", "the famine in 1921-1922"),
     ),
     leave_alone=(
         "Person of the Year",
@@ -275,6 +312,7 @@ OF_THE_YEAR = Rule(
         "the best album 2020 of the year's releases",
         "the 2021 year was hard",
         "in 2021 years later",
+        "in 1921-1922 year-end reports",
     ),
 )
 
