@@ -68,6 +68,21 @@ SUBJECT_NEXT = _words(
     "people more less fewer times out"
 )
 
+# Events and products named with a year: "Euro 2020 in June", "Tokyo 2020 in July".
+NAMED_YEARS = _words(
+    """
+    euro expo vision agenda horizon windows office class strategy olympics olympiad games cup championship
+    tokyo beijing paris london sochi rio pyeongchang athens sydney vancouver turin milan qatar
+    """
+)
+
+# Verbs that take a count ("police detained 23 in January") unless passive ("he was detained 23 in
+# January"), where the number can only be the day.
+PASSIVE = _words("killed injured wounded arrested detained hired fired sold bought opened closed produced built")
+BE = _words("is are was were be been being")
+ADVERBS = _words("first then also later already again once still not never")
+RELATIVE_YEAR = regex.compile(r"\s+(?:last|this|next) year\b")
+
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Words before "from"/"by" that make what follows an amount: "rose from 2 in February", "up by 3".
@@ -164,11 +179,12 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
     if _next_word(after) in SUBJECT_NEXT or any(c.isdigit() for c in prev):
         return None
-    if bare in NOT_A_DAY and not comma:
+    if bare in NOT_A_DAY and not comma and not (bare in PASSIVE and _passive(before)):
         return None
     sentence_start = _sentence_start(before)
     weekday = comma and bare in WEEKDAYS
-    if (sentence_start or comma) and not weekday and not year and not regex.match(r"[,;:.!?)]", after):
+    dated = year or RELATIVE_YEAR.match(after)
+    if (sentence_start or comma) and not weekday and not dated and not regex.match(r"[,;:.!?)]", after):
         return None
     if not year and not comma and not _day_can_follow(bare, before):
         return None
@@ -178,6 +194,14 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     if weekday or (bare in NO_ON and not comma):
         return date
     return "on " + date
+
+
+def _passive(before: str) -> bool:
+    """Whether the verb ending ``before`` is passive: "was detained", "were first arrested"."""
+    words = before.lower().split()[-4:-1]
+    while words and (words[-1] in ADVERBS or words[-1].endswith("ly")):
+        words.pop()
+    return bool(words) and words[-1] in BE
 
 
 def _day_can_follow(word: str, before: str) -> bool:
@@ -214,6 +238,10 @@ DAY_IN_MONTH = Rule(
         ("The summit was held 9 in December–10 and was attended",
          "The summit was held on December 9–10 and was attended"),
         ("The law was signed 15 in March 2022.", "The law was signed on March 15, 2022."),
+        ("The first time he was detained 23 in January in Pushkin Square",
+         "The first time he was detained on January 23 in Pushkin Square"),
+        ("He was first detained 23 in January.", "He was first detained on January 23."),
+        ("10 in January last year, they began", "On January 10 last year, they began"),
         ("The curfew lasts from 24 in December to 9 in January.",
          "The curfew lasts from December 24 to January 9."),
         ("It was announced on Sunday, 12 in December, at noon.", "It was announced on Sunday, December 12, at noon."),
@@ -232,6 +260,7 @@ DAY_IN_MONTH = Rule(
         "Of the 40 patients, 12 in March needed oxygen.",
         "He finished 3 in March and 5 in April.",
         "Cases rose from 2 in February to 5 in March and up by 3 in April.",
+        "Police detained 23 in January and 40 in February.",
     ),
 )
 
@@ -247,7 +276,7 @@ def _year_in_month(m: regex.Match[str], ctx: Context) -> str | None:
         return None
     if any(c.isdigit() for c in prev) or (prev and not before.rstrip()[-1:].isalpha()):
         return None
-    if PREV_WORD.search(before)[1][0].isupper():
+    if prev in NAMED_YEARS:
         return None
     return f"in {m['month']} {m['year']}"
 
@@ -263,12 +292,15 @@ YEAR_IN_MONTH = Rule(
         ("Aralov told 1922 in April of the opinion", "Aralov told in April 1922 of the opinion"),
         ("The infection was recorded 2014 in May in Sichuan.", "The infection was recorded in May 2014 in Sichuan."),
         ("Macron announced 2018 in May that he will not", "Macron announced in May 2018 that he will not"),
+        ("It was created by the Turkish Space Agency 2014 in February.",
+         "It was created by the Turkish Space Agency in February 2014."),
     ),
     leave_alone=(
         "Aralov told in April 1922 of the opinion",
         "Euro 2020 in June 2021 was delayed",
         "they sold 2000 in May",
         "Beijing 2022 in February",
+        "The Tokyo 2020 in July 2021 drew few fans.",
         "in 2014 in May and June",
         "1500 in March were killed",
     ),
