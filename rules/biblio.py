@@ -21,7 +21,11 @@ from pipeline.model import Context, Proposal, Rule, Tier
 
 STAGE = "biblio"
 
-NOTE_LINE = regex.compile(r"^[ \t]*\[\d{1,3}\][^\n]*", regex.MULTILINE)
+NOTE_LINE = regex.compile(
+    r"^[ \t]*\[\d{1,3}\][^\n]*"
+    r"|^[ \t]*\d{1,3}[.)][ \t](?=[^\n]*[.,] (?:1[5-9]|20)\d\d[.,])[^\n]*",
+    regex.MULTILINE,
+)
 SEE_PART = regex.compile(r"\bSee(?: also)?:[^\n]*")
 
 
@@ -128,7 +132,7 @@ CITY = Rule(
     message='Russian abbreviation of the place of publication ("M." Moscow, "L." Leningrad, "SPb.")',
     tier=Tier.SAFE,
     find=in_notes(
-        r"(?<=(?:^|[.,;:)\]])[ \t]+|^)(?P<first>M\.|L\.|SPb\.|Pg\.)(?:[ \t]?[—–-][ \t]?(?P<second>L\.|M\.|Pg\.))?"
+        r"(?<=(?:^|[.,;:)\]])[ \t]+|^|\()(?P<first>M\.|L\.|SPb\.|Pg\.)(?:[ \t]?[—–-][ \t]?(?P<second>L\.|M\.|Pg\.))?"
         r"(?=[,:][ \t]?(?:[^,.\n]{1,60},[ \t]?)?\d)",
         _city,
     ),
@@ -152,16 +156,21 @@ CITY = Rule(
 )
 
 
-def _pages(m: regex.Match[str]) -> str:
-    return f"pp. {m['a']}–{m['b']}"
+def _pages(m: regex.Match[str]) -> str | None:
+    if m["b"]:
+        return f"pp. {m['a']}–{m['b']}"
+    return f"p. {m['a']}"
 
 
 PAGES = Rule(
     id="biblio.pages",
-    message='Page range written as "p. 312 – 313": English uses "pp." and an unspaced en dash',
+    message='Page reference in Russian form ("p. 312 – 313", "S. 45"): English "pp. 312–313", "p. 45"',
     tier=Tier.SAFE,
-    find=in_notes(r"(?<![\p{L}.])(?:pp?|P)\. ?(?P<a>\d{1,5}) ?[—–-] ?(?P<b>\d{1,5})\b", _pages),
-    prefilter="p.",
+    find=in_notes(
+        r"(?<![\p{L}.])(?:pp?|P|(?<=\d{4}[.,] )[SC])\. ?(?P<a>\d{1,5})(?: ?[—–-] ?(?P<b>\d{1,5}))?(?![\d\p{L}])",
+        _pages,
+    ),
+    prefilter=".",
     examples=(
         ("[5] Diplomatic dictionary. Vol. III. Moscow, 1986, p. 312 – 313.",
          "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, pp. 312–313."),
@@ -169,14 +178,18 @@ PAGES = Rule(
          "[8] A. Kheyfets Soviet diplomacy and ..., pp. 115–116."),
         ("See: Kireev N.G. History. Moscow, 2007, p. 142-143.", "See: Kireev N.G. History. Moscow, 2007, pp. 142–143."),
         ("[2] Works. Moscow, 1950, pp. 12 - 14.", "[2] Works. Moscow, 1950, pp. 12–14."),
+        ("[3] Works. Moscow, 1950. S. 45.", "[3] Works. Moscow, 1950. p. 45."),
+        ("[4] Works. Moscow, 1950, P. 45-47.", "[4] Works. Moscow, 1950, pp. 45–47."),
     ),
     leave_alone=(
         "as on p. 312 – 313 of the report",
         "[5] Diplomatic dictionary. Moscow, 1986, p. 312.",
         "[6] Works. Moscow, 1986, pp. 312–313.",
         "[7] Works. Moscow, 1986, p. 5.",
+        "[8] S. 45 Smith. Letters. C. 3 Jones.",
     ),
 )
+
 
 def _collected(m: regex.Match[str]) -> str:
     """The English title; the abbreviation's full stop stays when it also ends the sentence."""

@@ -362,6 +362,8 @@ def _month_day_order(m: regex.Match[str], ctx: Context) -> str | None:
         return None
     before = _line_before(m)
     prev = _prev_word(before)
+    if prev in {"in", "during", "throughout"} or _next_word(_line_after(m)) in SUBJECT_NEXT:
+        return None
     if _sentence_start(before) or prev in NO_ON | {"the", "a", "this", "that", "each", "every"}:
         return f"{day} {month}"
     if not PREV_WORD.search(before)[1][-1:].isalpha():
@@ -391,6 +393,7 @@ MONTH_DAY_ORDER = Rule(
         "from April 1 to June 30, 2021",
         "On 13 May he wrote; on December 11, he left.",
         "On 13 May 1921 and on 20 June and 3 July he left; on January 2, he came back.",
+        "On 13 May 1921 and on 20 June and 3 July he left; in May 5 people came back.",
         "the 2021-03-16 file",
         "in May 2021",
         "May 5th 2021",

@@ -46,3 +46,13 @@ def test_sample_notes_are_repaired_like_the_gold() -> None:
         for piece in ("Vol. III", "Moscow, 19", "pp. 312–313", "pp. 115–116", "Moscow–Leningrad", "Collected works"):
             if piece in want and piece not in before:
                 assert piece in after, (piece, after)
+
+
+def test_numbered_reference_lines_count_as_notes_only_with_a_publication_year() -> None:
+    text = "1. Kheyfets A.N. Soviet diplomacy. M., 1968. S. 83.\n2. M. Gorky wrote T. III of it, p. 5 – 6.\n"
+    want = "1. Kheyfets A.N. Soviet diplomacy. Moscow, 1968. p. 83.\n2. M. Gorky wrote T. III of it, p. 5 – 6.\n"
+    assert fix_text(text, BIBLIO).text == want
+
+
+def test_city_in_brackets() -> None:
+    assert fix_text("[2] Tarle E.V. Napoleon (M., 1957).", BIBLIO).text == "[2] Tarle E.V. Napoleon (Moscow, 1957)."
