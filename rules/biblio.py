@@ -77,7 +77,7 @@ VOLUME = Rule(
     tier=Tier.SAFE,
     find=in_notes(r"(?<![\p{L}\d.])(?P<t>Tt|TT|T)\. ?(?P<n>[IVXLC]{1,6}|\d{1,3}(?:[–-]\d{1,3})?)(?=[.,;:)]|\s*$)",
                   _volume),
-    prefilter="T.",
+    prefilter=r"T[tT]?\.",
     examples=(
         ("[5] Diplomatic dictionary. T. III. M., 1986.", "[5] Diplomatic dictionary. Vol. III. M., 1986."),
         ("[6] Documents of the USSR foreign policy. T. III, M., 1959, p. 597.",
@@ -104,7 +104,7 @@ VOLUME_COUNT = Rule(
     message='Russian "tt." (tomakh) for the number of volumes of an edition',
     tier=Tier.SAFE,
     find=in_notes(r"\bin (?P<n>\d{1,3}|(?i:xnumx)(?:'s|’s)?) (?:tt|TT|t)\.", _volume_count),
-    prefilter="t.",
+    prefilter=r"(?:t|T)\.",
     examples=(
         ("[13] Frunze M.V. Collected works in 3 tt. Vol. 3.", "[13] Frunze M.V. Collected works in 3 vols. Vol. 3."),
         ("See also: Collected works in xnumx's tt. Vol. 3.", "See also: Collected works in xnumx's vols. Vol. 3."),
@@ -136,7 +136,7 @@ CITY = Rule(
         r"(?=[,:][ \t]?(?:[^,.\n]{1,60},[ \t]?)?\d)",
         _city,
     ),
-    prefilter=".",
+    prefilter=r"(?:M|L|SPb|Pg)\.",
     examples=(
         ("[3] A. Kheyfets Soviet diplomacy (1921–1927). M., 1968, p. 83.",
          "[3] A. Kheyfets Soviet diplomacy (1921–1927). Moscow, 1968, p. 83."),
@@ -170,7 +170,7 @@ PAGES = Rule(
         r"(?<![\p{L}.])(?:pp?|P|(?<=\d{4}[.,] )[SC])\. ?(?P<a>\d{1,5})(?: ?[—–-] ?(?P<b>\d{1,5}))?(?![\d\p{L}])",
         _pages,
     ),
-    prefilter=".",
+    prefilter=r"[pPSC]\. ?\d",
     examples=(
         ("[5] Diplomatic dictionary. Vol. III. Moscow, 1986, p. 312 – 313.",
          "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, pp. 312–313."),
@@ -207,7 +207,7 @@ COLLECTED_WORKS = Rule(
         r"(?(full)|(?:Collected|Collection|Coll\.|Sobr\.) )(?i:cit|op|soch|essays?)\.",
         _collected,
     ),
-    prefilter=".",
+    prefilter=r"(?i:cit|op|soch|essay|essays)\.",
     examples=(
         ("See also: Frunze M.V. Report. Collected cit. in 3 vols.",
          "See also: Frunze M.V. Report. Collected works in 3 vols."),

@@ -227,7 +227,7 @@ DAY_IN_MONTH = Rule(
     pattern=rf"(?<![^\s(])(?P<day>{DAY})(?P<r1>{RANGE})? in (?P<month>{MONTH})(?P<r2>{RANGE})?"
     rf"(?: (?P<year>{YEAR}))?\b",
     fix=_day_in_month,
-    prefilter=" in ",
+    prefilter=rf"\d in {MONTH}",
     examples=(
         ("It began on 2 May 1920; the treaty was concluded 16 in March 1921.",
          "It began on 2 May 1920; the treaty was concluded on 16 March 1921."),
@@ -287,7 +287,7 @@ YEAR_IN_MONTH = Rule(
     tier=Tier.SAFE,
     pattern=rf"(?<![^\s(])(?P<year>{YEAR}) in (?P<month>{MONTH})\b(?! \d)",
     fix=_year_in_month,
-    prefilter=" in ",
+    prefilter=rf"\d in {MONTH}",
     examples=(
         ("Aralov told 1922 in April of the opinion", "Aralov told in April 1922 of the opinion"),
         ("The infection was recorded 2014 in May in Sichuan.", "The infection was recorded in May 2014 in Sichuan."),
@@ -327,7 +327,7 @@ OF_THE_YEAR = Rule(
     tier=Tier.SAFE,
     pattern=rf"(?<![^\s(])(?P<year>{YEARS}|{YEAR})(?P<tail> of the years?| years?)\b(?![-'’])",
     fix=_of_the_year,
-    prefilter="year",
+    prefilter=r"\d (?:of the )?year",
     examples=(
         ("the Soviet-Turkish treaty 1921 of the year", "the Soviet-Turkish treaty of 1921"),
         ("the results for 11 months 2021 of the year show", "the results for 11 months of 2021 show"),
@@ -378,6 +378,7 @@ MONTH_DAY_ORDER = Rule(
     pattern=rf"(?<![^\s(])(?<!\d )(?P<m1>{MONTH}) (?P<day>{DAY})(?P<range>{RANGE})?"
     rf"(?: (?P<m2>{MONTH}))?(?:(?P<comma>,)? (?P<year>{YEAR}))?(?![\p{{L}}\d])",
     fix=_month_day_order,
+    prefilter=rf"{MONTH} \d",
     examples=(
         ("Talks began on 13 February 1921; the delegation arrived on February 18 1921.",
          "Talks began on 13 February 1921; the delegation arrived on 18 February 1921."),
@@ -421,6 +422,7 @@ FRAGMENT_SENTENCE = Rule(
     rf"(?:(?P<month>{MONTH}) (?P<day>{DAY}),? (?P<year>{YEAR})|(?P<day2>{DAY}) (?P<month2>{MONTH}),? "
     rf"(?P<year2>{YEAR}))\. (?P<word>\p{{Lu}}\p{{Ll}}*)\b(?!\.)",
     fix=_fragment_sentence,
+    prefilter=r"\d\. ",
     flags=regex.MULTILINE,
     examples=(
         ("On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
@@ -448,6 +450,7 @@ DISPLACED_YEAR = Rule(
     pattern=rf"(?P<lead>\b[Ii]n (?:(?:early|late|mid-|the (?:beginning|middle|end) of) )?{MONTH}), "
     rf"(?P<year>{YEAR}) was (?=(?:\p{{Ll}}+ly )?\p{{Ll}}+(?:ed|en|wn|ght|de|ne)\b)",
     fix=_displaced_year,
+    prefilter=rf"{MONTH}, \d",
     examples=(
         ("In early December, 1920 was generally agreed to convene",
          "In early December 1920, it was generally agreed to convene"),
