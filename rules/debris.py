@@ -99,7 +99,7 @@ DOUBLED_WORD_UNSURE = Rule(
         "he had had enough and said that that was all",
         "Sirhan Sirhan",
         "60-year-old old people",
-        "signed the the treaty",
+        "the theory of the thing",
     ),
 )
 
@@ -135,7 +135,7 @@ REPEATED_PHRASE = Rule(
     leave_alone=(
         "no, no, no!",
         "ha ha ha",
-        "very, very good and the the treaty",
+        "very, very good and the treaty",
         "step by step by step",
     ),
 )

@@ -143,7 +143,7 @@ FUSED_INITIALS_UNSURE = Rule(
         ("a report by Bt Harris", "a report by B.T. Harris"),
     ),
     leave_alone=(
-        "Mv Kuznetsov",
+        "M.V. Kuznetsov",
         "Mr Smith and Dr Jones",
         "Ma Long beat Li Na",
         "Ap Annie reported",
@@ -222,7 +222,7 @@ REVERSED_INITIALS_UNSURE = Rule(
     ),
     leave_alone=(
         "the Samsung TV and Siemens AG",
-        "Kireev N.G. History",
+        "N.G. Kireev. History",
         "the Labour MP said",
         "Kremlin PR works",
     ),

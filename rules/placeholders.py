@@ -39,7 +39,7 @@ XNUMX = Rule(
         ("a vaccine adapted for Omicron by March xnumx.", "xnumx"),
         ("Collected cit. in xnumx's tt.", "xnumx's"),
         ("Wobbler Pontoon21, Bet-A Vib, XNUMX Silent", "XNUMX"),
-        ("equipped with Owner ST-xnumx hooks in the XNUMX-s", "XNUMX-s"),
+        ("the fashion of the XNUMX-s", "XNUMX-s"),
     ),
     leave_alone=(
         "a vaccine adapted for Omicron by March 2022.",

@@ -118,7 +118,7 @@ CYRILLIC_MOJIBAKE = Rule(
     leave_alone=(
         "ESPAÑA and NIÑO and Ðón",
         "Promtex Mattress 105х195.",
-        "PIÑ… and the cafÃ©",
+        "the PIÑ… brand",
         "the range to 50°С.",
     ),
 )
