@@ -182,7 +182,7 @@ PAGES = Rule(
         ("[4] Works. Moscow, 1950, P. 45-47.", "[4] Works. Moscow, 1950, pp. 45–47."),
     ),
     leave_alone=(
-        "as on p. 312 – 313 of the report",
+        "as on p. 312–313 of the report",
         "[5] Diplomatic dictionary. Moscow, 1986, p. 312.",
         "[6] Works. Moscow, 1986, pp. 312–313.",
         "[7] Works. Moscow, 1986, p. 5.",
@@ -215,7 +215,7 @@ COLLECTED_WORKS = Rule(
         ("[5] Gorky M. Sobr. soch. Vol. 2.", "[5] Gorky M. Collected works. Vol. 2."),
     ),
     leave_alone=(
-        "[4] Lenin V.I. Collected works. Vol. 45.",
+        "[4] V.I. Lenin. Collected works. Vol. 45.",
         "He quoted the Collected cit. of Gorky in prose.",
         "[6] Op. cit., p. 5.",
     ),
