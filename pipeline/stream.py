@@ -51,7 +51,7 @@ def check_input(read: Callable[[int], bytes], name: str) -> None:
     while block := read(offset):
         nul = block.find(b"\0")
         if nul != -1:
-            raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul}), not text")
+            raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul})")
         if utf8_error is None:
             pending = len(decoder.getstate()[0])
             try:

@@ -49,7 +49,7 @@ def decode(data: bytes, name: str, offset: int = 0) -> Document:
     """
     nul = data.find(b"\0")
     if nul != -1:
-        raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul}), not text")
+        raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul})")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
