@@ -178,8 +178,12 @@ def _cyrillic_share(raw: str) -> float:
     >>> round(_cyrillic_share("Moscow and Москва"), 2)
     0.4
     """
-    letters = regex.findall(r"\p{L}", raw)
-    return sum(1 for c in letters if regex.match(r"\p{Cyrillic}", c)) / len(letters) if letters else 0.0
+    letters = len(_LETTER.findall(raw))
+    return len(_CYRILLIC_LETTER.findall(raw)) / letters if letters else 0.0
+
+
+_LETTER = regex.compile(r"\p{L}")
+_CYRILLIC_LETTER = regex.compile(r"[\p{L}&&\p{Cyrillic}]", regex.V1)
 
 
 DOC_FACTS = {"cyrillic_share": _cyrillic_share}
