@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -225,3 +226,21 @@ def _scan_pattern(pattern: regex.Pattern[str], text: str, starts: Sequence[int])
             break
         pos = starts[line + 1]
     return found
+
+
+def lines_with(text: str, prefilter: str, flags: int = 0) -> str:
+    """The lines of ``text`` holding a match of ``prefilter``, joined by LF: what a document fact
+    whose matches stay within a line and contain the prefilter needs to scan.
+
+    >>> lines_with("a – b\\nplain\\n1917—1921", "[–—]")
+    'a – b\\n1917—1921'
+    """
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    return "\n".join([lines[i] for i in gate(prefilter, flags).lines(text, starts)])
+
+
+@functools.cache
+def gate(prefilter: str | None, flags: int = 0) -> Gate:
+    """The gate of a prefilter, built once per process."""
+    return Gate(prefilter, flags)

@@ -22,19 +22,18 @@ import operator
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Any
 
 import regex
 
 from .model import Context, Edit, Finding, Proposal, Rule, Tier
-from .prefilter import Gate
+from .prefilter import Gate, gate
 from .profiling import Profile
 from .protect import protected_spans
 from .registry import STAGES, all_rules, doc_fact_functions
 
 MAX_PASSES = 4
-FACT_WINDOW = 4 * 1024 * 1024
+FACT_WINDOW = 1024 * 1024
 
 
 class ConvergenceError(RuntimeError):
@@ -165,14 +164,9 @@ def document_facts(raw: str) -> dict[str, Any]:
     return {name: function(head) for name, function in doc_fact_functions().items()}
 
 
-@cache
-def _gate(prefilter: str | None, flags: int) -> Gate:
-    return Gate(prefilter, flags)
-
-
 def gates_of(rules: Iterable[Rule]) -> dict[str, Gate]:
     """Each rule's gate, built once per prefilter (case-insensitive when the rule is)."""
-    return {rule.id: _gate(rule.prefilter, rule.flags & regex.IGNORECASE) for rule in rules}
+    return {rule.id: gate(rule.prefilter, rule.flags & regex.IGNORECASE) for rule in rules}
 
 
 Candidate = tuple[int, int, int, Rule, Proposal, str, tuple[str, str]]

@@ -21,6 +21,7 @@ STRAY_MARKUP = Rule(
     message="Stray '<' left from markup",
     tier=Tier.SAFE,
     pattern=r"(?<=^|[\s\]])(?P<lt><)(?=[(\[“\"«]|\p{Lu}\p{Ll})(?![^\n]*>)",
+    prefilter="<",
     group="lt",
     flags=regex.MULTILINE,
     fix=lambda m, ctx: "",
@@ -71,6 +72,7 @@ DOUBLED_WORD = Rule(
     message="Word repeated by mistake",
     tier=Tier.SAFE,
     find=lambda text, ctx: _doubled(text, ctx, safe=True),
+    prefilter=r"(?i)(\p{L}+) +\1",
     examples=(
         ("signed the the treaty", "signed the treaty"),
         ("The the treaty was signed", "The treaty was signed"),
@@ -90,6 +92,7 @@ DOUBLED_WORD_UNSURE = Rule(
     message="Word maybe repeated by mistake",
     tier=Tier.REVIEW,
     find=lambda text, ctx: _doubled(text, ctx, safe=False),
+    prefilter=r"(?i)(\p{L}+) +\1",
     examples=(
         ("pass at at least one test", "pass at least one test"),
         ("does not not notice", "does not notice"),

@@ -109,6 +109,7 @@ CYRILLIC_MOJIBAKE = Rule(
     message="Mojibake: Cyrillic UTF-8 text decoded as Windows-1252",
     tier=Tier.SAFE,
     find=_cyrillic_mojibake,
+    prefilter="[ÐÑ]",
     examples=(
         ("Promtex Micropacket Prestige Mattress 105Ñ…195.", "Promtex Micropacket Prestige Mattress 105х195."),
         ("Mattress 90Ñ…190Ñ…27, weight 27.9 kg.", "Mattress 90х190х27, weight 27.9 kg."),
@@ -147,6 +148,7 @@ HOMOGLYPH = Rule(
     message="Cyrillic letter that looks like a Latin one inside a Latin word",
     tier=Tier.REVIEW,
     find=_homoglyphs,
+    prefilter=r"[^\x00-\x7f]",
     examples=(
         ("According to WНO data", "According to WHO data"),
         ("the range to 50°С.", "the range to 50°C."),
@@ -178,12 +180,12 @@ def _cyrillic_share(raw: str) -> float:
     >>> round(_cyrillic_share("Moscow and Москва"), 2)
     0.4
     """
-    letters = len(_LETTER.findall(raw))
-    return len(_CYRILLIC_LETTER.findall(raw)) / letters if letters else 0.0
+    letters = sum(map(len, _LETTERS.findall(raw)))
+    return sum(map(len, _CYRILLIC_LETTERS.findall(raw))) / letters if letters else 0.0
 
 
-_LETTER = regex.compile(r"\p{L}")
-_CYRILLIC_LETTER = regex.compile(r"[\p{L}&&\p{Cyrillic}]", regex.V1)
+_LETTERS = regex.compile(r"\p{L}+")
+_CYRILLIC_LETTERS = regex.compile(r"[\p{L}&&\p{Cyrillic}]+", regex.V1)
 
 
 DOC_FACTS = {"cyrillic_share": _cyrillic_share}
@@ -193,6 +195,7 @@ CYRILLIC_WORD = Rule(
     message="Word left in Cyrillic in English text; only a translator can render it",
     tier=Tier.FINDING,
     find=_cyrillic_words,
+    prefilter=r"[^\x00-\x7f]{2}",
     examples=(
         ("the newspaper Правда wrote", "Правда"),
         ("he said спасибо and left", "спасибо"),
