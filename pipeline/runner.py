@@ -219,12 +219,16 @@ class _GatedLines:
         self.text, self.lines, self.starts, self.ctx = text, lines, starts, ctx
         self.gates, self.changed = gates, changed
         self._protected: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._picked: dict[int, list[int]] = {}  # by gate: rules sharing a prefilter share its scan
 
     def _candidates(self, rule: Rule) -> list[int]:
         gate = self.gates[rule.id]
-        if self.changed is None:
-            return gate.lines(self.text, self.starts)
-        return [i for i in self.changed if gate.matches(self.lines[i])]
+        if id(gate) not in self._picked:
+            if self.changed is None:
+                self._picked[id(gate)] = gate.lines(self.text, self.starts)
+            else:
+                self._picked[id(gate)] = [i for i in self.changed if gate.matches(self.lines[i])]
+        return self._picked[id(gate)]
 
     def proposals(self, rule: Rule, profile: Profile | None) -> list[Proposal]:
         started = time.perf_counter()

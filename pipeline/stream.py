@@ -196,17 +196,21 @@ def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int,
         return
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
         pending: deque[Future[ChunkResult]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_run_in_worker, chunk))
-            if len(pending) >= 2 * jobs:
-                if before_results is not None:
-                    before_results()
-                    before_results = None
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_run_in_worker, chunk))
+                if len(pending) >= 2 * jobs:
+                    if before_results is not None:
+                        before_results()
+                        before_results = None
+                    yield pending.popleft().result()
+            if before_results is not None:
+                before_results()
+            while pending:
                 yield pending.popleft().result()
-        if before_results is not None:
-            before_results()
-        while pending:
-            yield pending.popleft().result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Iterable[str] | None = None,

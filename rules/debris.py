@@ -72,7 +72,7 @@ DOUBLED_WORD = Rule(
     message="Word repeated by mistake",
     tier=Tier.SAFE,
     find=lambda text, ctx: _doubled(text, ctx, safe=True),
-    prefilter=r"(?i)(\p{L}+) +\1",
+    prefilter=r"(?i)(?<!\p{L})(\p{L}+) +\1(?!\p{L})",
     examples=(
         ("signed the the treaty", "signed the treaty"),
         ("The the treaty was signed", "The treaty was signed"),
@@ -92,7 +92,7 @@ DOUBLED_WORD_UNSURE = Rule(
     message="Word maybe repeated by mistake",
     tier=Tier.REVIEW,
     find=lambda text, ctx: _doubled(text, ctx, safe=False),
-    prefilter=r"(?i)(\p{L}+) +\1",
+    prefilter=r"(?i)(?<!\p{L})(\p{L}+) +\1(?!\p{L})",
     examples=(
         ("pass at at least one test", "pass at least one test"),
         ("does not not notice", "does not notice"),
