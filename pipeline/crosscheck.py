@@ -1,4 +1,4 @@
-"""Compares a translation line with its source line: restores lost numbers, reports number and date mismatches.
+"""Compares a translation line with its source: restores lost numbers, reports number and date mismatches.
 
 Pure functions, no I/O. ``restore_placeholders`` replaces an ``XNUMX`` placeholder by the one source number
 missing from the translation that fits its context; ``compare_numbers`` lists the numbers and dates that
@@ -28,7 +28,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 import regex
 
@@ -49,7 +48,7 @@ PLACEHOLDER = regex.compile(r"(?<![\p{L}\d])(?i:xnumx)(?P<decade>['’]s|-s|s)?(
 
 @dataclass(frozen=True)
 class Restoration:
-    """The verdict on one placeholder: its span, the replacement (``None`` when refused) and the candidates."""
+    """The verdict on one placeholder: span, replacement (``None`` when refused) and the candidates."""
 
     start: int
     end: int
@@ -159,7 +158,8 @@ def _rendering(number: Number, slot: _Slot) -> str | None:
     if number.kind == "day" and slot.month != number.month:
         return None
     if slot.month is not None:
-        is_year = number.kind == "year" or (number.value == int(number.value) and 1000 <= number.value <= 2100)
+        whole = number.value == int(number.value)
+        is_year = number.kind == "year" or (whole and 1000 <= number.value <= 2100)
         if not ((number.kind == "day" and number.month == slot.month) or is_year):
             return None
         if number.month is not None and number.month != slot.month:
@@ -226,7 +226,7 @@ def _dates(line: str, english: bool) -> list[SourceDate]:
             if month is None or (m["mon"] == "May" and not (day_text or m["y"])):
                 continue
         else:
-            month = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("m") and k != "mon" and v)
+            month = next(int(k[1:]) for k, v in m.groupdict().items() if k[0] == "m" and k != "mon" and v)
             day_text = m["d"]
         day = int(day_text) if day_text and 1 <= int(day_text) <= 31 else None
         year = int(m["y"]) if m["y"] else None
@@ -335,5 +335,11 @@ def compare_numbers(translation: str, source: str) -> list[Discrepancy]:
     if not has_placeholder:
         out.extend(Discrepancy("missing", n, None) for n in missing)
     out.extend(Discrepancy("extra", None, t) for t in extra)
-    return sorted(out, key=lambda d: (0, d.target.start) if d.target else (1, d.source.start if d.source else 0))
+    return sorted(out, key=_order)
+
+
+def _order(d: Discrepancy) -> tuple[int, int]:
+    if d.target is not None:
+        return 0, d.target.start
+    return 1, d.source.start if d.source is not None else 0
 

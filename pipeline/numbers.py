@@ -20,12 +20,12 @@ the tens, ordinal words up to twentieth and ``a million`` are parsed as ``word``
 source numbers, but a translation's word is never reported as a number absent from the source.
 
 >>> [(n.text, n.english) for n in parse_russian("Более 7 тыс. человек, 1,5 млрд рублей, 16 марта 1921 г.")]
-[('7 тыс.', '7,000'), ('1,5 млрд', '1.5 billion'), ('16', '16'), ('1921 г.', '1921')]
+[('7 тыс. человек', '7,000'), ('1,5 млрд рублей', '1.5 billion'), ('16', '16'), ('1921 г.', '1921')]
 >>> [(n.text, n.kind, n.english) for n in parse_russian("в 1920-х гг., 5-й полк, XX век, 29 300 артефактов")]
 [('1920-х гг.', 'decade', '1920s'), ('5-й', 'ordinal', '5th'), ('XX век', 'century', '20th century'), \
 ('29 300', 'cardinal', '29,300')]
 >>> [(n.text, n.value) for n in parse_english("about 1.5 million people, 10,690 teens and seven dogs")]
-[('1.5 million', Decimal('1500000')), ('10,690', Decimal('10690')), ('seven', Decimal('7'))]
+[('1.5 million people', Decimal('1500000')), ('10,690', Decimal('10690')), ('seven', Decimal('7'))]
 """
 
 from __future__ import annotations
@@ -273,6 +273,12 @@ def _ru_word_value(word: str) -> int | Decimal | None:
     return None
 
 
+def _scaled(value: Decimal, scale: int) -> Decimal:
+    """``value`` times ``scale``, without a trailing ``.0`` when the result is whole."""
+    result = value * scale
+    return result.quantize(Decimal(1)) if result == result.to_integral_value() else result
+
+
 def _ru_decimal(text: str) -> Decimal:
     return Decimal("".join(ch for ch in text if ch not in SPACES).replace(",", "."))
 
@@ -361,7 +367,8 @@ def parse_russian(line: str) -> list[Number]:
         scale, scale_len = (1, 0) if kind != "cardinal" else _ru_scale(rest)
         end += scale_len
         unit, unit_len = _unit_at(line[end:], _RU_UNIT, hyphen=True)
-        if kind in ("year", "decade") or (unit == "g" and kind == "cardinal" and regex.fullmatch(r"\d{4}", text)):
+        four_digits = bool(regex.fullmatch(r"\d{4}", text))
+        if kind in ("year", "decade") or (unit == "g" and kind == "cardinal" and four_digits):
             unit, unit_len = (None, 0) if kind in ("year", "decade") else ("year", unit_len)
             kind = "year" if unit == "year" else kind
             unit = None if kind == "year" else unit
@@ -373,24 +380,26 @@ def parse_russian(line: str) -> list[Number]:
             kind = "year"
         quantity = kind == "cardinal" and scale == 1 and unit is None and _counted_word_follows(
             line[end:]) and not _code_like(line, m.start())
-        numbers.append(Number(
-            m.start(), end, line[m.start():end], value * scale, kind, unit, scale, value, month, grouped,
-            quantity=quantity or (kind == "cardinal" and unit is not None and not _code_like(line, m.start())),
-            alternatives=alternatives))
+        quantity = quantity or (kind == "cardinal" and unit is not None and not _code_like(line, m.start()))
+        numbers.append(Number(m.start(), end, line[m.start():end], _scaled(value, scale), kind, unit, scale, value,
+                              month, grouped, quantity=quantity, alternatives=alternatives))
         taken.append((m.start(), end))
     for m in _RU_WORD.finditer(line):
         word_value = _ru_word_value(m.group())
         if word_value is None or any(s <= m.start() < e for s, e in taken):
             continue
-        scale, scale_len = _ru_scale(line[m.end():]) if m.group().lower() not in ("тысяча", "тысячу") else (1, 0)
+        scaled = m.group().lower() not in ("тысяча", "тысячу")
+        scale, scale_len = _ru_scale(line[m.end():]) if scaled else (1, 0)
         value = Decimal(word_value)
         numbers.append(Number(m.start(), m.end() + scale_len, line[m.start():m.end() + scale_len],
-                              value * scale, "cardinal", None, scale, value, word=True))
+                              _scaled(value, scale), "cardinal", None, scale, value, word=True))
     return sorted(numbers, key=lambda n: n.start)
 
 
-_FUNCTION_WORDS = frozenset("и или а в во на по с со к ко о об от до из за для при у без не же ли".split())
-_CODE_BEFORE = regex.compile(r"(?:\p{L}-?|[/#№(]\s?|\b[A-Z]{2,}\s|\b\d+[A-Za-z]+\s|(?i:артикул)\S*\s*)$")
+_FUNCTION_WORDS = frozenset(
+    ("и", "или", "а", "в", "во", "на", "по", "с", "со", "к", "ко", "о", "об", "от", "до", "из", "за", "для",
+     "при", "у", "без", "не", "же", "ли"))
+_CODE_BEFORE = regex.compile(r"(?:\p{L}-?|[/#№]\s?|\b[A-Z]{2,}\s|\b\d+[A-Za-z]+\s|(?i:артикул)\S*\s*)$")
 
 
 def _is_exponent(line: str, start: int, end: int) -> bool:
@@ -481,7 +490,7 @@ def parse_english(line: str) -> list[Number]:
             kind = "day"
         if kind == "century" or regex.match(r"\s+centur", line[end:]):
             kind = "century"
-        numbers.append(Number(start, end, line[start:end], value * scale, kind, unit, scale, value, month,
+        numbers.append(Number(start, end, line[start:end], _scaled(value, scale), kind, unit, scale, value, month,
                               "," in text))
         taken.append((start, end))
     for m in _EN_WORD.finditer(line):
@@ -507,6 +516,6 @@ def parse_english(line: str) -> list[Number]:
         end = m.end() + (sm.end() if sm else 0)
         value = Decimal(word_value)
         kind = "decade" if m["word"] and m["word"].lower().endswith("ies") else "cardinal"
-        numbers.append(Number(m.start(), end, line[m.start():end], value * scale, kind, None, scale, value,
+        numbers.append(Number(m.start(), end, line[m.start():end], _scaled(value, scale), kind, None, scale, value,
                               word=True))
     return sorted(numbers, key=lambda n: n.start)
