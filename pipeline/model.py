@@ -135,6 +135,8 @@ class Edit:
 
     ``start``/``end`` index the input of the pass ``step``; ``line``/``col`` (1-based) and
     ``raw_start``/``raw_end`` locate it in the raw text (offsets after the BOM, lines joined by LF).
+    ``before``/``after`` are the smallest change; ``context`` is the whole span the rule matched, before
+    and after, for people reading the report.
     """
 
     rule_id: str
@@ -151,6 +153,7 @@ class Edit:
     line: int
     col: int
     applied: bool = True
+    context: tuple[str, str] = ("", "")
 
     def to_json(self) -> dict[str, Any]:
         """The edit as a JSON-ready mapping."""
@@ -169,6 +172,7 @@ class Edit:
             "before": self.before,
             "after": self.after,
             "applied": self.applied,
+            "context": {"before": self.context[0], "after": self.context[1]},
         }
 
 

@@ -184,7 +184,7 @@ def fix_text(
             ctx = Context(doc=facts, source=source_lines, glossary=glossary_rows, line_starts=_line_starts(text))
             protected = protected_spans(text)
             protected_starts = [s for s, _ in protected]
-            candidates: list[tuple[int, int, int, Rule, Proposal, str]] = []
+            candidates: list[tuple[int, int, int, Rule, Proposal, str, tuple[str, str]]] = []
             for order, rule in enumerate(stage_rules):
                 for proposal in rule.propose(text, ctx):
                     span = (proposal.start, proposal.end)
@@ -207,10 +207,11 @@ def fix_text(
                         continue
                     if "\n" in before or "\n" in after:
                         raise ValueError(f"rule {rule.id} proposed an edit across a line break: {before!r}")
-                    candidates.append((start, -(end - start), order, rule, proposal, after))
+                    context = (text[proposal.start : proposal.end], proposal.after or "")
+                    candidates.append((start, -(end - start), order, rule, proposal, after, context))
             candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-            accepted: list[tuple[int, int, Rule, Proposal, str]] = []
-            for start, neg_len, _, rule, proposal, after in candidates:
+            accepted: list[tuple[int, int, Rule, Proposal, str, tuple[str, str]]] = []
+            for start, neg_len, _, rule, proposal, after, context in candidates:
                 end = start - neg_len
                 applies = rule.tier is Tier.SAFE or apply_review
                 if not applies:
@@ -220,7 +221,7 @@ def fix_text(
                         seen_listed.add(key)
                         result.edits.append(
                             Edit(rule.id, proposal.message or rule.message, rule.tier, stage, step, start, end,
-                                 text[start:end], after, raw_start, raw_end, line, col, applied=False)
+                                 text[start:end], after, raw_start, raw_end, line, col, False, context)
                         )
                     continue
                 clash = next((a for a in accepted if _overlaps((a[0], a[1]), (start, end))), None)
@@ -228,7 +229,7 @@ def fix_text(
                     _, _, line, col = locate(start, end)
                     result.conflicts.append(Conflict(rule.id, clash[2].id, line, col, text[start:end], after))
                     continue
-                accepted.append((start, end, rule, proposal, after))
+                accepted.append((start, end, rule, proposal, after, context))
             if not accepted:
                 break
             if pass_number == MAX_PASSES:
@@ -236,17 +237,17 @@ def fix_text(
                 raise ConvergenceError(f"stage {stage} did not converge; rules still editing: {', '.join(names)}")
             accepted.sort(key=lambda a: a[0])
             pieces, cursor = [], 0
-            for start, end, rule, proposal, after in accepted:
+            for start, end, rule, proposal, after, context in accepted:
                 raw_start, raw_end, line, col = locate(start, end)
                 result.edits.append(
                     Edit(rule.id, proposal.message or rule.message, rule.tier, stage, step, start, end,
-                         text[start:end], after, raw_start, raw_end, line, col)
+                         text[start:end], after, raw_start, raw_end, line, col, True, context)
                 )
                 pieces.append(text[cursor:start])
                 pieces.append(after)
                 cursor = end
             pieces.append(text[cursor:])
-            history.append(_make_pass([(s, e, len(a)) for s, e, _, _, a in accepted]))
+            history.append(_make_pass([(s, e, len(a)) for s, e, _, _, a, _ in accepted]))
             text = "".join(pieces)
             step += 1
     result.text = text

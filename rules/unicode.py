@@ -33,7 +33,10 @@ SAFE_FTFY = ftfy.TextFixerConfig(
 )
 
 # Characters that a UTF-8 byte becomes when decoded as Windows-1252 or Latin-1.
-MOJIBAKE_HINT = r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2}"
+MOJIBAKE_HINT = (
+    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2}"
+)
 _HINT = regex.compile(r"[^\n]*" + MOJIBAKE_HINT + r"[^\n]*")
 
 

@@ -1,0 +1,1 @@
+"""One module per subcommand of ``mtfix``; each offers ``add_parser(subparsers)`` and ``run(args)``."""

@@ -1,0 +1,40 @@
+"""``mtfix rules``: list every rule, or show one rule's examples."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..registry import RegistryError, all_rules
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``rules``."""
+    parser = subparsers.add_parser(
+        "rules",
+        help="list the rules, or show one rule's examples",
+        description="Without ID: every rule with its stage, tier, message and number of examples. "
+        "With ID: that rule's documentation and examples.",
+    )
+    parser.add_argument("rule_id", nargs="?", metavar="ID", help="a rule id, e.g. typo.clock_time")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the rule table or one rule."""
+    rules = all_rules()
+    if args.rule_id is None:
+        width = max(len(r.id) for r in rules)
+        print(f"{'id':{width}}  {'stage':10}  {'tier':7}  {'ex':>3}  {'keep':>4}  message")
+        for r in rules:
+            print(f"{r.id:{width}}  {r.stage:10}  {r.tier:7}  {len(r.examples):3}  {len(r.leave_alone):4}  {r.message}")
+        return 0
+    rule = next((r for r in rules if r.id == args.rule_id), None)
+    if rule is None:
+        raise RegistryError(f"unknown rule id {args.rule_id!r}")
+    print(f"{rule.id}  (stage {rule.stage}, tier {rule.tier})\n{rule.message}\n\nrepairs:")
+    for before, after in rule.examples:
+        print(f"  {before}\n    -> {after}")
+    print("leaves alone:")
+    for text in rule.leave_alone:
+        print(f"  {text}")
+    return 0
