@@ -1,0 +1,248 @@
+"""Source-aware rules: numbers lost to a placeholder restored from the source, numbers and dates checked.
+
+What it fixes: "more than XNUMX thousand mercenaries" beside "более 7 тыс. наемников" becomes "more than 7
+thousand mercenaries". What it reports: a placeholder the source cannot settle (none or several
+candidates), a source number the translation lacks or changed ("2022 года" → "2002", "336 млн" → "36
+million"), a translation number the source lacks, a date whose day or year differs from the source's.
+Why: MT systems mask numbers and drop or mistype digits; the source is the only evidence of the number.
+Tier: ``placeholder.restore`` is safe (exactly one candidate fits; see ``pipeline.crosscheck``); the rest
+are findings. Every rule does nothing on a line without a source: ``placeholder.xnumx`` reports those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from pipeline.crosscheck import PLACEHOLDER, Discrepancy, Restoration, compare_numbers, restore_placeholders
+from pipeline.model import Context, Proposal, Rule, Tier
+
+STAGE = "source"
+
+
+def _lines_with_source(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+    """Each line of ``text`` that has a source line: (offset, line, source line)."""
+    if ctx.source is None:
+        return
+    start = 0
+    for line in text.split("\n"):
+        source = ctx.source_line(start)
+        if source is not None and line:
+            yield start, line, source
+        start += len(line) + 1
+
+
+@lru_cache(maxsize=8192)
+def _restorations(line: str, source: str) -> tuple[Restoration, ...]:
+    return tuple(restore_placeholders(line, source))
+
+
+@lru_cache(maxsize=8192)
+def _discrepancies(line: str, source: str) -> tuple[Discrepancy, ...]:
+    return tuple(compare_numbers(line, source))
+
+
+def _restore(text: str, ctx: Context) -> Iterator[Proposal]:
+    for offset, line, source in _lines_with_source(text, ctx):
+        if PLACEHOLDER.search(line) is None:
+            continue
+        for r in _restorations(line, source):
+            if r.replacement is not None:
+                message = f"Number lost to placeholder {r.text} restored from the source: {r.replacement}"
+                yield Proposal(offset + r.start, offset + r.end, r.replacement, message)
+
+
+def _unresolved(text: str, ctx: Context) -> Iterator[Proposal]:
+    for offset, line, source in _lines_with_source(text, ctx):
+        if PLACEHOLDER.search(line) is None:
+            continue
+        for r in _restorations(line, source):
+            if r.replacement is None:
+                listed = ", ".join(r.candidates) if r.candidates else "none"
+                message = f"Number lost to placeholder {r.text}, not restored: {r.reason} (candidates: {listed})"
+                yield Proposal(offset + r.start, offset + r.end, None, message)
+
+
+def _number_finder(kind: str):
+    """The ``find`` function reporting the discrepancies of one ``kind``."""
+
+    def find(text: str, ctx: Context) -> Iterator[Proposal]:
+        for offset, line, source in _lines_with_source(text, ctx):
+            for d in _discrepancies(line, source):
+                if d.kind != kind:
+                    continue
+                if d.target is None:
+                    yield Proposal(offset, offset + len(line), None, d.message)
+                else:
+                    yield Proposal(offset + d.target.start, offset + d.target.end, None, d.message)
+
+    return find
+
+
+RESTORE = Rule(
+    id="placeholder.restore",
+    message="Number lost to a placeholder, restored from the source",
+    tier=Tier.SAFE,
+    find=_restore,
+    examples=(
+        ("There are more than XNUMX thousand mercenaries.", "There are more than 7 thousand mercenaries."),
+        ("Since 2011, the state has managed to return XNUMX artifacts.",
+         "Since 2011, the state has managed to return 29,300 artifacts."),
+        ("Collected cit. in xnumx's tt.", "Collected cit. in 1920s tt."),
+        ("on Sunday, December XNUMX.", "on Sunday, December 12."),
+        ("Exports amounted to almost XNUMX thousand vehicles, 25% lower.",
+         "Exports amounted to almost 75.9 thousand vehicles, 25% lower."),
+    ),
+    leave_alone=(
+        "The bottom is up to XNUMX cm thick.",
+        "It covered XNUMX individuals and organizations.",
+        "In XNUMX, France declared it its possession.",
+        "Protests against COVID-19 passports.",
+    ),
+    sources=(
+        ("There are more than XNUMX thousand mercenaries.", "Там более 7 тыс. наемников."),
+        ("Since 2011, the state has managed to return XNUMX artifacts.",
+         "С 2011 года государству удалось вернуть 29 300 артефактов."),
+        ("Collected cit. in xnumx's tt.", "Собр. соч. в 1920-х гг."),
+        ("on Sunday, December XNUMX.", "в воскресенье, 12 декабря."),
+        ("Exports amounted to almost XNUMX thousand vehicles, 25% lower.",
+         "На экспорт отправлено порядка 75,9 тыс. машин, на 25% меньше."),
+        ("The bottom is up to XNUMX cm thick.", "Толщина дна до 6 мм."),
+        ("It covered XNUMX individuals and organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
+        ("Protests against COVID-19 passports.", "Протесты против COVID-паспортов."),
+    ),
+)
+
+UNRESOLVED = Rule(
+    id="placeholder.unresolved",
+    message="Number lost to a placeholder; the source does not settle which",
+    tier=Tier.FINDING,
+    find=_unresolved,
+    examples=(
+        ("The bottom is up to XNUMX cm thick.", "XNUMX"),
+        ("It covered XNUMX individuals and organizations.", "XNUMX"),
+        ("Once, returning at XNUMX am, he fell.", "XNUMX"),
+    ),
+    leave_alone=(
+        "Calorie content: 407 kcal.",
+        "It covered 17 individuals and 11 organizations.",
+        "In XNUMX, France declared it its possession.",
+    ),
+    sources=(
+        ("The bottom is up to XNUMX cm thick.", "Толщина дна до 6 мм."),
+        ("It covered XNUMX individuals and organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
+        ("Once, returning at XNUMX am, he fell.", "Однажды, возвращаясь в четыре часа утра, он упал."),
+        ("Calorie content: 407 kcal.", "Энергетическая ценность: 407 кКал."),
+        ("It covered 17 individuals and 11 organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
+    ),
+)
+
+MISMATCH = Rule(
+    id="number.mismatch",
+    message="A number differs from the source's",
+    tier=Tier.FINDING,
+    find=_number_finder("mismatch"),
+    examples=(
+        ("The fourth vaccination will be required in autumn 2002.", "2002"),
+        ("At that time, 36 million paper sheets were saved.", "36 million"),
+        ("Of them 53 entities received a deferral.", "53"),
+    ),
+    leave_alone=(
+        "The fourth vaccination will be required in autumn 2022.",
+        "At that time, 336 million paper sheets were saved.",
+        "Of them 553 entities received a deferral of 9.7 billion tenge.",
+    ),
+    sources=(
+        ("The fourth vaccination will be required in autumn 2002.",
+         "Четвертая вакцинация потребуется осенью 2022 года."),
+        ("At that time, 36 million paper sheets were saved.", "За это время сэкономлено 336 млн бумажных листов."),
+        ("Of them 53 entities received a deferral.", "Из них отсрочку получили 553 субъекта."),
+        ("The fourth vaccination will be required in autumn 2022.",
+         "Четвертая вакцинация потребуется осенью 2022 года."),
+        ("At that time, 336 million paper sheets were saved.", "За это время сэкономлено 336 млн бумажных листов."),
+        ("Of them 553 entities received a deferral of 9.7 billion tenge.",
+         "Из них отсрочку получили 553 субъекта на сумму 9,7 млрд тенге."),
+    ),
+)
+
+MISSING = Rule(
+    id="number.missing",
+    message="A number of the source is missing from the translation",
+    tier=Tier.FINDING,
+    find=_number_finder("missing"),
+    examples=(
+        ("the order of the Agency of 9 April 2021 was adopted", "the order of the Agency of 9 April 2021 was adopted"),
+        ("The industry's results were worse than last year.", "The industry's results were worse than last year."),
+        ("Egypt returned about 300,000 artifacts", "Egypt returned about 300,000 artifacts"),
+    ),
+    leave_alone=(
+        "the order of the Agency of 9 April 2021 No. 127 was adopted",
+        "Egypt returned about 30 thousand artifacts",
+        "At least seven people were killed and 175 injured.",
+    ),
+    sources=(
+        ("the order of the Agency of 9 April 2021 was adopted", "принят приказ Агентства от 9 апреля 2021 года № 127"),
+        ("The industry's results were worse than last year.",
+         "Показатели индустрии по итогам 11 месяцев оказались хуже."),
+        ("Egypt returned about 300,000 artifacts", "Египет вернул около 30 тыс. артефактов"),
+        ("the order of the Agency of 9 April 2021 No. 127 was adopted",
+         "принят приказ Агентства от 9 апреля 2021 года № 127"),
+        ("Egypt returned about 30 thousand artifacts", "Египет вернул около 30 тыс. артефактов"),
+        ("At least seven people were killed and 175 injured.", "Не менее 7 человек погибли и 175 пострадали."),
+    ),
+)
+
+EXTRA = Rule(
+    id="number.extra",
+    message="A number of the translation does not appear in the source",
+    tier=Tier.FINDING,
+    find=_number_finder("extra"),
+    examples=(
+        ("In Moscow, the winners of the Arseniev Prize KXan 36 were named", "36"),
+        ("Egypt returned about 300,000 artifacts", "300,000"),
+        ("The Udmurts know 3 or 5 languages.", "5"),
+    ),
+    leave_alone=(
+        "Spain protests against COVID-19 passports",
+        "Fabric density: 116 g/m2.",
+        "G7 warned Russia of massive consequences.",
+        "The Udmurts know 3 or 4 languages.",
+    ),
+    sources=(
+        ("In Moscow, the winners of the Arseniev Prize KXan 36 were named",
+         "В Москве назвали победителей премии имени Арсеньева"),
+        ("Egypt returned about 300,000 artifacts", "Египет вернул около 30 тыс. артефактов"),
+        ("The Udmurts know 3 or 5 languages.", "Удмурты знают 3-4 языка."),
+        ("Spain protests against COVID-19 passports", "В Испании прошли протесты против COVID-паспортов"),
+        ("Fabric density: 116 g/m2.", "Плотность ткани - 116 г/м²."),
+        ("G7 warned Russia of massive consequences.", "\"Большая семерка\" предупредила Россию о последствиях."),
+        ("The Udmurts know 3 or 4 languages.", "Удмурты знают 3-4 языка."),
+    ),
+)
+
+DATE = Rule(
+    id="number.date",
+    message="A date differs from the source's",
+    tier=Tier.FINDING,
+    find=_number_finder("date"),
+    examples=(
+        ("This was reported on December 1 by an adviser.", "December 1"),
+        ("The requirements apply from 15 March 2002.", "15 March 2002"),
+        ("The treaty was concluded on March 16, 1922.", "March 16, 1922"),
+    ),
+    leave_alone=(
+        "This was reported on December 11 by an adviser.",
+        "The summit was held on December 9-10.",
+        "The treaty was concluded 16 in March 1921.",
+    ),
+    sources=(
+        ("This was reported on December 1 by an adviser.", "Об этом 11 декабря сообщил советник."),
+        ("The requirements apply from 15 March 2002.", "Требования действуют с 15 марта 2022 года."),
+        ("The treaty was concluded on March 16, 1922.", "Договор заключён 16 марта 1921 г."),
+        ("This was reported on December 11 by an adviser.", "Об этом 11 декабря сообщил советник."),
+        ("The summit was held on December 9-10.", "Саммит прошел с 9 по 10 декабря."),
+        ("The treaty was concluded 16 in March 1921.", "Договор заключён 16 марта 1921 г."),
+    ),
+)
+
+RULES = [RESTORE, UNRESOLVED, MISMATCH, MISSING, EXTRA, DATE]
