@@ -18,6 +18,7 @@ from ..reports.diff import unified_diff
 from ..reports.html import html_report
 from ..reports.ledger import json_report
 from ..runner import Result, fix_text
+from ..sources import add_source_option, aligned_source, source_paths
 from ..textio import Document, InputError, decode, encode, read_document, write_atomic
 
 
@@ -35,6 +36,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="folder for the fixed text and reports (default: fixed/)")
     parser.add_argument("--diff", action="store_true", help="with '-': print the unified diff instead of the text")
     add_rule_options(parser)
+    add_source_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -74,14 +76,15 @@ def _prepare_output(output: Path, inputs: list[Path]) -> None:
         raise InputError(f"{output}: output folder is not writable")
 
 
-def repair(doc: Document, rules: tuple[Rule, ...], config: Config) -> Result:
-    """Run the selected rules over one document."""
-    return fix_text(doc.text, rules, apply_review=config.apply_review)
+def repair(doc: Document, rules: tuple[Rule, ...], config: Config, source: list[str] | None = None) -> Result:
+    """Run the selected rules over one document, with its line-aligned source when there is one."""
+    return fix_text(doc.text, rules, apply_review=config.apply_review, source=source)
 
 
 def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]) -> int:
     doc = decode(sys.stdin.buffer.read(), "<stdin>")
-    result = repair(doc, rules, config)
+    source = aligned_source(doc, Path(args.source) if args.source else None)
+    result = repair(doc, rules, config, source)
     if args.diff:
         sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
     else:
@@ -98,12 +101,13 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("-: stdin cannot be mixed with files")
     inputs = collect_inputs(args.paths)
     docs = [read_document(p) for p in inputs]
+    sources = [aligned_source(d, s) for d, s in zip(docs, source_paths(args.source, inputs), strict=True)]
     output = Path(args.output)
     _prepare_output(output, inputs)
     size = sum(len(d.text) for d in docs)
     rendered = [
-        render_outputs(doc, path, output, repair(doc, rules, config), config)
-        for path, doc in progress(list(zip(inputs, docs, strict=True)), size, "fix")
+        render_outputs(doc, path, output, repair(doc, rules, config, source), config)
+        for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix")
     ]
     for outputs in rendered:
         for name, data in outputs.files.items():
