@@ -171,8 +171,6 @@ def _rendering(number: Number, slot: _Slot) -> str | None:
         return None
     if number.kind in ("year", "ordinal", "time"):
         return str(int(number.value)) if number.kind != "time" else None
-    if slot.scale == 1 and number.scale > 1000:
-        return None
     return number.english_scaled(slot.scale) if slot.scale > 1 else number.english
 
 
@@ -283,7 +281,8 @@ def _similar(a: Number, b: Number) -> bool:
     if len(x) == len(y):
         return sum(c != d for c, d in zip(x, y, strict=True)) == 1 and len(x) > 1
     short, long = sorted((x, y), key=len)
-    return len(long) - len(short) == 1 and len(short) > 1 and any(
+    same_measure = a.scale == b.scale > 1 or (a.unit is not None and a.unit == b.unit)
+    return len(long) - len(short) == 1 and (len(short) > 1 or same_measure) and any(
         long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
