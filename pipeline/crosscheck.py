@@ -28,6 +28,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
@@ -271,17 +272,30 @@ def _named(translation: str, number: Number, source: str) -> bool:
 
 
 def _similar(a: Number, b: Number) -> bool:
-    """Whether ``b`` reads as a corrupted ``a``: same digits but one, or one digit dropped or added."""
+    """Whether ``b`` reads as a corrupted ``a``: one digit changed, dropped or added, or the scale changed.
+
+    Compared as written (``336 млн`` / ``36 million``) and as full values (``10 тыс.`` / ``100,000``).
+    """
     if (a.unit or b.unit) and a.unit != b.unit and "%" in (a.unit, b.unit):
         return False
-    x = str(a.mantissa if a.mantissa is not None else a.value).replace(".", "")
-    y = str(b.mantissa if b.mantissa is not None else b.value).replace(".", "")
-    if x == y:
+    same_measure = a.scale == b.scale > 1 or (a.unit is not None and a.unit == b.unit)
+    written = (_digits(a.mantissa if a.mantissa is not None else a.value),
+               _digits(b.mantissa if b.mantissa is not None else b.value))
+    if written[0] == written[1]:
         return a.scale != b.scale
+    return any(_one_digit_apart(x, y, same_measure) for x, y in (written, (_digits(a.value), _digits(b.value))))
+
+
+def _digits(value: Decimal) -> str:
+    return format(value, "f").replace(".", "")
+
+
+def _one_digit_apart(x: str, y: str, same_measure: bool) -> bool:
+    if x == y:
+        return False
     if len(x) == len(y):
         return sum(c != d for c, d in zip(x, y, strict=True)) == 1 and len(x) > 1
     short, long = sorted((x, y), key=len)
-    same_measure = a.scale == b.scale > 1 or (a.unit is not None and a.unit == b.unit)
     return len(long) - len(short) == 1 and (len(short) > 1 or same_measure) and any(
         long[:i] + long[i + 1:] == short for i in range(len(long)))
 

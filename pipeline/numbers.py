@@ -242,7 +242,8 @@ _RU_WORDS: dict[str, int | Decimal] = {
     "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трех": 3, "трёх": 3, "трем": 3,
     "тремя": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "четырьмя": 4, "полтора": Decimal("1.5"),
     "полторы": Decimal("1.5"), "полутора": Decimal("1.5"), "сто": 100, "ста": 100, "тысяча": 1000,
-    "тысячу": 1000, "миллион": 10**6, "миллиард": 10**9, "оба": 2, "обе": 2, "обоих": 2,
+    "тысячу": 1000, "тысячи": 1000, "тысяч": 1000, "тысячей": 1000, "миллион": 10**6, "миллиона": 10**6,
+    "миллионы": 10**6, "миллионов": 10**6, "миллиарда": 10**9, "миллиард": 10**9, "оба": 2, "обе": 2, "обоих": 2,
     "сутки": 24, "суток": 24, "полгода": 6, "пол": Decimal("0.5"), "половина": Decimal("0.5"),
     "дюжина": 12, "первый": 1, "первая": 1, "первое": 1, "первого": 1, "первой": 1, "первые": 1,
     "первых": 1, "первом": 1, "второй": 2, "второго": 2, "второе": 2, "вторая": 2, "второму": 2,
@@ -388,7 +389,7 @@ def parse_russian(line: str) -> list[Number]:
         word_value = _ru_word_value(m.group())
         if word_value is None or any(s <= m.start() < e for s, e in taken):
             continue
-        scaled = m.group().lower() not in ("тысяча", "тысячу")
+        scaled = m.group().lower() not in ("тысяча", "тысячу", "тысячи", "тысяч", "тысячей")
         scale, scale_len = _ru_scale(line[m.end():]) if scaled else (1, 0)
         value = Decimal(word_value)
         numbers.append(Number(m.start(), m.end() + scale_len, line[m.start():m.end() + scale_len],
@@ -439,7 +440,8 @@ _EN_WORDS = {
     "fifties": 50, "forties": 40, "thirties": 30, "twenties": 20,
 }
 _EN_WORD = regex.compile(r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
-                         r"(?P<unit>one|two|three|four|five|six|seven|eight|nine)|(?P<word>[A-Za-z]+))\b")
+                         r"(?P<unit>one|two|three|four|five|six|seven|eight|nine"
+                         r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?P<word>[A-Za-z]+))\b")
 
 
 def parse_english(line: str) -> list[Number]:

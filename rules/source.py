@@ -146,6 +146,7 @@ MISMATCH = Rule(
         ("The fourth vaccination will be required in autumn 2002.", "2002"),
         ("At that time, 36 million paper sheets were saved.", "36 million"),
         ("Of them 53 entities received a deferral.", "53"),
+        ("Egypt returned about 300,000 artifacts", "300,000"),
     ),
     leave_alone=(
         "The fourth vaccination will be required in autumn 2022.",
@@ -157,6 +158,7 @@ MISMATCH = Rule(
          "Четвертая вакцинация потребуется осенью 2022 года."),
         ("At that time, 36 million paper sheets were saved.", "За это время сэкономлено 336 млн бумажных листов."),
         ("Of them 53 entities received a deferral.", "Из них отсрочку получили 553 субъекта."),
+        ("Egypt returned about 300,000 artifacts", "Египет вернул около 30 тыс. артефактов"),
         ("The fourth vaccination will be required in autumn 2022.",
          "Четвертая вакцинация потребуется осенью 2022 года."),
         ("At that time, 336 million paper sheets were saved.", "За это время сэкономлено 336 млн бумажных листов."),
@@ -173,7 +175,7 @@ MISSING = Rule(
     examples=(
         ("the order of the Agency of 9 April 2021 was adopted", "the order of the Agency of 9 April 2021 was adopted"),
         ("The industry's results were worse than last year.", "The industry's results were worse than last year."),
-        ("Egypt returned about 300,000 artifacts", "Egypt returned about 300,000 artifacts"),
+        ("Prices rose in November.", "Prices rose in November."),
     ),
     leave_alone=(
         "the order of the Agency of 9 April 2021 No. 127 was adopted",
@@ -184,7 +186,7 @@ MISSING = Rule(
         ("the order of the Agency of 9 April 2021 was adopted", "принят приказ Агентства от 9 апреля 2021 года № 127"),
         ("The industry's results were worse than last year.",
          "Показатели индустрии по итогам 11 месяцев оказались хуже."),
-        ("Egypt returned about 300,000 artifacts", "Египет вернул около 30 тыс. артефактов"),
+        ("Prices rose in November.", "Цены выросли на 5% в ноябре."),
         ("the order of the Agency of 9 April 2021 No. 127 was adopted",
          "принят приказ Агентства от 9 апреля 2021 года № 127"),
         ("Egypt returned about 30 thousand artifacts", "Египет вернул около 30 тыс. артефактов"),
@@ -199,7 +201,7 @@ EXTRA = Rule(
     find=_number_finder("extra"),
     examples=(
         ("In Moscow, the winners of the Arseniev Prize KXan 36 were named", "36"),
-        ("Egypt returned about 300,000 artifacts", "300,000"),
+        ("He arrived with 3 bags.", "3"),
         ("The Udmurts know 3 or 5 languages.", "5"),
     ),
     leave_alone=(
@@ -211,7 +213,7 @@ EXTRA = Rule(
     sources=(
         ("In Moscow, the winners of the Arseniev Prize KXan 36 were named",
          "В Москве назвали победителей премии имени Арсеньева"),
-        ("Egypt returned about 300,000 artifacts", "Египет вернул около 30 тыс. артефактов"),
+        ("He arrived with 3 bags.", "Он приехал с сумками."),
         ("The Udmurts know 3 or 5 languages.", "Удмурты знают 3-4 языка."),
         ("Spain protests against COVID-19 passports", "В Испании прошли протесты против COVID-паспортов"),
         ("Fabric density: 116 g/m2.", "Плотность ткани - 116 г/м²."),
