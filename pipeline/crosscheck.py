@@ -107,7 +107,8 @@ def match_numbers(source: Sequence[Number], target: Sequence[Number]) -> tuple[l
         keys = number.keys
         options = [j for j, t in enumerate(target) if j not in used and keys & t.keys]
         if options:
-            best = min(options, key=lambda j: (target[j].word, target[j].kind != number.kind))
+            best = min(options, key=lambda j: (target[j].word, target[j].unit != number.unit,
+                                               target[j].kind != number.kind))
             used.add(best)
             paired_source.add(i)
     missing = [n for i, n in enumerate(source) if i not in paired_source]

@@ -74,7 +74,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "cm": (r"см\b|сантиметр[а-яё]*", r"cm\b|centimet(?:er|re)s?\b"),
     "mm": (r"мм\b|миллиметр[а-яё]*", r"mm\b|millimet(?:er|re)s?\b"),
     "kg": (r"кг\b|килограмм[а-яё]*", r"kg\b|kilo(?:gram)?s?\b"),
-    "g": (r"г\b(?!\.)|грамм[а-яё]*", r"g\b|grams?\b"),
+    "g": (r"г\b\.?|грамм[а-яё]*", r"g\b|grams?\b"),
     "t": (r"т\b\.?|тонн[а-яё]*", r"t\b|tons?\b|tonnes?\b"),
     "l": (r"л\b|литр[а-яё]*", r"l\b|lit(?:er|re)s?\b"),
     "ml": (r"мл\b|миллилитр[а-яё]*", r"ml\b|millilit(?:er|re)s?\b"),
@@ -368,7 +368,7 @@ def parse_russian(line: str) -> list[Number]:
         scale, scale_len = (1, 0) if kind != "cardinal" else _ru_scale(rest)
         end += scale_len
         unit, unit_len = _unit_at(line[end:], _RU_UNIT, hyphen=True)
-        four_digits = bool(regex.fullmatch(r"\d{4}", text))
+        four_digits = bool(regex.fullmatch(r"\d{4}", text)) and 1000 <= value <= 2100
         if kind in ("year", "decade") or (unit == "g" and kind == "cardinal" and four_digits):
             unit, unit_len = (None, 0) if kind in ("year", "decade") else ("year", unit_len)
             kind = "year" if unit == "year" else kind
