@@ -12,7 +12,8 @@ evidence for a restoration.
 Restoration refuses (and says why, listing the candidates) unless exactly one missing source number fits
 the placeholder: same scale word (``XNUMX thousand`` ← ``75,9 тыс.``), a percent sign on both or neither,
 no clash of units (``XNUMX cm`` never takes ``6 мм``), a day of the same month after a month name, a decade
-for ``XNUMX-s``. Several placeholders on a line are restored only when exactly one assignment fits them all.
+(``1920-х``) or a numeral with a case ending (``3-х``, rendered ``3``) for ``XNUMX-s`` / ``xnumx's``.
+Several placeholders on a line are restored only when exactly one assignment fits them all.
 
 >>> restore_placeholders("More than XNUMX thousand mercenaries.", "Более 7 тыс. наемников.")[0].replacement
 '7'
@@ -151,6 +152,8 @@ def _slot(line: str, m: regex.Match[str]) -> _Slot:
 
 def _rendering(number: Number, slot: _Slot) -> str | None:
     """How ``number`` fills ``slot``, or ``None`` if it does not fit."""
+    if slot.decade and number.inflected:
+        return str(int(number.value)) if number.value == int(number.value) else None
     if slot.decade != (number.kind == "decade"):
         return None
     if slot.percent != (number.unit == "%"):
@@ -176,16 +179,25 @@ def _rendering(number: Number, slot: _Slot) -> str | None:
     return number.english_scaled(slot.scale) if slot.scale > 1 else number.english
 
 
+def _fitting(numbers: Sequence[Number], slot: _Slot) -> str | None:
+    """The rendering of the first of ``numbers`` (all of one value) that fits ``slot``."""
+    return next((r for n in numbers if (r := _rendering(n, slot)) is not None), None)
+
+
 def restore_placeholders(translation: str, source: str) -> list[Restoration]:
     """A verdict for every placeholder of ``translation``, from the numbers of ``source``."""
     holders = list(PLACEHOLDER.finditer(translation))
     if not holders:
         return []
     masked = PLACEHOLDER.sub(lambda m: "#" * len(m.group()), translation)
-    missing, _ = match_numbers(parse_russian(source), parse_english(masked))
+    src_numbers = parse_russian(source)
+    missing, _ = match_numbers(src_numbers, parse_english(masked))
     digits = [n for n in missing if not n.word]
+    # Which of several equal source numbers is the missing one is arbitrary: its twins may fit the slot too.
+    twins = {n.start: [n, *(t for t in src_numbers if not t.word and t.value == n.value and t is not n)]
+             for n in digits}
     slots = [_slot(translation, m) for m in holders]
-    options = [{n.start: r for n in digits if (r := _rendering(n, slot)) is not None} for slot in slots]
+    options = [{n.start: r for n in digits if (r := _fitting(twins[n.start], slot)) is not None} for slot in slots]
     verdicts: list[str | None] = [None] * len(holders)
     reason = ""
     if len(holders) == 1:

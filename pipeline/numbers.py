@@ -166,7 +166,8 @@ class Number:
     """A number found in a line: its span, value, kind, unit and how it was written.
 
     ``kind`` is one of ``cardinal``, ``year``, ``decade``, ``ordinal``, ``century``, ``day`` (a day of
-    ``month``), ``time`` (``value`` is minutes after midnight). ``mantissa`` is the number as written
+    ``month``), ``time`` (``value`` is minutes after midnight). A cardinal may carry a case ending
+    (``3-х`` for трёх, which MT renders ``xnumx's``); ``inflected`` says so. ``mantissa`` is the number as written
     before its ``scale``; ``grouped`` tells whether the source grouped thousands; ``word`` marks a number
     written in words; ``quantity`` marks a plain number followed by a counted word (rendered with
     thousands commas); ``alternatives`` are other readings of the same digits.
@@ -185,6 +186,11 @@ class Number:
     word: bool = False
     quantity: bool = False
     alternatives: tuple[Decimal, ...] = ()
+
+    @property
+    def inflected(self) -> bool:
+        """A cardinal written with a Russian case ending (``3-х``, ``5-ти``)."""
+        return self.kind == "cardinal" and bool(regex.search(r"\d[-–](?:х|ех|ух|ти|ми|и)\b", self.text))
 
     @property
     def keys(self) -> frozenset[tuple[str, Decimal]]:
@@ -234,7 +240,8 @@ _RU_NUMBER = regex.compile(
 _RU_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLC]+)(?:[-–](?:[IVXLC]+))?\s+(?:век[а-яё]*|вв?\.)")
 _RU_YEAR_MARK = regex.compile(rf"^{_SEP}?(?:гг?\.|годах|годов|год[аеуы]?\b|годом\b)")
 _RU_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
-_ORDINAL_SUFFIX = regex.compile(r"(?:й|я|е|го|му|м|ым|ом|ой|ую|ых|х|ми|ого|ому)")
+_ORDINAL_SUFFIX = regex.compile(r"(?:й|я|е|го|му|м|ым|ом|ой|ую|ых|ого|ому)")
+_CASE_SUFFIX = regex.compile(r"(?:х|ех|ух|ти|ми|и)")
 _DECADE_SUFFIX = regex.compile(r"(?:х|е|ых|ые|ым|ыми)")
 
 _RU_WORDS: dict[str, int | Decimal] = {
@@ -359,6 +366,8 @@ def parse_russian(line: str) -> list[Number]:
             kind, end = "decade", m.end()
         elif suffix and _ORDINAL_SUFFIX.fullmatch(suffix):
             kind, end = "ordinal", m.end()
+        elif suffix and _CASE_SUFFIX.fullmatch(suffix):
+            end = m.end()
         rest = line[end:]
         year = _RU_YEAR_MARK.match(rest)
         if year and regex.fullmatch(r"\d{3,4}", text):

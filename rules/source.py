@@ -235,7 +235,7 @@ DATE = Rule(
     leave_alone=(
         "This was reported on December 11 by an adviser.",
         "The summit was held on December 9-10.",
-        "The treaty was concluded 16 in March 1921.",
+        "The treaty was concluded on 16 March 1921.",
     ),
     sources=(
         ("This was reported on December 1 by an adviser.", "Об этом 11 декабря сообщил советник."),
@@ -243,7 +243,7 @@ DATE = Rule(
         ("The treaty was concluded on March 16, 1922.", "Договор заключён 16 марта 1921 г."),
         ("This was reported on December 11 by an adviser.", "Об этом 11 декабря сообщил советник."),
         ("The summit was held on December 9-10.", "Саммит прошел с 9 по 10 декабря."),
-        ("The treaty was concluded 16 in March 1921.", "Договор заключён 16 марта 1921 г."),
+        ("The treaty was concluded on 16 March 1921.", "Договор заключён 16 марта 1921 г."),
     ),
 )
 

@@ -28,6 +28,8 @@ def restored(translation: str, source: str) -> str:
         ("5% cotton, xnumx% polyester", "хлопок 5 %, полиэстер 95 %", "5% cotton, 95% polyester"),
         ("in xnumx's tt.", "в 1920-х гг.", "in 1920s tt."),
         ("in the XNUMX-s", "в 1920-х годах", "in the 1920s"),
+        ("Collected cit. in xnumx's tt. T. 3.", "Собр. соч. в 3-х тт. Т. 3.", "Collected cit. in 3 tt. T. 3."),
+        ("about XNUMX-s of them", "около 5-ти из них", "about 5 of them"),
         ("on Sunday, December XNUMX, he", "в воскресенье, 12 декабря, он", "on Sunday, December 12, he"),
         ("by February XNUMX", "на февраль 2022 года", "by February 2022"),
         ("in the year XNUMX", "Году в 1985-м", "in the year 1985"),
