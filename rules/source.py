@@ -5,7 +5,9 @@ thousand mercenaries". What it reports: a placeholder the source cannot settle (
 candidates), a source number the translation lacks or changed ("2022 года" → "2002", "336 млн" → "36
 million"), a translation number the source lacks, a date whose day or year differs from the source's.
 Why: MT systems mask numbers and drop or mistype digits; the source is the only evidence of the number.
-Tier: ``placeholder.restore`` is safe (exactly one candidate fits; see ``pipeline.crosscheck``); the rest
+Tier: ``placeholder.restore`` is safe (exactly one candidate fits; see ``pipeline.crosscheck``), and so
+is ``date.settled_by_source``: a broken date the dates rules only suggest ("December 7 1920. The
+Plenum", review tier there) is repaired when the source holds that very day, month and year. The rest
 are findings. Every rule does nothing on a line without a source: ``placeholder.xnumx`` reports those.
 """
 
@@ -14,8 +16,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pipeline.crosscheck import PLACEHOLDER, Discrepancy, Restoration, compare_numbers, restore_placeholders
+import regex
+
+from pipeline.crosscheck import (
+    PLACEHOLDER,
+    Discrepancy,
+    Restoration,
+    compare_numbers,
+    date_from_source,
+    restore_placeholders,
+)
 from pipeline.model import Context, Proposal, Rule, Tier
+from pipeline.numbers import EN_MONTHS
+from rules.dates import DISPLACED_YEAR, FRAGMENT_SENTENCE
 
 STAGE = "source"
 
@@ -77,6 +90,71 @@ def _number_finder(kind: str):
                     yield Proposal(offset + d.target.start, offset + d.target.end, None, d.message)
 
     return find
+
+
+_GUESSING_DATE_RULES = tuple(
+    (rule, regex.compile(rule.pattern or "", rule.flags | regex.V1)) for rule in (FRAGMENT_SENTENCE, DISPLACED_YEAR)
+)
+_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(EN_MONTHS)}
+
+
+def _date_parts(m: regex.Match[str]) -> tuple[int | None, int, int] | None:
+    """Day (if any), month and year of a broken date matched by one of the dates rules."""
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    month_text = groups.get("month") or groups.get("month2") or next(
+        (w for w in regex.findall(r"\p{Lu}\p{Ll}+", groups.get("lead", "")) if w in _MONTH_NUMBER), None)
+    year = groups.get("year") or groups.get("year2")
+    if month_text not in _MONTH_NUMBER or year is None:
+        return None
+    day = groups.get("day") or groups.get("day2")
+    return (int(day) if day and day.isdigit() else None), _MONTH_NUMBER[month_text], int(year)
+
+
+def _dates_settled(text: str, ctx: Context) -> Iterator[Proposal]:
+    if ctx.source is None:
+        return
+    for rule, compiled in _GUESSING_DATE_RULES:
+        for m in compiled.finditer(text):
+            parts = _date_parts(m)
+            if parts is None or rule.fix is None:
+                continue
+            day, month, year = parts
+            found = date_from_source(ctx.source_line(m.start()), month, [n for n in (day, year) if n is not None])
+            if found is None or found.year != year or (day is not None and found.day != day):
+                continue
+            after = rule.fix(m, ctx)
+            if after is not None:
+                message = f"{rule.message}; the source's \"{found.text}\" confirms the date ({rule.id} made safe)"
+                yield Proposal(m.start(rule.group), m.end(rule.group), after, message)
+
+
+DATES_SETTLED = Rule(
+    id="date.settled_by_source",
+    message="A broken date the dates rules can only suggest, repaired because the source confirms it",
+    tier=Tier.SAFE,
+    find=_dates_settled,
+    examples=(
+        ("On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
+         "On 2 May 1920 he left. On 7 December 1920, the Plenum considered it."),
+        ("In early December, 1920 was generally agreed to convene",
+         "In early December 1920, it was generally agreed to convene"),
+        ("December 7 2021. The court ruled", "On December 7, 2021, the court ruled"),
+    ),
+    leave_alone=(
+        "In March, 1921 was decided to sign",
+        "the government. 7 December 1920. Lenin wrote",
+        "In early December, 1920 was generally agreed to convene the congress",
+    ),
+    sources=(
+        ("On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
+         "2 мая 1920 г. он уехал. 7 декабря 1920 г. Пленум рассмотрел его."),
+        ("In early December, 1920 was generally agreed to convene", "В начале декабря 1920 г. было решено созвать"),
+        ("December 7 2021. The court ruled", "7 декабря 2021 г. Суд постановил"),
+        ("the government. 7 December 1920. Lenin wrote", "правительство. 8 декабря 1920 г. Ленин писал"),
+        ("In early December, 1920 was generally agreed to convene the congress",
+         "В начале декабря было решено созвать съезд 1920 года"),
+    ),
+)
 
 
 RESTORE = Rule(
@@ -247,4 +325,4 @@ DATE = Rule(
     ),
 )
 
-RULES = [RESTORE, UNRESOLVED, MISMATCH, MISSING, EXTRA, DATE]
+RULES = [RESTORE, UNRESOLVED, MISMATCH, MISSING, EXTRA, DATE, DATES_SETTLED]

@@ -30,3 +30,14 @@ def test_restored_line_raises_no_number_finding() -> None:
     result = fix_text(LINES[1], source=SOURCE[1:])
     assert result.findings == []
     assert [e.after for e in result.applied] == ["7"]
+
+
+def test_source_turns_a_suggested_date_repair_into_a_safe_one() -> None:
+    text = "the government. 7 December 1920. Lenin wrote"
+    alone = fix_text(text)
+    assert alone.text == text and [e.rule_id for e in alone.suggestions] == ["date.fragment_sentence"]
+    confirmed = fix_text(text, source=["правительство. 7 декабря 1920 г. Ленин писал"])
+    assert confirmed.text == "the government. On 7 December 1920, Lenin wrote"
+    assert [e.rule_id for e in confirmed.applied] == ["date.settled_by_source"]
+    contradicted = fix_text(text, source=["правительство. 7 декабря 1921 г. Ленин писал"])
+    assert contradicted.text == text
