@@ -36,6 +36,7 @@ from decimal import Decimal
 import regex
 
 SPACES = " \u00a0\u2009\u202f"
+MAX_DIGITS = 18  # longer digit runs are identifiers, not amounts, and are not parsed
 _SEP = f"[{SPACES}]"
 
 RU_MONTHS = (
@@ -227,7 +228,7 @@ class Number:
         if self.scale != scale and not (self.scale == 1 and self.value >= scale):
             return None
         mantissa = self.value / scale
-        if mantissa != mantissa.quantize(Decimal("0.001")):
+        if mantissa * 1000 != int(mantissa * 1000):
             return None
         return format_decimal(mantissa, False)
 
@@ -284,7 +285,7 @@ def _ru_word_value(word: str) -> int | Decimal | None:
 def _scaled(value: Decimal, scale: int) -> Decimal:
     """``value`` times ``scale``, without a trailing ``.0`` when the result is whole."""
     result = value * scale
-    return result.quantize(Decimal(1)) if result == result.to_integral_value() else result
+    return Decimal(int(result)) if result == result.to_integral_value() else result
 
 
 def _ru_decimal(text: str) -> Decimal:
@@ -350,7 +351,8 @@ def parse_russian(line: str) -> list[Number]:
             numbers.append(Number(m.start(), m.end(), m.group(), Decimal(value), "century"))
             taken.append((m.start(), m.end()))
     for m in _RU_NUMBER.finditer(line):
-        if any(s <= m.start() < e for s, e in taken) or _is_exponent(line, m.start(), m.end("num")):
+        if any(s <= m.start() < e for s, e in taken) or _is_exponent(line, m.start(), m.end("num")) \
+                or len(m["num"]) > MAX_DIGITS:
             continue
         text = m["num"]
         value = _ru_decimal(text)
@@ -470,7 +472,8 @@ def parse_english(line: str) -> list[Number]:
         numbers.append(Number(m.start(), m.end(), m.group(), Decimal(hour * 60 + int(m["m"] or 0)), "time"))
         taken.append((m.start(), m.end()))
     for m in _EN_NUMBER.finditer(line):
-        if any(s <= m.start("num") < e for s, e in taken) or _is_exponent(line, m.start("num"), m.end("num")):
+        if any(s <= m.start("num") < e for s, e in taken) or _is_exponent(line, m.start("num"), m.end("num")) \
+                or len(m["num"]) > MAX_DIGITS:
             continue
         text = m["num"]
         value = Decimal(text.replace(",", ""))

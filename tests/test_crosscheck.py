@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.crosscheck import compare_numbers, date_from_source, restore_placeholders
 
@@ -141,3 +143,27 @@ def test_date_from_source_settles_order_and_year() -> None:
     assert date_from_source("7 декабря 1920 г. и 8 декабря 1920 г.", 12, [7, 8, 1920]) is None
     assert date_from_source("7 декабря 1920 г.", 11, [7, 1920]) is None
     assert date_from_source(None, 12, [7, 1920]) is None
+
+
+PIECES = st.sampled_from([
+    "0", "1", "5", "12", "75", "1921", "2 755", "3,6", "1 500", " ", ", ", ".", "-", "–", "%", "XNUMX", "xnumx's",
+    " тыс.", " млн", " million", " thousand", "-х", " г.", " года", " марта ", " March ", " cm", " см", " мм",
+    "XX век", "1234567890123456789012345", "четыре", "seven", "Formula ", "COVID-",
+])
+LINE = st.lists(PIECES, max_size=14).map("".join)
+
+
+def significant(digits: str) -> str:
+    return digits.rstrip("0") or "0"
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINE, LINE)
+def test_restores_only_digits_of_the_source_and_never_raises(translation: str, source: str) -> None:
+    compare_numbers(translation, source)
+    source_digits = "".join(ch for ch in source if ch.isdigit())
+    for r in restore_placeholders(translation, source):
+        assert r.text.lower().startswith("xnumx")
+        if r.replacement is not None:
+            digits = "".join(ch for ch in r.replacement if ch.isdigit())
+            assert digits and significant(digits) in source_digits, (r, source)
