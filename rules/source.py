@@ -133,6 +133,7 @@ DATES_SETTLED = Rule(
     message="A broken date the dates rules can only suggest, repaired because the source confirms it",
     tier=Tier.SAFE,
     find=_dates_settled,
+    prefilter=r"\d",
     examples=(
         ("On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
          "On 2 May 1920 he left. On 7 December 1920, the Plenum considered it."),
@@ -162,6 +163,7 @@ RESTORE = Rule(
     message="Number lost to a placeholder, restored from the source",
     tier=Tier.SAFE,
     find=_restore,
+    prefilter=r"(?i)xnumx",
     examples=(
         ("There are more than XNUMX thousand mercenaries.", "There are more than 7 thousand mercenaries."),
         ("Since 2011, the state has managed to return XNUMX artifacts.",
@@ -198,6 +200,7 @@ UNRESOLVED = Rule(
     message="Number lost to a placeholder; the source does not settle which",
     tier=Tier.FINDING,
     find=_unresolved,
+    prefilter=r"(?i)xnumx",
     examples=(
         ("The bottom is up to XNUMX cm thick.", "XNUMX"),
         ("It covered XNUMX individuals and organizations.", "XNUMX"),
@@ -222,6 +225,7 @@ MISMATCH = Rule(
     message="A number differs from the source's",
     tier=Tier.FINDING,
     find=_number_finder("mismatch"),
+    prefilter=r"\d",
     examples=(
         ("The fourth vaccination will be required in autumn 2002.", "2002"),
         ("At that time, 36 million paper sheets were saved.", "36 million"),
@@ -279,6 +283,7 @@ EXTRA = Rule(
     message="A number of the translation does not appear in the source",
     tier=Tier.FINDING,
     find=_number_finder("extra"),
+    prefilter=r"\d",
     examples=(
         ("In Moscow, the winners of the Arseniev Prize KXan 36 were named", "36"),
         ("He arrived with 3 bags.", "3"),
@@ -307,6 +312,7 @@ DATE = Rule(
     message="A date differs from the source's",
     tier=Tier.FINDING,
     find=_number_finder("date"),
+    prefilter=r"\d",
     examples=(
         ("This was reported on December 1 by an adviser.", "December 1"),
         ("The requirements apply from 15 March 2002.", "15 March 2002"),
