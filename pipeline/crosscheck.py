@@ -34,12 +34,12 @@ from decimal import Decimal
 import regex
 
 from .numbers import (
-    _EN_MONTH,
-    _EN_MONTH_WORDS,
-    _EN_SCALE_VALUE,
-    _EN_UNIT,
-    _RU_MONTH,
-    _UNIT_NAMES,
+    EN_MONTH_NUMBERS,
+    EN_MONTH_PATTERN,
+    EN_SCALE_VALUES,
+    EN_UNIT_PATTERN,
+    RU_MONTH_PATTERN,
+    UNIT_NAMES,
     Number,
     parse_english,
     parse_russian,
@@ -134,19 +134,19 @@ def _slot(line: str, m: regex.Match[str]) -> _Slot:
     scale = 1
     sm = regex.match(r"[\s-](thousand|million|mln|mn|billion|bln|bn|trillion|tn)\b", after, regex.IGNORECASE)
     if sm:
-        scale = _EN_SCALE_VALUE[sm[1].lower()]
+        scale = EN_SCALE_VALUES[sm[1].lower()]
         after = after[sm.end():]
     unit = None
-    um = _EN_UNIT.match(regex.sub(r"^[\s-]", "", after, count=1))
+    um = EN_UNIT_PATTERN.match(regex.sub(r"^[\s-]", "", after, count=1))
     if um and um.lastgroup:
-        unit = _UNIT_NAMES[int(um.lastgroup[1:])]
+        unit = UNIT_NAMES[int(um.lastgroup[1:])]
     month = None
-    bm = regex.search(rf"(?:{_EN_MONTH.pattern})\s+$", before)
-    am = regex.match(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_EN_MONTH.pattern})", after)
+    bm = regex.search(rf"(?:{EN_MONTH_PATTERN.pattern})\s+$", before)
+    am = regex.match(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{EN_MONTH_PATTERN.pattern})", after)
     for found in (bm, am):
         if found:
-            word = regex.search(_EN_MONTH.pattern, found.group())
-            month = _EN_MONTH_WORDS.get(word.group().rstrip(".")) if word else None
+            word = regex.search(EN_MONTH_PATTERN.pattern, found.group())
+            month = EN_MONTH_NUMBERS.get(word.group().rstrip(".")) if word else None
     return _Slot(scale, unit == "%", None if unit == "%" else unit, month, bool(m["decade"]))
 
 
@@ -222,10 +222,10 @@ def restore_placeholders(translation: str, source: str) -> list[Restoration]:
 
 
 _RU_DATE = regex.compile(
-    rf"(?:(?<![\d.,])(?P<d>[0-3]?\d)(?:-?го)?\s+)?(?P<mon>{_RU_MONTH.pattern})(?:\s+(?P<y>\d{{4}})(?!\d))?",
+    rf"(?:(?<![\d.,])(?P<d>[0-3]?\d)(?:-?го)?\s+)?(?P<mon>{RU_MONTH_PATTERN.pattern})(?:\s+(?P<y>\d{{4}})(?!\d))?",
     regex.IGNORECASE)
 _EN_DATE = regex.compile(
-    rf"(?:(?<![\d.,])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<mon>{_EN_MONTH.pattern})"
+    rf"(?:(?<![\d.,])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<mon>{EN_MONTH_PATTERN.pattern})"
     rf"(?:\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]\d|\d))?(?:,?\s+(?P<y>\d{{4}})(?!\d))?")
 
 
@@ -233,7 +233,7 @@ def _dates(line: str, english: bool) -> list[SourceDate]:
     found = []
     for m in (_EN_DATE if english else _RU_DATE).finditer(line):
         if english:
-            month = _EN_MONTH_WORDS.get(m["mon"].rstrip("."))
+            month = EN_MONTH_NUMBERS.get(m["mon"].rstrip("."))
             day_text = m["d1"] or m["d2"]
             if month is None or (m["mon"] == "May" and not (day_text or m["y"])):
                 continue

@@ -48,14 +48,14 @@ EN_MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
 )
-_EN_MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+EN_MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
                   "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
 
-_RU_MONTH = regex.compile(r"\b(?:" + "|".join(f"(?P<m{i + 1}>{p})" for i, p in enumerate(RU_MONTHS)) + r")\b",
+RU_MONTH_PATTERN = regex.compile(r"\b(?:" + "|".join(f"(?P<m{i + 1}>{p})" for i, p in enumerate(RU_MONTHS)) + r")\b",
                           regex.IGNORECASE)
-_EN_MONTH_WORDS = {name: i + 1 for i, name in enumerate(EN_MONTHS)} | _EN_MONTH_ABBR
-_EN_MONTH = regex.compile(r"\b(?:" + "|".join(sorted(EN_MONTHS, key=len, reverse=True))
-                          + r"|(?:" + "|".join(_EN_MONTH_ABBR) + r")\.?)(?![\p{L}])")
+EN_MONTH_NUMBERS = {name: i + 1 for i, name in enumerate(EN_MONTHS)} | EN_MONTH_ABBREVIATIONS
+EN_MONTH_PATTERN = regex.compile(r"\b(?:" + "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+                          + r"|(?:" + "|".join(EN_MONTH_ABBREVIATIONS) + r")\.?)(?![\p{L}])")
 
 SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _RU_SCALE = regex.compile(r"(?:тыс(?:яч[а-яё]*|\.|\b)|млн\b\.?|миллион[а-яё]*|млрд\b\.?|миллиард[а-яё]*"
@@ -63,7 +63,7 @@ _RU_SCALE = regex.compile(r"(?:тыс(?:яч[а-яё]*|\.|\b)|млн\b\.?|мил
 _RU_SCALE_VALUE = (("тыс", 1000), ("млн", 10**6), ("миллион", 10**6), ("млрд", 10**9), ("миллиард", 10**9),
                    ("трлн", 10**12), ("триллион", 10**12))
 _EN_SCALE = regex.compile(r"(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn)\b", regex.IGNORECASE)
-_EN_SCALE_VALUE = {"thousand": 1000, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9,
+EN_SCALE_VALUES = {"thousand": 1000, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9,
                    "bln": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12}
 
 # Canonical unit: (Russian pattern, English pattern). A unit follows the number, after an optional space
@@ -94,10 +94,10 @@ UNITS: dict[str, tuple[str, str]] = {
     "times": (r"раз(?:а)?\b", r"times\b"),
     "person": (r"человек\b|чел\.", r"people\b|persons?\b"),
 }
-_RU_UNIT = regex.compile("|".join(f"(?P<u{i}>{ru})" for i, (ru, _) in enumerate(UNITS.values())),
+RU_UNIT_PATTERN = regex.compile("|".join(f"(?P<u{i}>{ru})" for i, (ru, _) in enumerate(UNITS.values())),
                          regex.IGNORECASE)
-_EN_UNIT = regex.compile("|".join(f"(?P<u{i}>{en})" for i, (_, en) in enumerate(UNITS.values())))
-_UNIT_NAMES = tuple(UNITS)
+EN_UNIT_PATTERN = regex.compile("|".join(f"(?P<u{i}>{en})" for i, (_, en) in enumerate(UNITS.values())))
+UNIT_NAMES = tuple(UNITS)
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -256,7 +256,8 @@ _RU_WORDS: dict[str, int | Decimal] = {
     "дюжина": 12, "первый": 1, "первая": 1, "первое": 1, "первого": 1, "первой": 1, "первые": 1,
     "первых": 1, "первом": 1, "второй": 2, "второго": 2, "второе": 2, "вторая": 2, "второму": 2,
     "втором": 2, "вторую": 2, "третий": 3, "третья": 3, "третье": 3, "третьего": 3, "третьей": 3,
-    "трети": 3, "треть": 3, "четверть": 4, "семерка": 7, "семерки": 7, "семерке": 7, "семерку": 7,
+    "трети": 3, "треть": 3, "четверть": 4, "четверо": 4, "четверых": 4, "семерка": 7, "семерки": 7,
+    "семерке": 7, "семерку": 7,
     "семёрка": 7, "семёрки": 7, "двадцатка": 20, "двадцатки": 20, "двадцатку": 20, "десятка": 10,
     "десятки": 10, "десятку": 10, "тройка": 3, "тройки": 3, "тройку": 3, "пятерка": 5, "пятерки": 5,
 }
@@ -266,14 +267,17 @@ _RU_WORD_STEMS = (
     ("шестнадцат", 16), ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19), ("двадцат", 20),
     ("тридцат", 30), ("сорок", 40), ("пятьдесят", 50), ("шестьдесят", 60), ("семьдесят", 70),
     ("восемьдесят", 80), ("девяност", 90), ("двест", 200), ("трист", 300), ("четырест", 400),
-    ("пятьсот", 500), ("четвер", 4), ("четвёрт", 4), ("пятер", 5), ("шестер", 6), ("трое", 3), ("двое", 2),
+    ("пятьсот", 500), ("четверт", 4), ("четвёрт", 4), ("седьм", 7), ("пятер", 5), ("шестер", 6),
+    ("трое", 3), ("двое", 2),
 )
 _RU_WORD = regex.compile(r"\b[а-яё]+\b", regex.IGNORECASE)
-_RU_STEM_TAIL = regex.compile(r"(?:ь|и|ью|ом|ая|ой|ый|ое|ого|ые|ых|ую|ым|ом|ём|ыми|ью|а|ей|ём|ём)?")
+_RU_STEM_TAIL = regex.compile(r"(?:ь|и|ью|ом|ём|ая|ой|ый|ое|ого|ые|ых|ую|ым|ыми|а|ей)?")
 
 
 def _ru_word_value(word: str) -> int | Decimal | None:
     lower = word.lower()
+    if lower == "семей":  # "of families", not "seven"
+        return None
     if lower in _RU_WORDS:
         return _RU_WORDS[lower]
     for stem, value in sorted(_RU_WORD_STEMS, key=lambda s: -len(s[0])):
@@ -306,14 +310,14 @@ def _unit_at(rest: str, pattern: regex.Pattern[str], hyphen: bool) -> tuple[str 
     m = pattern.match(rest, offset)
     if not m or m.lastgroup is None:
         return None, 0
-    return _UNIT_NAMES[int(m.lastgroup[1:])], m.end()
+    return UNIT_NAMES[int(m.lastgroup[1:])], m.end()
 
 
 def _months(line: str, pattern: regex.Pattern[str], english: bool) -> list[tuple[int, int, int]]:
     found = []
     for m in pattern.finditer(line):
         if english:
-            month = _EN_MONTH_WORDS.get(m.group().rstrip("."))
+            month = EN_MONTH_NUMBERS.get(m.group().rstrip("."))
             if month is None or (m.group() == "May" and not _looks_like_date_may(line, m)):
                 continue
         else:
@@ -339,7 +343,7 @@ def _month_near(months: list[tuple[int, int, int]], start: int, end: int, line: 
 
 def parse_russian(line: str) -> list[Number]:
     """Every number of a Russian line, in order (see the module docstring for the formats)."""
-    months = _months(line, _RU_MONTH, english=False)
+    months = _months(line, RU_MONTH_PATTERN, english=False)
     numbers: list[Number] = []
     taken: list[tuple[int, int]] = []
     for m in _RU_TIME.finditer(line):
@@ -378,7 +382,7 @@ def parse_russian(line: str) -> list[Number]:
             rest = line[end:]
         scale, scale_len = (1, 0) if kind != "cardinal" else _ru_scale(rest)
         end += scale_len
-        unit, unit_len = _unit_at(line[end:], _RU_UNIT, hyphen=True)
+        unit, unit_len = _unit_at(line[end:], RU_UNIT_PATTERN, hyphen=True)
         four_digits = bool(regex.fullmatch(r"\d{4}", text)) and 1000 <= value <= 2100
         if kind in ("year", "decade") or (unit == "g" and kind == "cardinal" and four_digits):
             unit, unit_len = (None, 0) if kind in ("year", "decade") else ("year", unit_len)
@@ -457,7 +461,7 @@ _EN_WORD = regex.compile(r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy
 
 def parse_english(line: str) -> list[Number]:
     """Every number of an English line, in order (see the module docstring for the formats)."""
-    months = _months(line, _EN_MONTH, english=True)
+    months = _months(line, EN_MONTH_PATTERN, english=True)
     numbers: list[Number] = []
     taken: list[tuple[int, int]] = []
     for m in _EN_ROMAN_CENTURY.finditer(line):
@@ -492,9 +496,9 @@ def parse_english(line: str) -> list[Number]:
         if kind == "cardinal":
             sm = regex.match(rf"(?:\s|-)(?:{_EN_SCALE.pattern})", line[end:], regex.IGNORECASE)
             if sm:
-                scale = _EN_SCALE_VALUE[sm.group()[1:].lower()]
+                scale = EN_SCALE_VALUES[sm.group()[1:].lower()]
                 end += sm.end()
-            unit, unit_len = _unit_at(line[end:], _EN_UNIT, hyphen=True)
+            unit, unit_len = _unit_at(line[end:], EN_UNIT_PATTERN, hyphen=True)
             end += unit_len
         if kind == "cardinal" and regex.fullmatch(r"\d{4}", text) and (
                 _EN_YEAR_WORD.match(line[end:]) or 1900 <= value <= 2100):
