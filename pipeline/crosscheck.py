@@ -65,8 +65,8 @@ class Discrepancy:
     """A number or date that disagrees between source and translation; either side may be absent."""
 
     kind: str
-    source: Number | SourceDate | None
-    target: Number | SourceDate | None
+    source: Number | DateMention | None
+    target: Number | DateMention | None
 
     @property
     def message(self) -> str:
@@ -83,8 +83,8 @@ class Discrepancy:
 
 
 @dataclass(frozen=True)
-class SourceDate:
-    """A date of either line: span, day and year when written, month always."""
+class DateMention:
+    """A date written in either line: its span, the day and year when written, the month always."""
 
     start: int
     end: int
@@ -100,7 +100,6 @@ def match_numbers(source: Sequence[Number], target: Sequence[Number]) -> tuple[l
     Numbers in digits are paired first, so that a word (``one of``) never takes a digit's counterpart.
     """
     used: set[int] = set()
-    missing = []
     ordered = sorted(range(len(source)), key=lambda i: source[i].word)
     paired_source: set[int] = set()
     for i in ordered:
@@ -229,7 +228,7 @@ _EN_DATE = regex.compile(
     rf"(?:\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]\d|\d))?(?:,?\s+(?P<y>\d{{4}})(?!\d))?")
 
 
-def _dates(line: str, english: bool) -> list[SourceDate]:
+def _dates(line: str, english: bool) -> list[DateMention]:
     found = []
     for m in (_EN_DATE if english else _RU_DATE).finditer(line):
         if english:
@@ -244,11 +243,11 @@ def _dates(line: str, english: bool) -> list[SourceDate]:
         year = int(m["y"]) if m["y"] else None
         if day is None and year is None:
             continue
-        found.append(SourceDate(m.start(), m.end(), m.group(), day, month, year))
+        found.append(DateMention(m.start(), m.end(), m.group(), day, month, year))
     return found
 
 
-def source_dates(source: str) -> list[SourceDate]:
+def source_dates(source: str) -> list[DateMention]:
     """The dates of a Russian line (``16 марта 1921 г.``, ``в марте 1921``, ``12 декабря``).
 
     >>> [(d.day, d.month, d.year) for d in source_dates("договор от 16 марта 1921 г. и 12 декабря")]
@@ -257,7 +256,7 @@ def source_dates(source: str) -> list[SourceDate]:
     return _dates(source, english=False)
 
 
-def date_from_source(source: str | None, month: int, numbers: Sequence[int]) -> SourceDate | None:
+def date_from_source(source: str | None, month: int, numbers: Sequence[int]) -> DateMention | None:
     """The one source date in ``month`` whose written day and year are all among ``numbers``.
 
     The dates rules call this when a broken date is ambiguous ("December 7 1920", "1922 in April 5"):
