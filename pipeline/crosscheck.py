@@ -13,7 +13,9 @@ Restoration refuses (and says why, listing the candidates) unless exactly one mi
 the placeholder: same scale word (``XNUMX thousand`` ← ``75,9 тыс.``), a percent sign on both or neither,
 no clash of units (``XNUMX cm`` never takes ``6 мм``), a day of the same month after a month name, a decade
 (``1920-х``) or a numeral with a case ending (``3-х``, rendered ``3``) for ``XNUMX-s`` / ``xnumx's``.
-Several placeholders on a line are restored only when exactly one assignment fits them all.
+Several placeholders on a line are restored only when exactly one assignment fits them all. A number the
+source spells out (``четыре``) is never written back, but when one is missing and would fit, nothing is
+restored: the placeholder may stand for it.
 
 >>> restore_placeholders("More than XNUMX thousand mercenaries.", "Более 7 тыс. наемников.")[0].replacement
 '7'
@@ -162,7 +164,7 @@ def _rendering(number: Number, slot: _Slot) -> str | None:
     if number.kind == "day" and slot.month != number.month:
         return None
     if slot.month is not None:
-        whole = number.value == int(number.value)
+        whole = number.value == int(number.value) and not number.word
         is_year = number.kind == "year" or (whole and 1000 <= number.value <= 2100)
         if not ((number.kind == "day" and number.month == slot.month) or is_year):
             return None
@@ -199,7 +201,12 @@ def restore_placeholders(translation: str, source: str) -> list[Restoration]:
     options = [{n.start: r for n in digits if (r := _fitting(twins[n.start], slot)) is not None} for slot in slots]
     verdicts: list[str | None] = [None] * len(holders)
     reason = ""
-    if len(holders) == 1:
+    # "четыре часа" may have come out as "4" and then "XNUMX"; "один"/"одно" is nearly always "a", "per".
+    spelled = [n.text for n in missing
+               if n.word and n.value != 1 and any(_rendering(n, slot) is not None for slot in slots)]
+    if spelled:
+        reason = f"a number the source spells out may be the one ({', '.join(spelled)})"
+    elif len(holders) == 1:
         fits = set(options[0].values())
         if len(fits) == 1:
             verdicts[0] = next(iter(fits))
