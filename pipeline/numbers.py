@@ -142,15 +142,15 @@ def ordinal_suffix(value: int) -> str:
 
 
 def format_decimal(value: Decimal, grouped: bool) -> str:
-    """``value`` in English digits: a decimal point, and commas between thousands when ``grouped``.
+    """``value`` in English digits, decimals as written: a point, and commas between thousands when ``grouped``.
 
-    >>> format_decimal(Decimal("29300"), True), format_decimal(Decimal("75.90"), False)
-    ('29,300', '75.9')
+    >>> format_decimal(Decimal("29300"), True), format_decimal(Decimal("43.90"), False)
+    ('29,300', '43.90')
     """
     if value == value.to_integral_value():
         number = int(value)
         return f"{number:,}" if grouped else str(number)
-    text = format(value.normalize(), "f")
+    text = format(value, "f")
     if grouped:
         whole, _, frac = text.partition(".")
         return f"{int(whole):,}.{frac}"
@@ -225,7 +225,9 @@ class Number:
         """The number as the mantissa of ``scale`` (``75 900`` at 1000 gives ``75.9``), if it reads well."""
         if scale == 1:
             return self.english
-        if self.scale != scale and not (self.scale == 1 and self.value >= scale):
+        if self.scale == scale and self.mantissa is not None:
+            return format_decimal(self.mantissa, self.mantissa >= 1000)
+        if not (self.scale == 1 and self.value >= scale):
             return None
         mantissa = self.value / scale
         if mantissa * 1000 != int(mantissa * 1000):
