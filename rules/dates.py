@@ -25,7 +25,7 @@ STAGE = "dates"
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?![\p{L}\d])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
-YEARS = r"(?:1[5-9]\d\d|20\d\d)[–-](?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
+YEARS = r"(?:1[5-9]\d\d|20\d\d) ?[–-] ?(?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
 RANGE = r"(?:[–-](?:[12]\d|3[01]|0?[1-9])(?![\p{L}\d]))"
 
 
@@ -96,6 +96,7 @@ CHANGE_VERBS = _words(
 PREV_WORD = regex.compile(r"(\S+)\s*$")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
 FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} (?:[12]\d|3[01]|0?[1-9])\b|(?:[12]\d|3[01]|0?[1-9]) {MONTH})")
+MONTH_BEFORE = regex.compile(rf"\b{MONTH}(?: (?:[12]\d|3[01]|0?[1-9]),?)? $")
 SENTENCE_END = regex.compile(r"(?:^|[.!?][\"”»’)]*)\s*$")
 DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b(?:[12]\d|3[01]|0?[1-9]) {MONTH}\b(?! \d{{1,2}}\b)")
 MDY_EVIDENCE = regex.compile(
@@ -313,7 +314,7 @@ def _of_the_year(m: regex.Match[str], ctx: Context) -> str | None:
     prev = found.group(1) if found else ""
     if m["tail"].endswith("s") != ("–" in m["year"] or "-" in m["year"]):
         return None
-    joined = prev.lower() in NO_ON | {"in", "during", "for"} or regex.fullmatch(MONTH, prev)
+    joined = prev.lower() in NO_ON | {"in", "during", "for"} or MONTH_BEFORE.search(before)
     if joined:
         return m["year"]
     if not m["tail"].startswith(" of") or not prev or not prev[-1].isalpha():
@@ -335,6 +336,8 @@ OF_THE_YEAR = Rule(
         ("receive a loan extension in 2021 year", "receive a loan extension in 2021"),
         ("signed on 16 March 1921 of the year", "signed on 16 March 1921"),
         ("the famine in 1921-1922 years", "the famine in 1921-1922"),
+        ("the famine of 1921 – 1922 years", "the famine of 1921 – 1922"),
+        ("signed on March 16, 1921 of the year", "signed on March 16, 1921"),
     ),
     leave_alone=(
         "Person of the Year",
