@@ -23,10 +23,12 @@ from pipeline.model import Context, Rule, Tier
 STAGE = "dates"
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?![\p{L}\d])"
-YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
-YEARS = r"(?:1[5-9]\d\d|20\d\d) ?[–-] ?(?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
-RANGE = r"(?:[–-](?:[12]\d|3[01]|0?[1-9])(?![\p{L}\d]))"
+DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
+YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
+DAY = rf"{DAY_NUMBER}(?![\p{{L}}\d])"
+YEAR = rf"{YEAR_NUMBER}(?![\d.,:]\d|[\p{{L}}-])"
+YEARS = rf"{YEAR_NUMBER} ?[–-] ?{YEAR}"
+RANGE = rf"(?:[–-]{DAY})"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -50,7 +52,7 @@ NOT_A_DAY = _words(
     plus minus total totaled totalled totaling totalling were was is are be been being became become
     remained remains stood stands reached reach reaches hit hits fell rose dropped climbed increased
     decreased grew jumped scored score won win lost lose sold sell bought killed kill injured wounded
-    arrested detained hired fired added gained shed cut saw see had has have with without per x vs
+    arrested detained hired fired added gained shed cut saw see had has have with without per vs
     vs. versus among including include includes included produced made built opened closed
     apollo windows iphone ios android galaxy pixel xbox playstation game games chapter chapters
     article articles phase stage level formula section part episode season volume vol. track room
@@ -58,7 +60,7 @@ NOT_A_DAY = _words(
     category type model version series mark mk covid group team division round match matchday leg
     heat act scene psalm proposition amendment resolution item paragraph clause point question
     figure fig. line step day week year pier terminal lane zone sector district ward precinct camp
-    reactor tower bus train tram league ligue liga serie g f h mi su t-
+    reactor tower bus train tram league ligue liga serie
     """
 )
 
@@ -95,14 +97,14 @@ CHANGE_VERBS = _words(
 
 PREV_WORD = regex.compile(r"(\S+)\s*$")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
-FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} (?:[12]\d|3[01]|0?[1-9])\b|(?:[12]\d|3[01]|0?[1-9]) {MONTH})")
-MONTH_BEFORE = regex.compile(rf"\b{MONTH}(?: (?:[12]\d|3[01]|0?[1-9]),?)? $")
+FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} {DAY_NUMBER}\b|{DAY_NUMBER} {MONTH})")
+MONTH_BEFORE = regex.compile(rf"\b{MONTH}(?: {DAY_NUMBER},?)? $")
 SENTENCE_END = regex.compile(r"(?:^|[.!?][\"”»’)]*)\s*$")
-DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b(?:[12]\d|3[01]|0?[1-9]) {MONTH}\b(?! \d{{1,2}}\b)")
+DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b{DAY_NUMBER} {MONTH}\b(?! \d{{1,2}}\b)")
 MDY_EVIDENCE = regex.compile(
-    rf"\b{MONTH} (?:[12]\d|3[01]|0?[1-9]), (?:1[5-9]\d\d|20\d\d)\b"
+    rf"\b{MONTH} {DAY_NUMBER}, {YEAR_NUMBER}\b"
     rf"|(?:\b(?i:on|since|from|until|till|by|before|after|of|dated|through|to)|day,) {MONTH} "
-    rf"(?:[12]\d|3[01]|0?[1-9])\b(?!,? \d|[\d:–-]| {MONTH})"
+    rf"{DAY_NUMBER}\b(?!,? \d|[\d:–-]| {MONTH})"
 )
 
 
