@@ -151,8 +151,8 @@ def _format(ctx: Context, day: str, month: str, year: str | None) -> str:
     return f"{month} {day}, {year}" if year else f"{month} {day}"
 
 
-def _line_before(m: regex.Match[str], start: int | None = None) -> str:
-    text, at = m.string, m.start() if start is None else start
+def _line_before(m: regex.Match[str]) -> str:
+    text, at = m.string, m.start()
     return text[text.rfind("\n", 0, at) + 1 : at]
 
 
@@ -378,7 +378,7 @@ def _month_day_order(m: regex.Match[str], ctx: Context) -> str | None:
 
 MONTH_DAY_ORDER = Rule(
     id="date.month_day_order",
-    message="Date out of the document's style, without its comma, or with its month twice",
+    message="Month-day date without its comma, with its month twice, or against the document's day-month style",
     tier=Tier.SAFE,
     pattern=rf"(?<![^\s(])(?<!\d )(?P<m1>{MONTH}) (?P<day>{DAY})(?P<range>{RANGE})?"
     rf"(?: (?P<m2>{MONTH}))?(?:(?P<comma>,)? (?P<year>{YEAR}))?(?![\p{{L}}\d])",
@@ -413,7 +413,7 @@ FUNCTION_WORDS = _words(
 )
 
 
-def _fragment_sentence(m: regex.Match[str], ctx: Context) -> str | None:
+def _fragment_sentence(m: regex.Match[str], ctx: Context) -> str:
     date = _format(ctx, m["day"] or m["day2"], m["month"] or m["month2"], m["year"] or m["year2"])
     word = m["word"]
     return f"On {date}, {word.lower() if word in FUNCTION_WORDS else word}"
