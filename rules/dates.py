@@ -380,7 +380,7 @@ MONTH_DAY_ORDER = Rule(
     id="date.month_day_order",
     message="Month-day date without its comma, with its month twice, or against the document's day-month style",
     tier=Tier.SAFE,
-    pattern=rf"(?<![^\s(])(?<!\d )(?P<m1>{MONTH}) (?P<day>{DAY})(?P<range>{RANGE})?"
+    pattern=rf"(?<![^\s(])(?<!\d |\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )(?P<m1>{MONTH}) (?P<day>{DAY})(?P<range>{RANGE})?"
     rf"(?: (?P<m2>{MONTH}))?(?:(?P<comma>,)? (?P<year>{YEAR}))?(?![\p{{L}}\d])",
     fix=_month_day_order,
     prefilter=rf"{MONTH} \d",
@@ -403,6 +403,7 @@ MONTH_DAY_ORDER = Rule(
         "the 2021-03-16 file",
         "in May 2021",
         "May 5th 2021",
+        "* Thu May 22 2008 Caius Chance <cchance@example.org>",
     ),
 )
 
