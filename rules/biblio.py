@@ -6,8 +6,8 @@ Use instead: "Vol. III. Moscow, 1986, pp. 312–313", "Moscow–Leningrad, 1935"
 "Moscow: Nauka, 1959", "Collected works in 3 vols.", "Ibid. p. 45.".
 Why: the MT system keeps the abbreviations of a Russian reference ("Т." tom, "М." Moskva, "Л." Leningrad,
 "С." page, "Собр. соч.", "в 3 т.", "Там же") or renders them word by word.
-Tier: safe, and only inside a note or reference: a line that starts with a note number ("[5] ...") or
-the part of a line after "See:" or "See also:". Running prose is never touched ("M. Gorky",
+Tier: safe, and only inside a note or reference: a line that starts with a note number ("[5] ...", or
+"5. ..." when the line cites a publication year) or the part of a line after "See:" or "See also:". Running prose is never touched ("M. Gorky",
 "T. S. Eliot", "L. Tolstoy"), and each abbreviation must stand where a reference has it: a city
 between a full stop and ", <year>", a volume number after "T.".
 """
