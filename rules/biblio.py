@@ -7,9 +7,9 @@ Use instead: "Vol. III. Moscow, 1986, pp. 312–313", "Moscow–Leningrad, 1935"
 Why: the MT system keeps the abbreviations of a Russian reference ("Т." tom, "М." Moskva, "Л." Leningrad,
 "С." page, "Собр. соч.", "в 3 т.", "Там же") or renders them word by word.
 Tier: safe, and only inside a note or reference: a line that starts with a note number ("[5] ...", or
-"5. ..." when the line cites a publication year) or the part of a line after "See:" or "See also:". Running prose is never touched ("M. Gorky",
-"T. S. Eliot", "L. Tolstoy"), and each abbreviation must stand where a reference has it: a city
-between a full stop and ", <year>", a volume number after "T.".
+"5. ..." when the line cites a publication year) or the part of a line after "See:" or "See also:".
+Running prose is never touched ("M. Gorky", "T. S. Eliot", "L. Tolstoy"), and each abbreviation must
+stand where a reference has it: a city between a full stop and ", <year>", a volume number after "T.".
 """
 
 from __future__ import annotations
@@ -188,7 +188,7 @@ PAGES = Rule(
         ("[5] Ibid. S. 12.", "[5] Ibid. p. 12."),
     ),
     leave_alone=(
-        "as on p. 312 – 313 of the report",
+        "as on p. 312–313 of the report",
         "[5] Diplomatic dictionary. Moscow, 1986, p. 312.",
         "[6] Works. Moscow, 1986, pp. 312–313.",
         "[7] Works. Moscow, 1986, p. 5.",
@@ -222,7 +222,7 @@ COLLECTED_WORKS = Rule(
         ("[5] Gorky M. Sobr. soch. Vol. 2.", "[5] Gorky M. Collected works. Vol. 2."),
     ),
     leave_alone=(
-        "[4] Lenin V.I. Collected works. Vol. 45.",
+        "[4] V.I. Lenin. Collected works. Vol. 45.",
         "He quoted the Collected cit. of Gorky in prose.",
         "[6] Op. cit., p. 5.",
     ),
