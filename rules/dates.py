@@ -53,7 +53,7 @@ NOT_A_DAY = _words(
     remained remains stood stands reached reach reaches hit hits fell rose dropped climbed increased
     decreased grew jumped scored score won win lost lose sold sell bought killed kill injured wounded
     arrested detained hired fired added gained shed cut saw see had has have with without per vs
-    vs. versus among including include includes included produced made built opened closed
+    vs. versus among including include includes included
     apollo windows iphone ios android galaxy pixel xbox playstation game games chapter chapters
     article articles phase stage level formula section part episode season volume vol. track room
     gate flight platform route highway channel unit block building lot row seat table grade class
@@ -63,6 +63,10 @@ NOT_A_DAY = _words(
     reactor tower bus train tram league ligue liga serie
     """
 )
+
+# Verbs that take a count without a year ("the chain opened 10 in April") but a date with one
+# ("the conference opened 10 in April 1922").
+COUNT_WITHOUT_YEAR = _words("opened closed produced built made launched delivered")
 
 # Words after "<number> in <Month>" that make the number the subject: "3 in March were arrested".
 SUBJECT_NEXT = _words(
@@ -180,9 +184,11 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     before, after = _line_before(m), _line_after(m)
     prev, year = _prev_word(before), m["year"]
     bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
-    if _next_word(after) in SUBJECT_NEXT or any(c.isdigit() for c in prev):
+    if any(c.isdigit() for c in prev) or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
         return None
     if bare in NOT_A_DAY and not comma and not (bare in PASSIVE and _passive(before)):
+        return None
+    if bare in COUNT_WITHOUT_YEAR and not year and not _passive(before):
         return None
     sentence_start = _sentence_start(before)
     weekday = comma and bare in WEEKDAYS
@@ -244,6 +250,10 @@ DAY_IN_MONTH = Rule(
         ("The first time he was detained 23 in January in Pushkin Square",
          "The first time he was detained on January 23 in Pushkin Square"),
         ("He was first detained 23 in January.", "He was first detained on January 23."),
+        ("The conference opened 10 in April 1922 and closed 19 in May 1922.",
+         "The conference opened on April 10, 1922 and closed on May 19, 1922."),
+        ("The agreement of 7 in November 1923 was never ratified.",
+         "The agreement of November 7, 1923 was never ratified."),
         ("10 in January last year, they began", "On January 10 last year, they began"),
         ("The curfew lasts from 24 in December to 9 in January.",
          "The curfew lasts from December 24 to January 9."),
@@ -264,6 +274,7 @@ DAY_IN_MONTH = Rule(
         "He finished 3 in March and 5 in April.",
         "Cases rose from 2 in February to 5 in March and up by 3 in April.",
         "Police detained 23 in January and 40 in February.",
+        "The chain opened 10 in April and police said 3 in March were arrested.",
     ),
 )
 
