@@ -328,7 +328,7 @@ def _of_the_year(m: regex.Match[str], ctx: Context) -> str | None:
     if m["tail"].endswith("s") != ("–" in m["year"] or "-" in m["year"]):
         return None
     joined = prev.lower() in NO_ON | {"in", "during", "for"} or MONTH_BEFORE.search(before)
-    if joined:
+    if joined or (_sentence_start(before) and m["tail"] == " year"):
         return m["year"]
     if not m["tail"].startswith(" of") or not prev or not prev[-1].isalpha():
         return None
@@ -351,6 +351,7 @@ OF_THE_YEAR = Rule(
         ("the famine in 1921-1922 years", "the famine in 1921-1922"),
         ("the famine of 1921 – 1922 years", "the famine of 1921 – 1922"),
         ("signed on March 16, 1921 of the year", "signed on March 16, 1921"),
+        ("It was hard. 2021 year was the worst.", "It was hard. 2021 was the worst."),
     ),
     leave_alone=(
         "Person of the Year",
