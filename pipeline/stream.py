@@ -18,9 +18,10 @@ import os
 import shutil
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from .config import Config
@@ -213,12 +214,13 @@ def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int,
             raise
 
 
-def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Iterable[str] | None = None,
-           ) -> Iterator[ChunkResult]:
+def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str] | None = None,
+           source_path: Path | None = None) -> Iterator[ChunkResult]:
     """Check ``binary``, compute its facts, then repair it chunk by chunk (on ``jobs`` processes if large).
 
     With several processes the check runs while they repair the first chunks; no result is
-    yielded before the whole input has passed it.
+    yielded before the whole input has passed it. ``source`` holds the lines of the source file
+    ``source_path``, which must be line-aligned with the input.
     """
     handle = seekable(binary)
     start = handle.tell()
@@ -233,16 +235,30 @@ def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Iterable[str
             fd_ok = handle.fileno() >= 0
         except (OSError, AttributeError):
             fd_ok = False
-        if workers > 1 and fd_ok:
+        if workers > 1 and fd_ok and source is None:
             check = functools.partial(check_input, _reader(handle, start, positional=True), settings.name)
             yield from run_chunks(read_chunks(handle, source=source), settings, workers, check)
         else:
             check_input(_reader(handle, start, positional=False), settings.name)
+            if source is not None:
+                _check_alignment(_reader(handle, start, positional=False), settings.name, source, source_path)
             handle.seek(start)
             yield from run_chunks(read_chunks(handle, source=source), settings, workers)
     finally:
         if handle is not binary:
             handle.close()
+
+
+def _check_alignment(read: Callable[[int], bytes], name: str, source: Sequence[str], path: Path | None) -> None:
+    """Raise ``InputError`` unless the input has as many lines as ``source`` (as ``sources.aligned_source``)."""
+    offset, newlines, last = 0, 0, b""
+    while block := read(offset):
+        newlines += block.count(b"\n")
+        offset, last = offset + len(block), block
+    lines = newlines + (not last.endswith(b"\n"))
+    if lines != len(source):
+        raise InputError(f"{path}: source has {len(source)} lines, but {name} has {lines}; "
+                         "a source must be line-aligned with its translation")
 
 
 def _remaining(handle: BinaryIO) -> int:

@@ -12,6 +12,7 @@ from ..inputs import collect_inputs
 from ..options import add_rule_options, add_run_options, resolve
 from ..profiling import Profile
 from ..reports.lint import FORMATS, render
+from ..sources import add_source_option, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
 from ..textio import InputError, open_binary
 
@@ -29,6 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output-format", choices=FORMATS, default="text",
                         help="text (default), json, github (workflow commands) or sarif (SARIF 2.1.0)")
     add_rule_options(parser)
+    add_source_option(parser)
     add_run_options(parser)
     parser.set_defaults(run=run)
 
@@ -37,19 +39,22 @@ def run(args: argparse.Namespace) -> int:
     """Check the inputs, each read in chunks of lines, and print the problems."""
     config, _ = resolve(args)
     if args.paths == ["-"]:
-        paths = None
+        paths: list[Path | None] = [None]
+        sources = [Path(args.source) if args.source else None]
     elif "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     else:
-        paths = collect_inputs(args.paths)
+        paths = list(collect_inputs(args.paths))
+        sources = source_paths(args.source, paths)
     jobs = args.jobs or default_jobs()
     profile = Profile() if args.profile else None
     started, lines, found = time.perf_counter(), 0, []
-    for path in paths if paths is not None else [None]:
+    for path, source_path in zip(paths, sources, strict=True):
         with contextlib.ExitStack() as stack:
-            handle = sys.stdin.buffer if path is None else stack.enter_context(open_binary(Path(path)))
+            handle = sys.stdin.buffer if path is None else stack.enter_context(open_binary(path))
             settings = Settings(config, "<stdin>" if path is None else str(path), "check", profile is not None)
-            for chunk in stream(handle, settings, jobs):
+            source = source_lines(source_path) if source_path else None
+            for chunk in stream(handle, settings, jobs, source, source_path):
                 found += chunk.problems
                 lines += chunk.lines
                 if profile is not None and chunk.profile is not None:

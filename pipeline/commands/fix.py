@@ -22,6 +22,7 @@ from ..reports.diff import unified_diff
 from ..reports.html import html_report
 from ..reports.ledger import json_report
 from ..runner import Result, fix_text
+from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
 from ..textio import Document, InputError, decode, encode, read_document, write_atomic
 
@@ -40,6 +41,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="folder for the fixed text and reports (default: fixed/)")
     parser.add_argument("--diff", action="store_true", help="with '-': print the unified diff instead of the text")
     add_rule_options(parser)
+    add_source_option(parser)
     add_run_options(parser)
     parser.set_defaults(run=run)
 
@@ -80,20 +82,23 @@ def _prepare_output(output: Path, inputs: list[Path]) -> None:
         raise InputError(f"{output}: output folder is not writable")
 
 
-def repair(doc: Document, rules: tuple[Rule, ...], config: Config, profile: Profile | None = None) -> Result:
-    """Run the selected rules over one document."""
-    return fix_text(doc.text, rules, apply_review=config.apply_review, profile=profile)
+def repair(doc: Document, rules: tuple[Rule, ...], config: Config, source: list[str] | None = None,
+           profile: Profile | None = None) -> Result:
+    """Run the selected rules over one document, with its line-aligned source when there is one."""
+    return fix_text(doc.text, rules, apply_review=config.apply_review, source=source, profile=profile)
 
 
 def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None) -> int:
+    source_path = Path(args.source) if args.source else None
     if args.diff:
         doc = decode(sys.stdin.buffer.read(), "<stdin>")
-        result = repair(doc, rules, config, profile)
+        result = repair(doc, rules, config, aligned_source(doc, source_path), profile)
         sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
         return doc.line_count
     lines = 0
     settings = Settings(config, "<stdin>", "fix", profile is not None)
-    for chunk in stream(sys.stdin.buffer, settings, args.jobs or default_jobs()):
+    source = source_lines(source_path) if source_path else None
+    for chunk in stream(sys.stdin.buffer, settings, args.jobs or default_jobs(), source, source_path):
         sys.stdout.buffer.write(chunk.data)
         lines += chunk.lines
         if profile is not None and chunk.profile is not None:
@@ -101,11 +106,13 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     return lines
 
 
-def _repair_file(path: Path, output: Path, config: Config, profiled: bool) -> tuple[Outputs, Profile | None]:
+def _repair_file(path: Path, source_path: Path | None, output: Path, config: Config,
+                 profiled: bool) -> tuple[Outputs, Profile | None]:
     """Read, repair and render one input (in a worker process when there are several)."""
     profile = Profile() if profiled else None
     doc = read_document(path)
-    result = repair(doc, select_rules(config.select, config.ignore), config, profile)
+    source = aligned_source(doc, source_path)
+    result = repair(doc, select_rules(config.select, config.ignore), config, source, profile)
     return render_outputs(doc, path, output, result, config), profile
 
 
@@ -114,6 +121,8 @@ def _run_files(args: argparse.Namespace, config: Config, profile: Profile | None
         raise InputError("-: stdin cannot be mixed with files")
     inputs = collect_inputs(args.paths)
     docs = [read_document(p) for p in inputs]
+    source_files = source_paths(args.source, inputs)
+    sources = [aligned_source(d, s) for d, s in zip(docs, source_files, strict=True)]
     output = Path(args.output)
     _prepare_output(output, inputs)
     size = sum(len(d.text) for d in docs)
@@ -121,13 +130,14 @@ def _run_files(args: argparse.Namespace, config: Config, profile: Profile | None
     done: list[tuple[Outputs, Profile | None]]
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
-            futures = [pool.submit(_repair_file, path, output, config, profile is not None) for path in inputs]
+            futures = [pool.submit(_repair_file, path, src, output, config, profile is not None)
+                       for path, src in zip(inputs, source_files, strict=True)]
             done = [f.result() for f in progress(futures, size, "fix")]
     else:
         rules = select_rules(config.select, config.ignore)
         done = [
-            (render_outputs(doc, path, output, repair(doc, rules, config, profile), config), None)
-            for path, doc in progress(list(zip(inputs, docs, strict=True)), size, "fix")
+            (render_outputs(doc, path, output, repair(doc, rules, config, source, profile), config), None)
+            for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix")
         ]
     rendered = [outputs for outputs, _ in done]
     for _, part in done:
