@@ -177,7 +177,7 @@ class _WholeText:
 
     def __init__(self, text: str, ctx: Context) -> None:
         self.text = text
-        self.ctx = Context(ctx.doc, ctx.source, ctx.glossary, _line_starts(text))
+        self.ctx = replace(ctx, line_starts=_line_starts(text))
         protected = protected_spans(text)
         self._protected = protected
         self._starts = [s for s, _ in protected]
@@ -294,17 +294,19 @@ def fix_text(
     doc: Mapping[str, Any] | None = None,
     gated: bool = True,
     profile: Profile | None = None,
+    first_line: int = 0,
 ) -> Result:
     """Run every stage of ``rules`` (default: all) over ``raw``; LF-joined lines, no BOM.
 
     ``gated`` (the default) shows each rule only the lines its prefilter picks; ``gated=False``
     runs every rule over the whole text, the reference the gated runner must equal. ``profile``
-    collects the time spent in each rule.
+    collects the time spent in each rule. When ``raw`` is a chunk of a larger document,
+    ``first_line`` is the document line it starts at (rules may name lines in messages).
     """
     rules = all_rules() if rules is None else rules
     facts = document_facts(raw) if doc is None else doc
     source_lines = tuple(source) if source is not None else None
-    base_ctx = Context(doc=facts, source=source_lines, glossary=tuple(glossary))
+    base_ctx = Context(doc=facts, source=source_lines, glossary=tuple(glossary), first_line=first_line)
     lines = raw.split("\n")
     raw_line_starts = _starts_of(lines)
     result = Result(raw=raw, text=raw)

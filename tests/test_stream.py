@@ -124,7 +124,7 @@ def _mtfix(args: list[str], data: bytes) -> subprocess.CompletedProcess[bytes]:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_cli_bad_input_late_in_a_pipe_writes_nothing(jobs: str) -> None:
-    done = _mtfix(["fix", "-j", jobs, "--select", ",".join(FAST), "-"], b"good , line\n" * 450000 + b"\xff\n")
+    done = _mtfix(["fix", "-j", jobs, "--select", ",".join(FAST), "-"], b"good line\n" * 500000 + b"\xff\n")
     assert done.returncode == 2
     assert done.stdout == b""
     assert done.stderr.decode().startswith("mtfix: error: <stdin>: not UTF-8 text (invalid byte 0xff at offset")

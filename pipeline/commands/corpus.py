@@ -89,7 +89,7 @@ def fix_file(path: str, output: str, config: Config) -> dict[str, Any]:
     with _temporary(out, name).open("wb") as text_out, _temporary(out, name + ".jsonl").open("w") as ledger:
         for first in range(0, len(lines), BATCH_LINES):
             batch = lines[first : first + BATCH_LINES]
-            fixed, edits = fix_lines(batch, config, doc=facts)
+            fixed, edits = fix_lines(batch, config, doc=facts, first_line=first)
             part = Document(name, "", doc.endings[first : first + BATCH_LINES], doc.bom and first == 0)
             text_out.write(encode(part, "\n".join(fixed)))
             for edit in edits:
