@@ -37,6 +37,7 @@ from .textio import InputError, decode, encode
 CHUNK_BYTES = 1 << 20
 PARALLEL_MIN_BYTES = 4 * CHUNK_BYTES
 BLOCK = 1 << 20
+M_MMAP_THRESHOLD = -3  # mallopt parameter number in glibc's malloc.h
 
 
 def _pin_mmap_threshold() -> None:
@@ -47,9 +48,6 @@ def _pin_mmap_threshold() -> None:
     """
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, 128 * 1024)
-
-
-M_MMAP_THRESHOLD = -3
 
 
 def default_jobs() -> int:
