@@ -40,7 +40,7 @@ NOT_SURNAMES = _words(
     Zurich Norwich Greenwich Ipswich Sandwich Rich Which Each Dmitri
     """
 )
-SURNAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
+SURNAME = r"\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?"
 _RUSSIAN_SURNAME = regex.compile(rf"\p{{Lu}}\p{{Ll}}+{SURNAME_ENDING}", regex.V1)
 
 
@@ -57,7 +57,7 @@ NOT_INITIALS = _words(
     """
     In On As At An Am Is It If Of Or Oh Ok Id Ed Al El Em En Er Ex Mo No So Go Do To Be He Me We Ye
     Lo Ma Pa Hi Yo Ha La Le Di Da De Du Li Ni Mi Bo Jo Ty Ab Ad Ag Ap Os Ob Mr Dr St Mt Ms Ft Pt Lt
-    Sr Jr Fr Rd Gt Nb Ps Pm Km Kg Mg Ml Gb Mb Kb Tv Pc Vs Sq Ii Iv Vi Vii Xi Xv Xx
+    Sr Jr Fr Rd Gt Nb Ps Pm Km Kg Mg Ml Gb Mb Kb Tv Pc Vs Sq Ii Iv Vi Vii Xi Xv Xx Tk Gk
     TV PM MP AG SA AB IT AI PR OS PS DS GB MB KB EV VR AR SP EP LP BP GP GM GT OK ID II IV VI XI
     KG KM MM ML MG PP PT SS SD SM SE SO SK SI RS RT TA TE TI TO OB OR OP OM ON DO DE DA DI
     """
@@ -100,6 +100,8 @@ def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
             continue
         russian = _russian(surname)
         vowel = pair[1] in "aeio"
+        if vowel and pair[0].lower() == pair[1]:
+            continue
         sure = russian or (not vowel and _attested(surname, text))
         if sure == certain and (russian or not vowel):
             proposals.append(Proposal(m.start("pair"), m.end("pair"), _join(pair[0], pair[1], ctx)))
@@ -129,6 +131,7 @@ FUSED_INITIALS = Rule(
         "Ma Long beat Li Na",
         "M.V. Frunze and V. K. Arsenyeva",
         "Ap Annie reported",
+        "Ee Durbin and Oo Kuznetsov",
     ),
 )
 
@@ -237,7 +240,7 @@ MISSING_SPACE = Rule(
     id="name.initial_spacing",
     message="No space after an initial",
     tier=Tier.SAFE,
-    pattern=r"(?<![\p{L}\p{N}])\p{Lu}\.(?P<gap>)(?=\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}]*\.\p{L}))",
+    pattern=r"(?<![\p{L}\p{N}])\p{Lu}\.(?P<gap>)(?=\p{Lu}\p{Ll}{2,}\p{L}*(?![\w(]|\.\p{L}))",
     group="gap",
     fix=_spacing,
     examples=(
@@ -252,6 +255,7 @@ MISSING_SPACE = Rule(
         "see vk.com and A.com",
         "the U.S.A. and G.V. Chicherin",
         "Mr.Smith and St.Petersburg",
+        "code V.Add_Element(42) and V.Append(x)",
     ),
 )
 

@@ -272,13 +272,25 @@ BRACKET_SPACING = Rule(
     ),
 )
 
+_GAP = regex.compile(r"(?<=[\p{L}\p{N},;”’)])(?<![.!?…][\"”’)]+)(?P<gap> {2,3})(?=[\p{L}\p{N}(“])")
+
+
+def _double_spaces(text: str, ctx: Context) -> list[Proposal]:
+    """One gap in a line of prose; a line with a tab or several wide gaps is a table, left alone."""
+    proposals = []
+    for line_start, line in _lines(text):
+        if "\t" in line or len(regex.findall(r"\S {2,}\S", line)) != 1:
+            continue
+        for m in _GAP.finditer(line):
+            proposals.append(Proposal(line_start + m.start(), line_start + m.end(), " "))
+    return proposals
+
+
 DOUBLE_SPACE = Rule(
     id="typo.double_space",
     message="Several spaces inside a line",
     tier=Tier.SAFE,
-    pattern=r"(?<=[\p{L}\p{N},;”’)])(?P<gap> {2,3})(?=[\p{L}\p{N}(“])",
-    group="gap",
-    fix=lambda m, ctx: " ",
+    find=_double_spaces,
     examples=(
         ("the  treaty was signed", "the treaty was signed"),
         ("Turkey,   Armenia", "Turkey, Armenia"),
@@ -287,7 +299,10 @@ DOUBLE_SPACE = Rule(
     leave_alone=(
         "    13 February 2016 08:15",
         "End of a sentence.  Next sentence.",
+        "the brackets!)  The text",
         "Name      Value",
+        "  0   0   0\t\tblack",
+        " 47  79  79 dark slate gray",
     ),
 )
 
