@@ -58,7 +58,7 @@ NOT_INITIALS = _words(
     """
     In On As At An Am Is It If Of Or Oh Ok Id Ed Al El Em En Er Ex Mo No So Go Do To Be He Me We Ye
     Lo Ma Pa Hi Yo Ha La Le Da De Du Li Bo Jo Ty Ab Ad Ag Ap Os Ob Mr Dr St Mt Ms Ft Pt Lt
-    Sr Jr Fr Rd Gt Nb Ps Pm Km Kg Mg Ml Gb Mb Kb Tv Pc Vs Sq Ii Iv Vi Vii Xi Xv Xx Tk Gk
+    Sr Jr Fr Rd Gt Md Om Nb Ps Pm Km Kg Mg Ml Gb Mb Kb Tv Pc Vs Sq Ii Iv Vi Vii Xi Xv Xx Tk Gk
     TV PM MP AG SA AB IT AI PR OS PS DS GB MB KB EV VR AR SP EP LP BP GP GM GT OK ID II IV VI XI
     KG KM MM ML MG PP PT SS SD SM SE SO SK SI RS RT TA TE TI TO OB OR OP OM ON DO DE DA DI
     """
@@ -138,6 +138,7 @@ FUSED_INITIALS = Rule(
         "M.V. Frunze and V. K. Arsenyeva",
         "Ap Annie reported",
         "Ee Durbin and Oo Kuznetsov",
+        "Md Sujauddin Sekh",
     ),
 )
 

@@ -301,7 +301,7 @@ BRACKET_SPACING = Rule(
     ),
 )
 
-_GAP = regex.compile(r"(?<=[\p{L}\p{N},;”’)])(?<![.!?…][\"”’)]+)(?P<gap> {2,3})(?=[\p{L}\p{N}(“])")
+_GAP = regex.compile(r"(?<=[\p{L},;”’)])(?<![.!?…][\"”’)]+)(?P<gap> {2,3})(?=[\p{L}(“])")
 
 
 def _double_spaces(text: str, ctx: Context) -> list[Proposal]:
@@ -323,7 +323,7 @@ DOUBLE_SPACE = Rule(
     examples=(
         ("the  treaty was signed", "the treaty was signed"),
         ("Turkey,   Armenia", "Turkey, Armenia"),
-        ("in 1921  (see note)", "in 1921 (see note)"),
+        ("the treaty  (see note)", "the treaty (see note)"),
     ),
     leave_alone=(
         "    13 February 2016 08:15",
@@ -332,6 +332,7 @@ DOUBLE_SPACE = Rule(
         "Name      Value",
         "  0   0   0\t\tblack",
         " 47  79  79 dark slate gray",
+        "Boston, MA  02110-1301, USA",
     ),
 )
 
