@@ -103,18 +103,6 @@ class GrammarResult:
     words: int
     seconds: float
 
-    def to_json(self) -> dict[str, Any]:
-        """The result as a JSON-ready mapping."""
-        return {
-            "checker": self.checker,
-            "issues": len(self.issues),
-            "names_skipped": self.names_skipped,
-            "words": self.words,
-            "seconds": round(self.seconds, 3),
-            "by_rule": dict(sorted(Counter(i.rule_id for i in self.issues).items())),
-            "findings": [i.to_json() for i in self.issues],
-        }
-
 
 def word_count(text: str) -> int:
     """Whitespace-separated words, the unit of every per-1,000-words figure."""

@@ -153,7 +153,8 @@ def score_texts(
     """Score raw and fixed lines against the reference lines, with a paired bootstrap test between them.
 
     ``seed`` must be non-zero (sacrebleu treats 0 as "no seed"). When the fixed text is identical to
-    the raw text there is nothing to test and ``p_value`` is ``None``.
+    the raw text, or a metric gives both exactly the same score, there is nothing to test and that
+    ``p_value`` is ``None``.
     """
     if seed == 0 or resamples < 1:
         raise ValueError("the seed must be non-zero and resamples at least 1")
@@ -173,8 +174,9 @@ def score_texts(
     _, results = test()
     for name, metric in metrics.items():
         raw_result, fixed_result = results[name]
-        scored.append(_metric_score(name, metric, raw_result.score, fixed_result.score, fixed_result.p_value,
-                                    pipeline))
+        # sacrebleu's test calls an exactly equal score significant (p = 1/(resamples+1)): no change, no test
+        p_value = None if raw_result.score == fixed_result.score else fixed_result.p_value
+        scored.append(_metric_score(name, metric, raw_result.score, fixed_result.score, p_value, pipeline))
     return Scores(tuple(scored), len(references), resamples, seed, identical)
 
 
@@ -200,7 +202,7 @@ def format_table(scores: Scores, title: str = "") -> str:
     """A small text table: each metric raw → fixed, the change and its p-value, then the signatures."""
     lines = [title] if title else []
     for m in scores.metrics:
-        p = "identical" if m.p_value is None else f"p = {m.p_value:.4f}"
+        p = "no change" if m.p_value is None else f"p = {m.p_value:.4f}"
         lines.append(f"  {m.name:<6} {m.raw:6.2f} -> {m.fixed:6.2f}  ({m.fixed - m.raw:+.2f}, {p})")
     for m in scores.metrics:
         lines.append(f"  {m.name}|{m.fixed_signature}")
