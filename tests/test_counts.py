@@ -4,20 +4,10 @@ from __future__ import annotations
 
 from pipeline.counts import per_thousand, reference_free_counts
 from pipeline.grammar import GrammarResult, Issue
-from pipeline.model import Rule, Tier
 from pipeline.registry import all_rules
 from pipeline.runner import fix_text
 
-PLACEHOLDER = Rule(
-    id="number.placeholder",
-    message="A number was lost to a placeholder",
-    tier=Tier.FINDING,
-    examples=(("in xnumx", "xnumx"),),
-    leave_alone=("in 1921",),
-    pattern=r"(?i)\bxnumx\b",
-    stage="debris",
-)
-RULES = (*all_rules(), PLACEHOLDER)
+RULES = all_rules()
 
 
 def grammar(count: int) -> GrammarResult:
@@ -35,7 +25,7 @@ def test_counts_before_and_after_by_family() -> None:
     assert typo["before"] == len([e for e in before.edits if e.rule_id.startswith("typo.")]) >= 4
     assert typo["after"] == 0 and typo["after_per_1000"] == 0.0
     assert typo["before_per_1000"] == per_thousand(typo["before"], 19)
-    assert counts["findings"]["number"] == {"before": 2, "after": 2, "before_per_1000": 105.26,
+    assert counts["findings"]["placeholder"] == {"before": 2, "after": 2, "before_per_1000": 105.26,
                                             "after_per_1000": 142.86}
     assert counts["findings"]["total"]["before"] == 2
     assert counts["grammar"] == {"checker": "harper-py test", "before": 3, "after": 2,

@@ -122,8 +122,8 @@ def run(args: argparse.Namespace) -> int:
     inputs = collect_inputs(args.paths)
     docs = [read_document(p) for p in inputs]
     output = Path(args.output)
+    references = _references(args, inputs, docs)
     _prepare_output(output, inputs)
-    references = _references(args, inputs)
     measurer = Measurer(rules, config.apply_review, args.resamples, open_grammar(args, stdin=False))
     size = sum(len(d.text) for d in docs)
     rendered = []
@@ -143,15 +143,22 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _references(args: argparse.Namespace, inputs: list[Path]) -> dict[Path, Path | None]:
-    """Each input's reference: ``--ref`` for a single input, else ``NAME.ref.txt`` when it exists."""
+def _references(args: argparse.Namespace, inputs: list[Path], docs: list[Document]) -> dict[Path, Path | None]:
+    """Each input's reference: ``--ref`` for a single input, else ``NAME.ref.txt`` when it exists.
+
+    A reference that is unreadable or has another number of lines than its input is an input error.
+    """
     if args.ref is not None:
         if len(inputs) != 1:
             raise InputError(f"{args.ref}: --ref needs exactly one input, got {len(inputs)}")
-        if not Path(args.ref).is_file():
-            raise InputError(f"{args.ref}: no such file")
-        return {inputs[0]: Path(args.ref)}
-    return {p: ref if (ref := companion(p, "ref")).is_file() else None for p in inputs}
+        found: dict[Path, Path | None] = {inputs[0]: Path(args.ref)}
+    else:
+        found = {p: ref if (ref := companion(p, "ref")).is_file() else None for p in inputs}
+    for doc, reference in zip(docs, found.values(), strict=True):
+        if reference is not None and (n := read_document(reference).line_count) != doc.line_count:
+            raise InputError(f"{reference}: reference does not fit the input "
+                             f"({doc.line_count} lines, but the reference has {n})")
+    return found
 
 
 def _summary(inputs: list[Path], output: Path, rendered: list[Outputs], measurer: Measurer) -> bytes:

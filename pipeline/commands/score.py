@@ -49,10 +49,10 @@ def run(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     reference = _lines(args.ref, None, "reference")
     source = _lines(args.src, len(reference), "source") if args.src else None
-    hypotheses = {path: _lines(path, len(reference), "hypothesis") for path in args.hyp}
+    hypotheses = [(path, _lines(path, len(reference), "hypothesis")) for path in args.hyp]
     pipeline = pipeline_signature(rules, config.apply_review)
     systems: list[dict[str, Any]] = []
-    for path, raw in hypotheses.items():
+    for path, raw in hypotheses:
         started = time.perf_counter()
         result = fix_text("\n".join(raw), rules, apply_review=config.apply_review, source=source)
         repaired = time.perf_counter()

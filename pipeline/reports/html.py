@@ -31,6 +31,7 @@ ul.labels{margin:2px 0 4px 0;padding-left:1.2em;font-size:12px;color:#555;white-
 code{background:#f3f3f3;padding:0 2px}
 .tier-review{color:#8a5a00}
 table.scores td,table.counts td{padding:2px 8px;border-top:1px solid #eee}
+table.scores code{word-break:break-all;font-size:12px}
 """
 
 
