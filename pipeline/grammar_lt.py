@@ -80,9 +80,12 @@ def _open(mode: str, timeout: float, env: Mapping[str, str]) -> LanguageToolChec
     if shutil.which("java") is None:
         raise GrammarUnavailable(f"no server in {SERVER_ENV} and no Java for a local LanguageTool")
     version = installed_languagetool(env)
-    if version is None:
-        raise GrammarUnavailable(f"no server in {SERVER_ENV} and no LanguageTool on disk")
-    return LanguageToolChecker(tool_class(LANGUAGE, language_tool_download_version=version), f"local {version}")
+    if version is not None:
+        return LanguageToolChecker(tool_class(LANGUAGE, language_tool_download_version=version), f"local {version}")
+    jar_dir = env.get("LTP_JAR_DIR_PATH")
+    if jar_dir and any(Path(jar_dir).glob("languagetool*.jar")):
+        return LanguageToolChecker(tool_class(LANGUAGE), f"local {jar_dir}")
+    raise GrammarUnavailable(f"no server in {SERVER_ENV} and no LanguageTool on disk")
 
 
 def open_languagetool(

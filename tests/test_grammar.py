@@ -141,3 +141,15 @@ def test_build_issues_positions_and_names() -> None:
     assert [(i.rule_id, i.line, i.col, i.text) for i in issues] == [("grammar.R", 2, 4, "a")]
     assert skipped == 1
     assert document_names("Kars’s fort. Kars fell. Ankara.") == {"Kars"}
+
+
+def test_auto_tries_a_languagetool_jar_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    jars, cache = tmp_path / "jars", tmp_path / "cache"
+    jars.mkdir()
+    (jars / "languagetool-server.jar").write_bytes(b"not a jar")
+    monkeypatch.setenv("LTP_JAR_DIR_PATH", str(jars))
+    monkeypatch.setenv("LTP_PATH", str(cache))
+    env = {"LTP_JAR_DIR_PATH": str(jars), "LTP_PATH": str(cache)}
+    with pytest.raises(GrammarUnavailable) as raised:
+        open_languagetool("auto", timeout=5, env=env)
+    assert "no LanguageTool on disk" not in str(raised.value)  # it was tried: language-tool-python's own reason
