@@ -229,7 +229,7 @@ class GrammarSession:
                 self._fallback = self.fallback_factory()
             except Exception as error:  # a checker's failure never fails the repair
                 self._fallback_failed = True
-                self.notice(f"grammar: Harper unavailable ({error})")
+                self.notice(f"grammar: Harper unavailable ({reason(error)})")
         return self._fallback
 
     def _run(self, checker: Checker, texts: Sequence[str]) -> list[GrammarResult]:
