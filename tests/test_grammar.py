@@ -67,15 +67,15 @@ def test_languagetool_names_file_and_proper_names(tmp_path: Path) -> None:
     assert load_names(tmp_path / "missing.txt") == set()
 
 
-@pytest.mark.parametrize(("mode", "expected"), [("500", "Internal Error"), ("slow", "timed out")])
-def test_server_failure_is_one_notice_then_harper(mode: str, expected: str) -> None:
+@pytest.mark.parametrize(("mode", "timeout", "expected"), [("500", 5.0, "Internal Error"), ("slow", 1.0, "timed out")])
+def test_server_failure_is_one_notice_then_harper(mode: str, timeout: float, expected: str) -> None:
     notices: list[str] = []
-    with languagetool_server(mode, delay=1.5) as server:
-        session = session_for(server.url, notices, timeout=0.3)
+    with languagetool_server(mode, delay=3.0) as server:
+        session = session_for(server.url, notices, timeout=timeout)
         began = time.perf_counter()
         results = session.check([TEXT, TEXT])
         again = session.check([TEXT])
-    assert time.perf_counter() - began < 10
+    assert time.perf_counter() - began < 20
     assert len(notices) == 1, notices
     assert notices[0].startswith("grammar: LanguageTool unavailable (") and expected in notices[0]
     assert "\n" not in notices[0]
