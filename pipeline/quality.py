@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from .counts import per_thousand, reference_free_counts
 from .grammar import GrammarSession, load_names
 from .grammar_lt import DEFAULT_TIMEOUT, open_session
+from .inputs import companion
 from .model import Rule
 from .runner import Result, fix_text
 from .scores import DEFAULT_RESAMPLES, ScoreError, Scores, format_table, pipeline_signature, score_texts
-from .textio import InputError, read_document
+from .textio import Document, InputError, read_document
 
 NAMES_FILE = Path("rules") / "names.txt"
 
@@ -130,6 +132,52 @@ class Measurer:
                        "before": [i.to_json() for i in before.issues],
                        "after": [i.to_json() for i in fixed.issues]}
         return Quality(scores, str(reference) if reference else None, counts, grammar)
+
+
+def find_references(ref: str | None, inputs: Sequence[Path], docs: Sequence[Document]) -> dict[Path, Path | None]:
+    """Each input's reference: ``ref`` (``--ref``) for a single input, else ``NAME.ref.txt`` when it exists.
+
+    A reference that is unreadable or has another number of lines than its input is an input error.
+    """
+    if ref is not None:
+        if len(inputs) != 1:
+            raise InputError(f"{ref}: --ref needs exactly one input, got {len(inputs)}")
+        found: dict[Path, Path | None] = {inputs[0]: Path(ref)}
+    else:
+        found = {p: r if (r := companion(p, "ref")).is_file() else None for p in inputs}
+    for doc, reference in zip(docs, found.values(), strict=True):
+        if reference is not None and (n := read_document(reference).line_count) != doc.line_count:
+            raise InputError(f"{reference}: reference does not fit the input "
+                             f"({doc.line_count} lines, but the reference has {n})")
+    return found
+
+
+def summary_report(
+    measured: Sequence[tuple[Path, Path, Result, Quality | None]], measurer: Measurer
+) -> dict[str, Any]:
+    """``summary.json``: each (input, output, result, quality) with its counts and scores, then all together."""
+    entries = []
+    for path, output, result, quality in measured:
+        data = quality.to_json() if quality else {}
+        entries.append({
+            "input": str(path),
+            "output": str(output),
+            "edits": len(result.applied),
+            "suggestions": len(result.suggestions),
+            "findings": len(result.findings),
+            "reference": data.get("reference"),
+            "scores": data.get("scores"),
+            "counts": data.get("counts"),
+        })
+    scored = [(result, q.reference) for _, _, result, q in measured if q and q.reference]
+    return {
+        "tool": {"name": "mtfix", "version": __version__},
+        "inputs": entries,
+        "all": {
+            "counts": total_counts([q.counts for _, _, _, q in measured if q]),
+            "scores": measurer.all_scores(scored).to_json() if len(scored) > 1 else None,
+        },
+    }
 
 
 def total_counts(counts: Sequence[dict[str, Any]]) -> dict[str, Any]:

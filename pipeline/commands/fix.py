@@ -9,9 +9,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import __version__
 from ..config import Config
-from ..inputs import collect_inputs, companion
+from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, resolve
 from ..progress import progress
@@ -19,10 +18,11 @@ from ..quality import (
     Measurer,
     Quality,
     add_quality_options,
+    find_references,
     open_grammar,
     quality_html,
+    summary_report,
     terminal_summary,
-    total_counts,
 )
 from ..reports.diff import unified_diff
 from ..reports.html import html_report
@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     inputs = collect_inputs(args.paths)
     docs = [read_document(p) for p in inputs]
     output = Path(args.output)
-    references = _references(args, inputs, docs)
+    references = find_references(args.ref, inputs, docs)
     _prepare_output(output, inputs)
     measurer = Measurer(rules, config.apply_review, args.resamples, open_grammar(args, stdin=False))
     size = sum(len(d.text) for d in docs)
@@ -133,7 +133,9 @@ def run(args: argparse.Namespace) -> int:
     for outputs in rendered:
         for name, data in outputs.files.items():
             write_atomic(output / name, data)
-    write_atomic(output / "summary.json", _summary(inputs, output, rendered, measurer))
+    measured = [(path, output / path.name, o.result, o.quality) for path, o in zip(inputs, rendered, strict=True)]
+    summary = summary_report(measured, measurer)
+    write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
     for path, outputs in zip(inputs, rendered, strict=True):
         r = outputs.result
         print(f"{path} -> {output / path.name}: {len(r.applied)} edits, {len(r.suggestions)} review "
@@ -142,47 +144,3 @@ def run(args: argparse.Namespace) -> int:
             print(terminal_summary(outputs.quality))
     return 0
 
-
-def _references(args: argparse.Namespace, inputs: list[Path], docs: list[Document]) -> dict[Path, Path | None]:
-    """Each input's reference: ``--ref`` for a single input, else ``NAME.ref.txt`` when it exists.
-
-    A reference that is unreadable or has another number of lines than its input is an input error.
-    """
-    if args.ref is not None:
-        if len(inputs) != 1:
-            raise InputError(f"{args.ref}: --ref needs exactly one input, got {len(inputs)}")
-        found: dict[Path, Path | None] = {inputs[0]: Path(args.ref)}
-    else:
-        found = {p: ref if (ref := companion(p, "ref")).is_file() else None for p in inputs}
-    for doc, reference in zip(docs, found.values(), strict=True):
-        if reference is not None and (n := read_document(reference).line_count) != doc.line_count:
-            raise InputError(f"{reference}: reference does not fit the input "
-                             f"({doc.line_count} lines, but the reference has {n})")
-    return found
-
-
-def _summary(inputs: list[Path], output: Path, rendered: list[Outputs], measurer: Measurer) -> bytes:
-    """``summary.json``: every input's counts and, with a reference, its scores; then all inputs together."""
-    entries = []
-    for path, outputs in zip(inputs, rendered, strict=True):
-        r, measured = outputs.result, outputs.quality.to_json() if outputs.quality else {}
-        entries.append({
-            "input": str(path),
-            "output": str(output / path.name),
-            "edits": len(r.applied),
-            "suggestions": len(r.suggestions),
-            "findings": len(r.findings),
-            "reference": measured.get("reference"),
-            "scores": measured.get("scores"),
-            "counts": measured.get("counts"),
-        })
-    scored = [(o.result, o.quality.reference) for o in rendered if o.quality and o.quality.reference]
-    summary = {
-        "tool": {"name": "mtfix", "version": __version__},
-        "inputs": entries,
-        "all": {
-            "counts": total_counts([o.quality.counts for o in rendered if o.quality]),
-            "scores": measurer.all_scores(scored).to_json() if len(scored) > 1 else None,
-        },
-    }
-    return (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode()
