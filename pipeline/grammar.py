@@ -220,8 +220,8 @@ class GrammarSession:
     fallback_factory: Callable[[], Checker] = HarperChecker
     names: set[str] = field(default_factory=set)
     proper_names: bool = False
-    _fallback: Checker | None = None
-    _fallback_failed: bool = False
+    _fallback: Checker | None = field(default=None, init=False)
+    _fallback_failed: bool = field(default=False, init=False)
 
     def _harper(self) -> Checker | None:
         if self._fallback is None and not self._fallback_failed:
