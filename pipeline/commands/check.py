@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..inputs import collect_inputs
 from ..options import add_rule_options, resolve
 from ..reports.lint import FORMATS, problems, render
 from ..runner import fix_text
+from ..sources import add_source_option, aligned_source, source_paths
 from ..textio import InputError, decode, read_document
 
 
@@ -25,6 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output-format", choices=FORMATS, default="text",
                         help="text (default), json, github (workflow commands) or sarif (SARIF 2.1.0)")
     add_rule_options(parser)
+    add_source_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -33,13 +36,17 @@ def run(args: argparse.Namespace) -> int:
     config, rules = resolve(args)
     if args.paths == ["-"]:
         docs = [decode(sys.stdin.buffer.read(), "<stdin>")]
+        paths = [Path(args.source)] if args.source else [None]
     elif "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     else:
-        docs = [read_document(p) for p in collect_inputs(args.paths)]
+        inputs = collect_inputs(args.paths)
+        docs = [read_document(p) for p in inputs]
+        paths = source_paths(args.source, inputs)
+    sources = [aligned_source(doc, path) for doc, path in zip(docs, paths, strict=True)]
     found = []
-    for doc in docs:
-        result = fix_text(doc.text, rules, apply_review=config.apply_review)
+    for doc, source in zip(docs, sources, strict=True):
+        result = fix_text(doc.text, rules, apply_review=config.apply_review, source=source)
         found += problems(doc.name, result.edits, result.findings)
     sys.stdout.write(render(found, args.output_format))
     return 1 if found else 0
