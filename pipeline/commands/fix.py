@@ -7,7 +7,6 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,16 @@ from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
 from ..profiling import Profile
 from ..progress import progress
-from ..registry import select_rules
+from ..quality import (
+    Measurer,
+    Quality,
+    add_quality_options,
+    find_references,
+    open_grammar,
+    quality_html,
+    summary_report,
+    terminal_summary,
+)
 from ..reports.diff import unified_diff
 from ..reports.html import html_report
 from ..reports.ledger import json_report
@@ -40,8 +48,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", default="fixed", metavar="DIR",
                         help="folder for the fixed text and reports (default: fixed/)")
     parser.add_argument("--diff", action="store_true", help="with '-': print the unified diff instead of the text")
+    parser.add_argument("--ref", metavar="FILE",
+                        help="reference translation of the one input (default: NAME.ref.txt beside each input)")
     add_rule_options(parser)
     add_source_option(parser)
+    add_quality_options(parser)
     add_run_options(parser)
     parser.set_defaults(run=run)
 
@@ -53,21 +64,27 @@ class Outputs:
     name: str
     files: dict[str, bytes]
     result: Result
+    quality: Quality | None = None
 
 
-def render_outputs(doc: Document, path: Path, output: Path, result: Result, config: Config) -> Outputs:
+def render_outputs(
+    doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None
+) -> Outputs:
     """Build NAME.txt, NAME.diff, NAME.html and NAME.json for one repaired document."""
     stem = path.name.removesuffix(".txt")
     report = json_report(result, str(path), config)
+    if quality is not None:
+        report["quality"] = quality.to_json()
     return Outputs(
         stem,
         {
             f"{stem}.txt": encode(doc, result.text),
             f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
-            f"{stem}.html": html_report(result, path.name).encode(),
+            f"{stem}.html": html_report(result, path.name, quality_html(quality) if quality else "").encode(),
             f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
         },
         result,
+        quality,
     )
 
 
@@ -90,10 +107,17 @@ def repair(doc: Document, rules: tuple[Rule, ...], config: Config, source: list[
 
 def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None) -> int:
     source_path = Path(args.source) if args.source else None
-    if args.diff:
+    session = open_grammar(args, stdin=True)
+    if args.diff or session is not None:  # both need the whole fixed text
         doc = decode(sys.stdin.buffer.read(), "<stdin>")
         result = repair(doc, rules, config, aligned_source(doc, source_path), profile)
-        sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
+        checked = session.check([result.text]) if session else None
+        for issue in checked[0].issues if checked else ():
+            print(f"<stdin>:{issue.line}:{issue.col}: {issue.rule_id} {issue.message}", file=sys.stderr)
+        if args.diff:
+            sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
+        else:
+            sys.stdout.buffer.write(encode(doc, result.text))
         return doc.line_count
     lines = 0
     settings = Settings(config, "<stdin>", "fix", profile is not None)
@@ -106,17 +130,7 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     return lines
 
 
-def _repair_file(path: Path, source_path: Path | None, output: Path, config: Config,
-                 profiled: bool) -> tuple[Outputs, Profile | None]:
-    """Read, repair and render one input (in a worker process when there are several)."""
-    profile = Profile() if profiled else None
-    doc = read_document(path)
-    source = aligned_source(doc, source_path)
-    result = repair(doc, select_rules(config.select, config.ignore), config, source, profile)
-    return render_outputs(doc, path, output, result, config), profile
-
-
-def _run_files(args: argparse.Namespace, config: Config, profile: Profile | None) -> int:
+def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None) -> int:
     if "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     inputs = collect_inputs(args.paths)
@@ -124,32 +138,27 @@ def _run_files(args: argparse.Namespace, config: Config, profile: Profile | None
     source_files = source_paths(args.source, inputs)
     sources = [aligned_source(d, s) for d, s in zip(docs, source_files, strict=True)]
     output = Path(args.output)
+    references = find_references(args.ref, inputs, docs)
     _prepare_output(output, inputs)
+    measurer = Measurer(rules, config.apply_review, args.resamples, open_grammar(args, stdin=False))
     size = sum(len(d.text) for d in docs)
-    jobs = min(args.jobs or default_jobs(), len(inputs))
-    done: list[tuple[Outputs, Profile | None]]
-    if jobs > 1:
-        with ProcessPoolExecutor(jobs) as pool:
-            futures = [pool.submit(_repair_file, path, src, output, config, profile is not None)
-                       for path, src in zip(inputs, source_files, strict=True)]
-            done = [f.result() for f in progress(futures, size, "fix")]
-    else:
-        rules = select_rules(config.select, config.ignore)
-        done = [
-            (render_outputs(doc, path, output, repair(doc, rules, config, source, profile), config), None)
-            for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix")
-        ]
-    rendered = [outputs for outputs, _ in done]
-    for _, part in done:
-        if profile is not None and part is not None:
-            profile.merge(part)
+    rendered = []
+    for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix"):
+        result = repair(doc, rules, config, source, profile)
+        quality = measurer.measure(result, references[path], source)
+        rendered.append(render_outputs(doc, path, output, result, config, quality))
     for outputs in rendered:
         for name, data in outputs.files.items():
             write_atomic(output / name, data)
+    measured = [(path, output / path.name, o.result, o.quality) for path, o in zip(inputs, rendered, strict=True)]
+    summary = summary_report(measured, measurer)
+    write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
     for path, outputs in zip(inputs, rendered, strict=True):
         r = outputs.result
         print(f"{path} -> {output / path.name}: {len(r.applied)} edits, {len(r.suggestions)} review "
               f"suggestions, {len(r.findings)} findings")
+        if outputs.quality is not None:
+            print(terminal_summary(outputs.quality))
     return sum(d.line_count for d in docs)
 
 
@@ -159,7 +168,8 @@ def run(args: argparse.Namespace) -> int:
     profile = Profile() if args.profile else None
     started = time.perf_counter()
     stdin = args.paths == ["-"]
-    lines = _run_stdin(args, config, rules, profile) if stdin else _run_files(args, config, profile)
+    lines = _run_stdin(args, config, rules, profile) if stdin else _run_files(args, config, rules, profile)
     if profile is not None:
         sys.stderr.write(profile.render(time.perf_counter() - started, lines))
     return 0
+

@@ -30,6 +30,8 @@ mark.fixed{background:#d4f7d4}
 ul.labels{margin:2px 0 4px 0;padding-left:1.2em;font-size:12px;color:#555;white-space:normal}
 code{background:#f3f3f3;padding:0 2px}
 .tier-review{color:#8a5a00}
+table.scores td,table.counts td{padding:2px 8px;border-top:1px solid #eee}
+table.scores code{word-break:break-all;font-size:12px}
 """
 
 
@@ -86,8 +88,8 @@ def _finding_row(finding: Finding) -> str:
     )
 
 
-def html_report(result: Result, title: str) -> str:
-    """The whole report page for one document."""
+def html_report(result: Result, title: str, extra: str = "") -> str:
+    """The whole report page for one document; ``extra`` is an HTML section shown after the summary."""
     raw_lines, fixed_lines = result.raw.split("\n"), result.text.split("\n")
     by_line: dict[int, list[Edit]] = defaultdict(list)
     for edit in result.applied:
@@ -113,7 +115,7 @@ def html_report(result: Result, title: str) -> str:
         f"<title>mtfix report: {_escape(title)}</title><style>{STYLE}</style></head><body>"
         f"<h1>mtfix report: {_escape(title)}</h1>"
         f"<p>{len(result.applied)} changes applied, {len(result.suggestions)} review suggestions, "
-        f"{len(result.findings)} findings. mtfix {__version__}.</p>"
+        f"{len(result.findings)} findings. mtfix {__version__}.</p>{extra}"
         f"<h2>Review-tier suggestions (not applied)</h2><ul>{suggestions or '<li>none</li>'}</ul>"
         "<h2>Findings</h2><table><tr><th>line:col</th><th>rule</th><th>message</th><th>text</th></tr>"
         f"{findings}</table>"
