@@ -180,11 +180,6 @@ class Gate:
             timed.append((time.perf_counter() - started, search))
         return min(timed, key=lambda t: t[0])[1]
 
-    @property
-    def passes_all(self) -> bool:
-        """Whether every line is a candidate (no prefilter)."""
-        return self.pattern is None
-
     def matches(self, line: str) -> bool:
         """Whether one line is a candidate."""
         return self.pattern is None or self.pattern.search(line) is not None
