@@ -5,6 +5,11 @@ the rules propose edits on the same input; non-overlapping edits are applied lef
 overlapping one is reported as a conflict and proposed again on the next pass. A stage repeats
 until it makes no edit, at most ``MAX_PASSES`` times. Edits never add or remove a line break.
 
+A reviewer's verdicts override the tiers: ``verdicts`` maps an edit's key (rule id, raw start, raw
+end, before, after; see ``edit_key``) to ``True`` (apply it) or ``False`` (do not). The pipeline runs
+as usual with those edits forced or suppressed, so edits that depended on a rejected one are simply
+not proposed, and the ledger still rebuilds the fixed text.
+
 >>> result = fix_text("at 08: 15 , then")
 >>> result.text
 'at 08:15, then'
@@ -26,6 +31,13 @@ from .protect import protected_spans
 from .registry import STAGES, all_rules, doc_fact_functions
 
 MAX_PASSES = 4
+
+EditKey = tuple[str, int, int, str, str]
+
+
+def edit_key(edit: Edit) -> EditKey:
+    """What identifies an edit across runs on the same raw text: rule id, raw span, before and after."""
+    return (edit.rule_id, edit.raw_start, edit.raw_end, edit.before, edit.after)
 
 
 class ConvergenceError(RuntimeError):
@@ -157,8 +169,12 @@ def fix_text(
     source: Sequence[str] | None = None,
     glossary: Iterable[tuple[str, str, str]] = (),
     doc: Mapping[str, Any] | None = None,
+    verdicts: Mapping[EditKey, bool] | None = None,
 ) -> Result:
-    """Run every stage of ``rules`` (default: all) over ``raw``; LF-joined lines, no BOM."""
+    """Run every stage of ``rules`` (default: all) over ``raw``; LF-joined lines, no BOM.
+
+    ``verdicts`` forces (``True``) or suppresses (``False``) the edits with those keys.
+    """
     rules = all_rules() if rules is None else rules
     facts = document_facts(raw) if doc is None else doc
     source_lines = tuple(source) if source is not None else None
@@ -210,10 +226,15 @@ def fix_text(
                     context = (text[proposal.start : proposal.end], proposal.after or "")
                     candidates.append((start, -(end - start), order, rule, proposal, after, context))
             candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-            accepted: list[tuple[int, int, Rule, Proposal, str, tuple[str, str]]] = []
+            accepted: list[tuple[int, int, Rule, Proposal, str, tuple[str, str], str]] = []
             for start, neg_len, _, rule, proposal, after, context in candidates:
                 end = start - neg_len
                 applies = rule.tier is Tier.SAFE or apply_review
+                decision = ""
+                if verdicts:
+                    verdict = verdicts.get((rule.id, *locate(start, end)[:2], text[start:end], after))
+                    if verdict is not None:
+                        applies, decision = verdict, "accept" if verdict else "reject"
                 if not applies:
                     raw_start, raw_end, line, col = locate(start, end)
                     key = (rule.id, raw_start, raw_end, after)
@@ -221,7 +242,7 @@ def fix_text(
                         seen_listed.add(key)
                         result.edits.append(
                             Edit(rule.id, proposal.message or rule.message, rule.tier, stage, step, start, end,
-                                 text[start:end], after, raw_start, raw_end, line, col, False, context)
+                                 text[start:end], after, raw_start, raw_end, line, col, False, context, decision)
                         )
                     continue
                 clash = next((a for a in accepted if _overlaps((a[0], a[1]), (start, end))), None)
@@ -229,7 +250,7 @@ def fix_text(
                     _, _, line, col = locate(start, end)
                     result.conflicts.append(Conflict(rule.id, clash[2].id, line, col, text[start:end], after))
                     continue
-                accepted.append((start, end, rule, proposal, after, context))
+                accepted.append((start, end, rule, proposal, after, context, decision))
             if not accepted:
                 break
             if pass_number == MAX_PASSES:
@@ -237,17 +258,17 @@ def fix_text(
                 raise ConvergenceError(f"stage {stage} did not converge; rules still editing: {', '.join(names)}")
             accepted.sort(key=lambda a: a[0])
             pieces, cursor = [], 0
-            for start, end, rule, proposal, after, context in accepted:
+            for start, end, rule, proposal, after, context, decision in accepted:
                 raw_start, raw_end, line, col = locate(start, end)
                 result.edits.append(
                     Edit(rule.id, proposal.message or rule.message, rule.tier, stage, step, start, end,
-                         text[start:end], after, raw_start, raw_end, line, col, True, context)
+                         text[start:end], after, raw_start, raw_end, line, col, True, context, decision)
                 )
                 pieces.append(text[cursor:start])
                 pieces.append(after)
                 cursor = end
             pieces.append(text[cursor:])
-            history.append(_make_pass([(s, e, len(a)) for s, e, _, _, a, _ in accepted]))
+            history.append(_make_pass([(s, e, len(a)) for s, e, _, _, a, _, _ in accepted]))
             text = "".join(pieces)
             step += 1
     result.text = text

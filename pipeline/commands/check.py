@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from ..decisions import for_input, unsettled
 from ..inputs import collect_inputs
 from ..options import add_rule_options, resolve
 from ..reports.lint import FORMATS, problems, render
@@ -17,7 +19,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
         help="report what fix would change and what it finds, without writing",
-        description="Print one line per edit, review suggestion or finding (path:line:col: RULE message). "
+        description="Print one line per edit, review suggestion or finding (path:line:col: RULE message), "
+        "leaving out what a reviewer settled in NAME.decisions.json beside NAME.txt. "
         "Exit 0 when there is nothing to report, 1 when there is, 2 on usage or input error.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
@@ -39,7 +42,9 @@ def run(args: argparse.Namespace) -> int:
         docs = [read_document(p) for p in collect_inputs(args.paths)]
     found = []
     for doc in docs:
-        result = fix_text(doc.text, rules, apply_review=config.apply_review)
-        found += problems(doc.name, result.edits, result.findings)
+        decisions = None if doc.name == "<stdin>" else for_input(Path(doc.name), doc.text)
+        result = fix_text(doc.text, rules, apply_review=config.apply_review,
+                          verdicts=decisions.verdicts() if decisions else None)
+        found += problems(doc.name, *unsettled(result, decisions))
     sys.stdout.write(render(found, args.output_format))
     return 1 if found else 0

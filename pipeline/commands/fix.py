@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
+from ..decisions import Decisions, for_input, mark_findings
 from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, resolve
@@ -27,7 +28,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "fix",
         help="repair files or stdin",
         description="Repair each NAME.txt into OUTPUT/NAME.txt with NAME.diff, NAME.html and NAME.json "
-        "reports. With '-', read stdin and write the fixed text (or --diff) to stdout.",
+        "reports, following a reviewer's NAME.decisions.json beside NAME.txt when it was made for the same "
+        "text. With '-', read stdin and write the fixed text (or --diff) to stdout.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
                         help="files or folders to repair, or '-' for stdin (default: raw/)")
@@ -56,7 +58,7 @@ def render_outputs(doc: Document, path: Path, output: Path, result: Result, conf
         {
             f"{stem}.txt": encode(doc, result.text),
             f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
-            f"{stem}.html": html_report(result, path.name).encode(),
+            f"{stem}.html": html_report(report, result.raw, result.text, path.name).encode(),
             f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
         },
         result,
@@ -74,9 +76,12 @@ def _prepare_output(output: Path, inputs: list[Path]) -> None:
         raise InputError(f"{output}: output folder is not writable")
 
 
-def repair(doc: Document, rules: tuple[Rule, ...], config: Config) -> Result:
-    """Run the selected rules over one document."""
-    return fix_text(doc.text, rules, apply_review=config.apply_review)
+def repair(doc: Document, rules: tuple[Rule, ...], config: Config, decisions: Decisions | None = None) -> Result:
+    """Run the selected rules over one document, with a reviewer's decisions when there are any."""
+    result = fix_text(doc.text, rules, apply_review=config.apply_review,
+                      verdicts=decisions.verdicts() if decisions else None)
+    result.findings = mark_findings(result.findings, decisions)
+    return result
 
 
 def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]) -> int:
@@ -102,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     _prepare_output(output, inputs)
     size = sum(len(d.text) for d in docs)
     rendered = [
-        render_outputs(doc, path, output, repair(doc, rules, config), config)
+        render_outputs(doc, path, output, repair(doc, rules, config, for_input(path, doc.text)), config)
         for path, doc in progress(list(zip(inputs, docs, strict=True)), size, "fix")
     ]
     for outputs in rendered:

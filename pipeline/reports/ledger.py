@@ -1,4 +1,8 @@
-"""The JSON report of one document: every edit, suggestion, finding and conflict, with the tool version."""
+"""The JSON report of one document: every edit, suggestion, finding and conflict, with the tool version.
+
+Edits a reviewer rejected are listed under ``suggestions`` (not applied) with ``"decision": "reject"``;
+``raw_sha256`` identifies the raw text that the spans index (see ``pipeline.decisions``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 
 from .. import __version__
 from ..config import Config
+from ..decisions import raw_hash
 from ..runner import Result
 
 
@@ -16,6 +21,7 @@ def json_report(result: Result, input_name: str, config: Config) -> dict[str, An
     return {
         "tool": {"name": "mtfix", "version": __version__},
         "input": input_name,
+        "raw_sha256": raw_hash(result.raw),
         "lines": result.raw.count("\n") + 1,
         "config": {
             "select": list(config.select),
