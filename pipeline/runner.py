@@ -85,7 +85,12 @@ class Result:
     @property
     def suggestions(self) -> list[Edit]:
         """Review-tier edits that were listed but not applied."""
-        return [e for e in self.edits if not e.applied]
+        return [e for e in self.edits if not e.applied and e.decision != "reject"]
+
+    @property
+    def rejected(self) -> list[Edit]:
+        """Edits a reviewer rejected: proposed by the rules, not applied."""
+        return [e for e in self.edits if not e.applied and e.decision == "reject"]
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,8 @@ def render_outputs(doc: Document, path: Path, output: Path, result: Result, conf
     )
 
 
-def _prepare_output(output: Path, inputs: list[Path]) -> None:
+def prepare_output(output: Path, inputs: list[Path]) -> None:
+    """Create the output folder; refuse one that is an input folder or not writable."""
     if any(p.parent.resolve() == output.resolve() for p in inputs):
         raise InputError(f"{output}: output folder is an input folder; fixed files would replace the inputs")
     try:
@@ -104,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     inputs = collect_inputs(args.paths)
     docs = [read_document(p) for p in inputs]
     output = Path(args.output)
-    _prepare_output(output, inputs)
+    prepare_output(output, inputs)
     size = sum(len(d.text) for d in docs)
     rendered = [
         render_outputs(doc, path, output, repair(doc, rules, config, for_input(path, doc.text)), config)

@@ -1,6 +1,6 @@
 """The JSON report of one document: every edit, suggestion, finding and conflict, with the tool version.
 
-Edits a reviewer rejected are listed under ``suggestions`` (not applied) with ``"decision": "reject"``;
+Edits a reviewer rejected are listed under ``rejected`` (not applied, ``"decision": "reject"``);
 ``raw_sha256`` identifies the raw text that the spans index (see ``pipeline.decisions``).
 """
 
@@ -33,10 +33,12 @@ def json_report(result: Result, input_name: str, config: Config) -> dict[str, An
             "suggestions": len(result.suggestions),
             "findings": len(result.findings),
             "conflicts": len(result.conflicts),
+            "rejected": len(result.rejected),
             "by_rule": dict(sorted(Counter(e.rule_id for e in applied).items())),
         },
         "edits": [e.to_json() for e in applied],
         "suggestions": [e.to_json() for e in result.suggestions],
         "findings": [f.to_json() for f in result.findings],
+        "rejected": [e.to_json() for e in result.rejected],
         "conflicts": [c.to_json() for c in result.conflicts],
     }
