@@ -44,7 +44,7 @@ def decode(data: bytes, name: str) -> Document:
     """Decode UTF-8 bytes into a ``Document``; binary or non-UTF-8 data raises ``InputError``."""
     nul = data.find(b"\0")
     if nul != -1:
-        raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not text")
+        raise InputError(f"{name}: binary file (NUL byte at offset {nul})")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -1,0 +1,32 @@
+"""The registry's contract: known stages, unique ids, selection by id and prefix."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.registry import STAGES, RegistryError, all_rules, rule_modules, select_rules
+
+
+def test_every_module_declares_a_known_stage_and_rules() -> None:
+    for module in rule_modules():
+        assert module.STAGE in STAGES
+        assert module.RULES, module.__name__
+        assert module.__doc__, module.__name__
+
+
+def test_rules_come_in_stage_order_with_unique_ids() -> None:
+    rules = all_rules()
+    assert len({r.id for r in rules}) == len(rules)
+    assert [STAGES.index(r.stage) for r in rules] == sorted(STAGES.index(r.stage) for r in rules)
+
+
+def test_select_by_prefix_and_ignore() -> None:
+    typo = select_rules(("typo",))
+    assert typo and all(r.id.startswith("typo.") for r in typo)
+    assert "typo.clock_time" not in {r.id for r in select_rules(("typo",), ("typo.clock_time",))}
+
+
+@pytest.mark.parametrize("selector", ["typo.clocktime", "typ", "nonsense"])
+def test_unknown_selector_is_an_error(selector: str) -> None:
+    with pytest.raises(RegistryError, match=selector):
+        select_rules((selector,))

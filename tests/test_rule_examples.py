@@ -1,0 +1,47 @@
+"""Every rule's own examples: what it repairs (output and ledger) and what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import Rule, Tier
+from pipeline.registry import all_rules
+from pipeline.runner import apply_ledger, fix_text
+
+RULES = all_rules()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_repairs_its_examples(rule: Rule) -> None:
+    assert len(rule.examples) >= 3 and len(rule.leave_alone) >= 3, "each rule needs 3 examples of each kind"
+    for raw, want in rule.examples:
+        result = fix_text(raw, [rule], apply_review=True)
+        if rule.tier is Tier.FINDING:
+            assert [f.text for f in result.findings] == [want], raw
+            assert result.text == raw
+            continue
+        assert result.text == want, raw
+        assert result.edits and all(e.rule_id == rule.id for e in result.edits)
+        assert apply_ledger(raw, result.edits) == want
+        for edit in result.edits:
+            assert raw[edit.raw_start : edit.raw_end] == edit.before or edit.step > 0
+        assert fix_text(want, [rule], apply_review=True).edits == [], "rule fires again on its own output"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_leaves_alone_its_counter_examples(rule: Rule) -> None:
+    for text in rule.leave_alone:
+        result = fix_text(text, [rule], apply_review=True)
+        assert result.edits == [] and result.findings == [], text
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_whole_pipeline_leaves_counter_examples_alone(rule: Rule) -> None:
+    for text in rule.leave_alone:
+        assert fix_text(text).text == text, text
+
+
+def test_rule_ids_are_dotted_and_name_their_family() -> None:
+    for rule in RULES:
+        family, _, name = rule.id.partition(".")
+        assert family and name and rule.id == rule.id.lower(), rule.id
