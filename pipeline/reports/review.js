@@ -148,7 +148,8 @@
     if (c.kind === "finding") return verdict ? "dismissed" : "open";
     if (verdict === "reject") return "rejected: will not be applied";
     if (verdict === "accept") return c.kind === "suggestion" ? "accepted: will be applied" : "accepted";
-    return c.applied ? "applied" : "suggested, not applied";
+    if (c.applied) return "applied";
+    return c.tier === "safe" ? "rejected before; applied again without a verdict" : "suggested, not applied";
   }
 
   function paint(box, c) {
@@ -227,9 +228,7 @@
     for (const node of document.querySelectorAll(".current")) node.classList.remove("current");
     const box = document.getElementById("change-" + next.id);
     box.classList.add("current");
-    for (const mark of document.querySelectorAll("mark[data-changes]")) {
-      if (mark.dataset.changes.split(" ").includes(next.id)) mark.classList.add("current");
-    }
+    for (const mark of document.querySelectorAll('mark[data-changes~="' + next.id + '"]')) mark.classList.add("current");
     box.scrollIntoView({ block: "center" });
     box.focus({ preventScroll: true });
     status();
