@@ -24,7 +24,9 @@ from ..decisions import FORMAT
 _ASSETS = resources.files(__package__)
 SCRIPT = _ASSETS.joinpath("review.js").read_text(encoding="utf-8")
 STYLE = _ASSETS.joinpath("review.css").read_text(encoding="utf-8")
-_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def _escape(text: object) -> str:
@@ -33,8 +35,7 @@ def _escape(text: object) -> str:
 
 def _json_for_script(data: Any) -> str:
     """JSON that can sit inside a ``<script>`` element: no character of it can end or comment the element."""
-    text = json.dumps(data, ensure_ascii=False)
-    return "".join(_SCRIPT_ESCAPES.get(ch, ch) for ch in text) if any(c in text for c in _SCRIPT_ESCAPES) else text
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
 
 
 def _change(entry: Mapping[str, Any], kind: str, ident: str) -> dict[str, Any]:
