@@ -1,7 +1,9 @@
-"""Typography: spacing left by machine translation around times, punctuation and quotes.
+"""Typography: spacing left by machine translation around times, punctuation, quotes and ranges.
 
-What it fixes: "08: 15", "good , I", "“ quoted ”". Why: the MT system tokenised the source and
-detokenised it badly. Tier: safe; each pattern demands the artifact's exact shape.
+What it fixes: "08: 15", "good , I", "“ quoted ”", "1917 – 1921", "( text )", "two  spaces".
+Use instead: "08:15", "good, I", "“quoted”", "1917–1921", "(text)", "two spaces".
+Why: the MT system tokenised the source and detokenised it badly; Russian sets ranges with a spaced
+dash. Tier: safe; each pattern demands the artifact's exact shape.
 """
 
 from __future__ import annotations
@@ -100,7 +102,8 @@ def _quote_spacing(text: str, ctx: Context) -> list[Proposal]:
             closer = _QUOTE_PAIRS[m.group()]
             close_at = line.find(closer, m.end())
             nested = line.find(m.group(), m.end())
-            if close_at == -1 or (0 <= nested < close_at) or (m.group() == "‘" and "’" in line[m.end() : close_at]):
+            apostrophe_inside = m.group() == "‘" and "’" in line[m.end() : close_at]
+            if close_at == -1 or (0 <= nested < close_at) or apostrophe_inside:
                 continue
             if m.group() == "‘" and not (close_at + 1 == len(line) or not line[close_at + 1].isalpha()):
                 continue
@@ -140,4 +143,160 @@ QUOTE_SPACING = Rule(
     ),
 )
 
-RULES = [CLOCK_TIME, SPACE_BEFORE_PUNCT, QUOTE_SPACING]
+
+_RANGE = (
+    r"(?<![\d.,:/+]|\d[ ]?[-–—][ ]?|\p{L}[-–—]?)(?P<code>\p{L}+-)?(?P<left>\d+)"
+    r"(?:(?P<spaced>[ ]+)(?P<dash>[-–—])[ ]*|[ ]*(?P<dash>[–—])(?P<spaced>[ ]+)|(?P<dash>[-–—]))"
+    r"(?P<right>\d+)(?![\d.,:/]\d|[ ]?[-–—][ ]?\d|\p{L}|-)"
+)
+
+
+def _dashed_ranges(raw: str) -> frozenset[tuple[str, str]]:
+    """The number pairs the document writes as a range with an en or em dash.
+
+    >>> sorted(_dashed_ranges("in 1917 – 1921 and 1917-1921, aged 12–18"))
+    [('12', '18'), ('1917', '1921')]
+    """
+    return frozenset(
+        (m["left"], m["right"]) for m in regex.finditer(_RANGE, raw, flags=regex.V1) if m["dash"] in "–—"
+    )
+
+
+DOC_FACTS = {"dashed_ranges": _dashed_ranges}
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and 1000 <= int(digits) <= 2100
+
+
+def _ascending(left: str, right: str) -> bool:
+    return len(left) < len(right) or (len(left) == len(right) and int(left) < int(right))
+
+
+def _range(m: regex.Match[str], ctx: Context) -> str | None:
+    left, right, hyphen = m["left"], m["right"], m["dash"] == "-" and not m["spaced"]
+    if m["code"]:
+        return None if hyphen else f"{m['code']}{left}-{right}"
+    if not _ascending(left, right) or (m["dash"] == "–" and not m["spaced"]):
+        return None
+    if m["dash"] == "-" and not ((left, right) in ctx.doc.get("dashed_ranges", ()) and _is_year(left)):
+        return None
+    return f"{left}–{right}"
+
+
+def _hyphen_range(m: regex.Match[str], ctx: Context) -> str | None:
+    left, right = m["left"], m["right"]
+    if m["code"] or m["dash"] != "-" or not (_is_year(left) and _is_year(right) and _ascending(left, right)):
+        return None
+    if (left, right) in ctx.doc.get("dashed_ranges", ()):
+        return None
+    return f"{left}–{right}"
+
+
+RANGE_DASH = Rule(
+    id="typo.range_dash",
+    message="Number range with a spaced dash (or a hyphen where the document uses a dash)",
+    tier=Tier.SAFE,
+    pattern=_RANGE,
+    fix=_range,
+    examples=(
+        ("Muslim East in 1917 – 1921”.", "Muslim East in 1917–1921”."),
+        ('in 1917 – 1921”, and in 1917-1921."', 'in 1917–1921”, and in 1917–1921."'),
+        ("the generation aged 12 — 18 may", "the generation aged 12–18 may"),
+        ("Hyundai Tucson I (2004 — 2010).", "Hyundai Tucson I (2004–2010)."),
+        ("Shorts Jfs-1120 — 016, white", "Shorts Jfs-1120-016, white"),
+    ),
+    leave_alone=(
+        "call 8-800-555-35-35 or +7 495 — 123 — 45",
+        "ISBN 978-5-389-07123-4 and 5-389-07123",
+        "the score was 3-1, then 2 — 1",
+        "Jfs-1120-016 and COVID-19 and SARS-CoV-2",
+        "on 2021-03-16 and in 1917–1921",
+        "in the years 23-25 and 2020-21",
+        "Hyundai Tucson I (2004-2010).",
+        "his last year of life — 1925 — was fruitful",
+        "from 10:00 — 12:00 and 1.5 — 2.5 kg",
+    ),
+)
+
+RANGE_HYPHEN = Rule(
+    id="typo.range_hyphen",
+    message="Year range with a hyphen; an en dash is the usual style",
+    tier=Tier.REVIEW,
+    pattern=_RANGE,
+    fix=_hyphen_range,
+    examples=(
+        ("Hyundai Tucson I (2004-2010).", "Hyundai Tucson I (2004–2010)."),
+        ("the revolutions of 1905-1917", "the revolutions of 1905–1917"),
+        ("in 1917-1921 the treaties", "in 1917–1921 the treaties"),
+    ),
+    leave_alone=(
+        "in the years 23-25 and 2020-21",
+        "on 2021-03-16 and 1921-1917",
+        "ISBN 978-5-389-07123-4",
+        "Jfs-1120-016",
+    ),
+)
+
+
+def _bracket_spacing(text: str, ctx: Context) -> list[Proposal]:
+    proposals = []
+    for m in _BRACKETED.finditer(text):
+        inner = m["inner"]
+        lead = len(inner) - len(inner.lstrip(" "))
+        trail = len(inner) - len(inner.rstrip(" "))
+        if lead:
+            proposals.append(Proposal(m.start("inner"), m.start("inner") + lead, ""))
+        if trail:
+            proposals.append(Proposal(m.end("inner") - trail, m.end("inner"), ""))
+    return proposals
+
+
+_BRACKETED = regex.compile(r"(?<=(?<![:;=])\()(?P<inner> *[^()\s][^()\n]*?[^()\s] *| *[^()\s] *)(?=\))")
+
+BRACKET_SPACING = Rule(
+    id="typo.bracket_spacing",
+    message="Space just inside parentheses",
+    tier=Tier.SAFE,
+    find=_bracket_spacing,
+    examples=(
+        ("the East ( 1921 – 1927 ). Moscow", "the East (1921 – 1927). Moscow"),
+        ("the video service in Russia (part of AIV ).", "the video service in Russia (part of AIV)."),
+        ("a ( b ) c", "a (b) c"),
+    ),
+    leave_alone=(
+        "the East (1921–1927). Moscow",
+        "the car (almost 28%, to 8.2 million rubles). ).",
+        "sad :( but fine ) and ( )",
+        "f(x) = (a + b)",
+    ),
+)
+
+DOUBLE_SPACE = Rule(
+    id="typo.double_space",
+    message="Several spaces inside a line",
+    tier=Tier.SAFE,
+    pattern=r"(?<=[\p{L}\p{N},;”’)])(?P<gap> {2,3})(?=[\p{L}\p{N}(“])",
+    group="gap",
+    fix=lambda m, ctx: " ",
+    examples=(
+        ("the  treaty was signed", "the treaty was signed"),
+        ("Turkey,   Armenia", "Turkey, Armenia"),
+        ("in 1921  (see note)", "in 1921 (see note)"),
+    ),
+    leave_alone=(
+        "    13 February 2016 08:15",
+        "End of a sentence.  Next sentence.",
+        "Name      Value",
+    ),
+)
+
+RULES = [
+    CLOCK_TIME,
+    SPACE_BEFORE_PUNCT,
+    QUOTE_SPACING,
+    RANGE_DASH,
+    RANGE_HYPHEN,
+    BRACKET_SPACING,
+    DOUBLE_SPACE,
+]

@@ -1,8 +1,12 @@
-"""Unicode repair: mojibake (UTF-8 read as Windows-1252 or Latin-1), through ftfy's safe fixers.
+"""Unicode repair: mojibake, Cyrillic look-alike letters and Cyrillic words left in English text.
 
-What it fixes: "side â€” coconut", "Pontoon21Â®". Why: a text decoded with the wrong codec on its
-way through the MT system. Tier: safe; only ftfy's encoding fixers run, never its style changes
-(curly quotes, ligatures, character width, normalisation stay as they are).
+What it fixes: "side â€” coconut", "Pontoon21Â®" (through ftfy's safe fixers), "105Ñ…195" (Cyrillic
+UTF-8 read as Windows-1252, which ftfy leaves), "WНO" with a Cyrillic "Н" inside a Latin word.
+Use instead: "side — coconut", "Pontoon21®", "105х195", "WHO". Why: a text decoded with the wrong
+codec on its way through the MT system; Cyrillic letters kept from the source. Tier: mojibake is
+safe (only ftfy's encoding fixers run, never its style changes; the Cyrillic decoder accepts only
+byte runs that decode to Cyrillic); a look-alike letter is review (human texts keep them too); a
+whole Cyrillic word is a finding, since only a translator can say what it should be.
 """
 
 from __future__ import annotations
@@ -69,4 +73,133 @@ MOJIBAKE = Rule(
     ),
 )
 
-RULES = [MOJIBAKE]
+# What the UTF-8 continuation bytes 0x80-0xBF look like when read as Windows-1252 (Latin-1 for the
+# five bytes Windows-1252 leaves undefined).
+_CONTINUATION = "".join(
+    bytes([b]).decode("cp1252", errors="replace") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+    for b in range(0x80, 0xC0)
+)
+_PAIR = f"(?:[ÐÑ][{regex.escape(_CONTINUATION)}]|Â[{regex.escape(_CONTINUATION[0x20:])}])"
+# Two or more pairs; a lone pair only away from letters ("105Ñ…195", not "NIÑ…").
+_CYRILLIC_RUN = regex.compile(
+    f"{_PAIR}{{2,}}|(?<!\\p{{L}})[ÐÑ][{regex.escape(_CONTINUATION)}](?!\\p{{L}})", regex.V1
+)
+
+
+def _to_bytes(text: str) -> bytes:
+    return b"".join(
+        bytes([ord(c)]) if c in _CONTINUATION and ord(c) < 0x100 else c.encode("cp1252") for c in text
+    )
+
+
+def _cyrillic_mojibake(text: str, ctx: Context) -> list[Proposal]:
+    proposals = []
+    for m in _CYRILLIC_RUN.finditer(text):
+        try:
+            decoded = _to_bytes(m.group()).decode("utf-8")
+        except (UnicodeDecodeError, UnicodeEncodeError):
+            continue
+        if regex.search(r"\p{Cyrillic}", decoded):
+            proposals.append(Proposal(m.start(), m.end(), decoded))
+    return proposals
+
+
+CYRILLIC_MOJIBAKE = Rule(
+    id="unicode.mojibake_cyrillic",
+    message="Mojibake: Cyrillic UTF-8 text decoded as Windows-1252",
+    tier=Tier.SAFE,
+    find=_cyrillic_mojibake,
+    examples=(
+        ("Promtex Micropacket Prestige Mattress 105Ñ…195.", "Promtex Micropacket Prestige Mattress 105х195."),
+        ("Mattress 90Ñ…190Ñ…27, weight 27.9 kg.", "Mattress 90х190х27, weight 27.9 kg."),
+        ("the range from -50 to 50Â°Ð¡.", "the range from -50 to 50°С."),
+        ("the site ÐŸÑ€Ð°Ð²Ð´Ð° said", "the site Правда said"),
+    ),
+    leave_alone=(
+        "ESPAÑA and NIÑO and Ðón",
+        "Promtex Mattress 105х195.",
+        "the PIÑ… brand",
+        "the range to 50°С.",
+    ),
+)
+
+# Cyrillic letters that look like Latin ones, and the Latin letter meant.
+HOMOGLYPHS = dict(zip("АВЕКМНОРСТХаеорсухіјѕԁԛԝ", "ABEKMHOPCTXaeopcyxijsdqw", strict=True))
+_LOOKALIKE = "".join(HOMOGLYPHS)
+_MIXED_WORD = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?=[\p{{Latin}}{_LOOKALIKE}]*\p{{Latin}})(?=[\p{{Latin}}{_LOOKALIKE}]*[{_LOOKALIKE}])"
+    rf"[\p{{Latin}}{_LOOKALIKE}]+(?![\p{{L}}\p{{N}}])|(?<=°)[СсFК](?!\p{{L}})",
+    regex.V1,
+)
+
+
+def _homoglyphs(text: str, ctx: Context) -> list[Proposal]:
+    proposals = []
+    for m in _MIXED_WORD.finditer(text):
+        latin = "".join(HOMOGLYPHS.get(c, c) for c in m.group())
+        if latin != m.group():
+            proposals.append(Proposal(m.start(), m.end(), latin))
+    return proposals
+
+
+HOMOGLYPH = Rule(
+    id="unicode.cyrillic_lookalike",
+    message="Cyrillic letter that looks like a Latin one inside a Latin word",
+    tier=Tier.REVIEW,
+    find=_homoglyphs,
+    examples=(
+        ("According to WНO data", "According to WHO data"),
+        ("the range to 50°С.", "the range to 50°C."),
+        ("the Сoca-Cola bottle", "the Coca-Cola bottle"),
+    ),
+    leave_alone=(
+        "According to WHO data",
+        "Mattress 105х195 and 90х190х27",
+        "the newspaper Правда and Москва",
+        "the café in Saarbrücken",
+    ),
+)
+
+
+def _cyrillic_words(text: str, ctx: Context) -> list[Proposal]:
+    if ctx.doc.get("cyrillic_share", 1.0) >= 0.5:
+        return []
+    return [Proposal(m.start(), m.end()) for m in _CYRILLIC_WORD.finditer(text)]
+
+
+_CYRILLIC_WORD = regex.compile(
+    r"(?<![\p{L}\p{N}.-])\p{Cyrillic}{2,}(?:[-’']\p{Cyrillic}+)*(?![\p{L}\p{N}])", regex.V1
+)
+
+
+def _cyrillic_share(raw: str) -> float:
+    """The share of letters in ``raw`` that are Cyrillic; a Russian text has no "left-over" words.
+
+    >>> round(_cyrillic_share("Moscow and Москва"), 2)
+    0.4
+    """
+    letters = regex.findall(r"\p{L}", raw)
+    return sum(1 for c in letters if regex.match(r"\p{Cyrillic}", c)) / len(letters) if letters else 0.0
+
+
+DOC_FACTS = {"cyrillic_share": _cyrillic_share}
+
+CYRILLIC_WORD = Rule(
+    id="unicode.cyrillic_word",
+    message="Word left in Cyrillic in English text; only a translator can render it",
+    tier=Tier.FINDING,
+    find=_cyrillic_words,
+    examples=(
+        ("the newspaper Правда wrote", "Правда"),
+        ("he said спасибо and left", "спасибо"),
+        ("in the village of Верхние-Луки today", "Верхние-Луки"),
+    ),
+    leave_alone=(
+        "Mattress 105х195 and 90х190х27",
+        "According to WНO data",
+        "see https://премияарсеньева.рф/ now",
+        "plain English text",
+    ),
+)
+
+RULES = [MOJIBAKE, CYRILLIC_MOJIBAKE, HOMOGLYPH, CYRILLIC_WORD]

@@ -43,11 +43,11 @@ def test_rejecting_an_edit_drops_the_edits_that_depended_on_it() -> None:
 
 
 def test_accepting_a_suggestion_applies_it_and_marks_it() -> None:
-    raw = "Turkey was given the Karsk region."
+    raw = "The troops left the Nakhchivan region."
     listed = fix_text(raw, (REVIEW,))
     assert listed.text == raw and len(listed.suggestions) == 1
     accepted = fix_text(raw, (REVIEW,), verdicts={edit_key(listed.suggestions[0]): True})
-    assert accepted.text == "Turkey was given the Kars region."
+    assert accepted.text == "The troops left the Nakhichevan region."
     assert [(e.rule_id, e.decision, e.applied) for e in accepted.edits] == [(REVIEW.id, "accept", True)]
     assert apply_ledger(raw, accepted.edits) == accepted.text
 
@@ -89,7 +89,7 @@ def test_apply_then_fix_and_check_keep_the_decisions(workdir: Path, capsys: pyte
     fixed = (workdir / "fixed" / f"{SAMPLE}.txt").read_text()
     raw_line = (workdir / "raw" / f"{SAMPLE}.txt").read_text().split("\n")[clock["line"] - 1]
     assert clock["context"]["before"] in fixed.split("\n")[clock["line"] - 1]
-    assert "Kars region" in fixed and "Karsk" not in fixed and clock["context"]["before"] in raw_line
+    assert "Nakhichevan region" in fixed and "Nakhchivan" not in fixed and clock["context"]["before"] in raw_line
     kept = json.loads((workdir / "raw" / f"{SAMPLE}.decisions.json").read_text())
     assert [d["verdict"] for d in kept["decisions"]] == ["reject", "accept", "dismiss"]
 

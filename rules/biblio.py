@@ -1,0 +1,224 @@
+"""Bibliographic notes in Russian citation conventions, put into English ones.
+
+What it fixes: "T. III. M., 1986, p. 312 – 313", "M. —L., 1935", "SPb., 1901", "Collected cit. in 3 tt.".
+Use instead: "Vol. III. Moscow, 1986, pp. 312–313", "Moscow–Leningrad, 1935", "St Petersburg, 1901",
+"Collected works in 3 vols.".
+Why: the MT system keeps the abbreviations of a Russian reference ("Т." tom, "М." Moskva, "Л." Leningrad,
+"С." page, "Собр. соч.", "в 3 т.") or renders them word by word.
+Tier: safe, and only inside a note or reference: a line that starts with a note number ("[5] ...") or
+the part of a line after "See:" or "See also:". Running prose is never touched ("M. Gorky",
+"T. S. Eliot", "L. Tolstoy"), and each abbreviation must stand where a reference has it: a city
+between a full stop and ", <year>", a volume number after "T.".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import regex
+
+from pipeline.model import Context, Proposal, Rule, Tier
+
+STAGE = "biblio"
+
+NOTE_LINE = regex.compile(
+    r"^[ \t]*\[\d{1,3}\][^\n]*"
+    r"|^[ \t]*\d{1,3}[.)][ \t](?=[^\n]*[.,] (?:1[5-9]|20)\d\d[.,])[^\n]*",
+    regex.MULTILINE,
+)
+SEE_PART = regex.compile(r"\bSee(?: also)?:[^\n]*")
+
+
+def note_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of ``text`` that are notes or references, sorted and disjoint.
+
+    >>> text = "See M. Gorky.\\n[3] Gorky M. Mother. M., 1968.\\nAs he said. See: Ivanov. L., 1930."
+    >>> [text[s:e] for s, e in note_spans(text)]
+    ['[3] Gorky M. Mother. M., 1968.', 'See: Ivanov. L., 1930.']
+    """
+    spans = [m.span() for m in NOTE_LINE.finditer(text)]
+    spans += [m.span() for m in SEE_PART.finditer(text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+Fix = Callable[["regex.Match[str]"], "str | None"]
+
+
+def in_notes(pattern: str, fix: Fix) -> Callable[[str, Context], Iterator[Proposal]]:
+    """A ``find`` function applying ``pattern`` and ``fix`` inside note spans only."""
+    compiled = regex.compile(pattern, regex.V1 | regex.MULTILINE)
+
+    def find(text: str, ctx: Context) -> Iterator[Proposal]:
+        for start, end in note_spans(text):
+            for m in compiled.finditer(text, start, end):
+                after = fix(m)
+                if after is not None and after != m.group():
+                    yield Proposal(m.start(), m.end(), after)
+
+    return find
+
+
+def _volume(m: regex.Match[str]) -> str | None:
+    number, rest = m["n"], m.string[m.end() : m.end() + 40]
+    if len(number) == 1 and number in "IVXLCDM" and regex.match(r"[.,]?\s+\p{Lu}\p{Ll}", rest):
+        return None
+    return ("Vols. " if m["t"] != "T" else "Vol. ") + number
+
+
+VOLUME = Rule(
+    id="biblio.volume",
+    message='Russian "T." (tom) for the volume of a reference',
+    tier=Tier.SAFE,
+    find=in_notes(r"(?<![\p{L}\d.])(?P<t>Tt|TT|T)\. ?(?P<n>[IVXLC]{1,6}|\d{1,3}(?:[–-]\d{1,3})?)(?=[.,;:)]|\s*$)",
+                  _volume),
+    prefilter=r"T[tT]?\.",
+    examples=(
+        ("[5] Diplomatic dictionary. T. III. M., 1986.", "[5] Diplomatic dictionary. Vol. III. M., 1986."),
+        ("[6] Documents of the USSR foreign policy. T. III, M., 1959, p. 597.",
+         "[6] Documents of the USSR foreign policy. Vol. III, M., 1959, p. 597."),
+        ("[12] System history of international relations. T. 1. M., 2007, p. 121.",
+         "[12] System history of international relations. Vol. 1. M., 2007, p. 121."),
+        ("[2] Lenin V.I. Works. Tt. 1–3. Moscow, 1950.", "[2] Lenin V.I. Works. Vols. 1–3. Moscow, 1950."),
+    ),
+    leave_alone=(
+        "The poet T. S. Eliot wrote it in T. III.",
+        "[4] T. S. Eliot. The Waste Land. London, 1922.",
+        "[4] Smith T. V. Memoirs. London, 1960.",
+        "[7] Documents. Vol. III. Moscow, 1959.",
+    ),
+)
+
+
+def _volume_count(m: regex.Match[str]) -> str:
+    return f"in {m['n']} vols."
+
+
+VOLUME_COUNT = Rule(
+    id="biblio.volume_count",
+    message='Russian "tt." (tomakh) for the number of volumes of an edition',
+    tier=Tier.SAFE,
+    find=in_notes(r"\bin (?P<n>\d{1,3}|(?i:xnumx)(?:'s|’s)?) (?:tt|TT|t)\.", _volume_count),
+    prefilter=r"(?:t|T)\.",
+    examples=(
+        ("[13] Frunze M.V. Collected works in 3 tt. Vol. 3.", "[13] Frunze M.V. Collected works in 3 vols. Vol. 3."),
+        ("See also: Collected works in xnumx's tt. Vol. 3.", "See also: Collected works in xnumx's vols. Vol. 3."),
+        ("[2] Lenin V.I. Selected works in 12 t. Moscow, 1987.",
+         "[2] Lenin V.I. Selected works in 12 vols. Moscow, 1987."),
+    ),
+    leave_alone=(
+        "The works appeared in 3 tt. before the war",
+        "[2] Collected works in 3 vols. Vol. 3.",
+        "[3] He was born in 3 Tt. street.",
+    ),
+)
+
+CITIES = {"M.": "Moscow", "L.": "Leningrad", "SPb.": "St Petersburg", "Pg.": "Petrograd"}
+
+
+def _city(m: regex.Match[str]) -> str:
+    if m["second"]:
+        return f"{CITIES[m['first']]}–{CITIES[m['second']]}"
+    return CITIES[m["first"]]
+
+
+CITY = Rule(
+    id="biblio.city",
+    message='Russian abbreviation of the place of publication ("M." Moscow, "L." Leningrad, "SPb.")',
+    tier=Tier.SAFE,
+    find=in_notes(
+        r"(?<=(?:^|[.,;:)\]])[ \t]+|^|\()(?P<first>M\.|L\.|SPb\.|Pg\.)(?:[ \t]?[—–-][ \t]?(?P<second>L\.|M\.|Pg\.))?"
+        r"(?=[,:][ \t]?(?:[^,.\n]{1,60},[ \t]?)?\d)",
+        _city,
+    ),
+    prefilter=r"(?:M|L|SPb|Pg)\.",
+    examples=(
+        ("[3] A. Kheyfets Soviet diplomacy (1921–1927). M., 1968, p. 83.",
+         "[3] A. Kheyfets Soviet diplomacy (1921–1927). Moscow, 1968, p. 83."),
+        ("[13] Report. Collected works. Vol. 3. M. —L., 1929.",
+         "[13] Report. Collected works. Vol. 3. Moscow–Leningrad, 1929."),
+        ("[2] Pushkin A.S. Poems. SPb., 1901.", "[2] Pushkin A.S. Poems. St Petersburg, 1901."),
+        ("[6] Documents. Vol. III, M.: Politizdat, 1959, p. 597.",
+         "[6] Documents. Vol. III, Moscow: Politizdat, 1959, p. 597."),
+        ("[7] Tarle E.V. Works. L., 1959.", "[7] Tarle E.V. Works. Leningrad, 1959."),
+    ),
+    leave_alone=(
+        "Works. M., 1968. He said it in prose.",
+        "[4] M. Gorky. Mother. Moscow, 1968.",
+        "[5] Tolstoy L., Gorky M., 1968 letters.",
+        "[9] L. Tolstoy. War and Peace.",
+    ),
+)
+
+
+def _pages(m: regex.Match[str]) -> str | None:
+    if m["b"]:
+        return f"pp. {m['a']}–{m['b']}"
+    return f"p. {m['a']}"
+
+
+PAGES = Rule(
+    id="biblio.pages",
+    message='Page reference in Russian form ("p. 312 – 313", "S. 45"): English "pp. 312–313", "p. 45"',
+    tier=Tier.SAFE,
+    find=in_notes(
+        r"(?<![\p{L}.])(?:pp?|P|(?<=\d{4}[.,] )[SC])\. ?(?P<a>\d{1,5})(?: ?[—–-] ?(?P<b>\d{1,5}))?(?![\d\p{L}])",
+        _pages,
+    ),
+    prefilter=r"[pPSC]\. ?\d",
+    examples=(
+        ("[5] Diplomatic dictionary. Vol. III. Moscow, 1986, p. 312 – 313.",
+         "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, pp. 312–313."),
+        ("[8] A. Kheyfets Soviet diplomacy and ..., p. 115 – 116.",
+         "[8] A. Kheyfets Soviet diplomacy and ..., pp. 115–116."),
+        ("See: Kireev N.G. History. Moscow, 2007, p. 142-143.", "See: Kireev N.G. History. Moscow, 2007, pp. 142–143."),
+        ("[2] Works. Moscow, 1950, pp. 12 - 14.", "[2] Works. Moscow, 1950, pp. 12–14."),
+        ("[3] Works. Moscow, 1950. S. 45.", "[3] Works. Moscow, 1950. p. 45."),
+        ("[4] Works. Moscow, 1950, P. 45-47.", "[4] Works. Moscow, 1950, pp. 45–47."),
+    ),
+    leave_alone=(
+        "as on p. 312–313 of the report",
+        "[5] Diplomatic dictionary. Moscow, 1986, p. 312.",
+        "[6] Works. Moscow, 1986, pp. 312–313.",
+        "[7] Works. Moscow, 1986, p. 5.",
+        "[8] S. 45 Smith. Letters. C. 3 Jones.",
+    ),
+)
+
+
+def _collected(m: regex.Match[str]) -> str:
+    """The English title; the abbreviation's full stop stays when it also ends the sentence."""
+    title = "Complete works" if m["full"] else "Collected works"
+    ends_sentence = regex.match(r"\s*(?:$|[\p{Lu}\d\[(])", m.string[m.end() : m.end() + 3])
+    return title + "." if ends_sentence else title
+
+
+COLLECTED_WORKS = Rule(
+    id="biblio.collected_works",
+    message='"Collected cit." and the like: the Russian "Sobr. soch." (Collected works) word by word',
+    tier=Tier.SAFE,
+    find=in_notes(
+        r"\b(?P<full>(?:Full|Complete|Poln)\.? (?i:collected|collection|coll\.|sobr\.) )?"
+        r"(?(full)|(?:Collected|Collection|Coll\.|Sobr\.) )(?i:cit|op|soch|essays?)\.",
+        _collected,
+    ),
+    prefilter=r"(?i:cit|op|soch|essay|essays)\.",
+    examples=(
+        ("See also: Frunze M.V. Report. Collected cit. in 3 vols.",
+         "See also: Frunze M.V. Report. Collected works in 3 vols."),
+        ("[4] Lenin V.I. Full. collected cit. Vol. 45.", "[4] Lenin V.I. Complete works. Vol. 45."),
+        ("[5] Gorky M. Sobr. soch. Vol. 2.", "[5] Gorky M. Collected works. Vol. 2."),
+    ),
+    leave_alone=(
+        "[4] V.I. Lenin. Collected works. Vol. 45.",
+        "He quoted the Collected cit. of Gorky in prose.",
+        "[6] Op. cit., p. 5.",
+    ),
+)
+
+RULES = [VOLUME, VOLUME_COUNT, CITY, PAGES, COLLECTED_WORKS]

@@ -1,0 +1,468 @@
+"""Dates broken by Russian word order, and the Russian "year" word ("1921 г.", "1921 года") leaking through.
+
+What it fixes: "concluded 16 in March 1921", "told 1922 in April", "treaty 1921 of the year",
+"in 2021 year", "February 18 1921", "January 14 January 1922", "Putin 7 in December.".
+Use instead: "concluded on 16 March 1921", "told in April 1922", "treaty of 1921", "in 2021",
+"18 February 1921" (or "February 18, 1921"), "14 January 1922", "Putin on December 7.".
+Why: "16 марта 1921 г." and "в апреле 1922 г." rendered word by word; the day, month and year come
+out in the source's order and the abbreviation "г." (year) becomes a word.
+Tier: safe where the artifact's shape cannot be correct English and the neighbouring words rule out
+a count ("3 in March were arrested", "No. 12 in March", "turned 18 in March"); review where the
+repair has to guess at the sentence ("December 7 1920. The Plenum", "In early December, 1920 was").
+
+Repaired dates follow the document's own style, the fact ``date_style`` ("dmy": "18 February 1921",
+"mdy": "February 18, 1921"), counted from the dates that are unambiguous in the raw text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.model import Context, Rule, Tier
+
+STAGE = "dates"
+
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?![\p{L}\d])"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
+YEARS = r"(?:1[5-9]\d\d|20\d\d)[–-](?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
+RANGE = r"(?:[–-](?:[12]\d|3[01]|0?[1-9])(?![\p{L}\d]))"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words after which a date needs no "on": "from 20 March 1921", "since 1 May".
+NO_ON = _words(
+    "from to until till since by before after of on through dated and or between than at as "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+
+# Words before "<number> in <Month>" that make the number a count, rank or name, not a day:
+# "No. 12 in March", "top 5 in March", "turned 18 in March", "Apollo 11 in July", "was 3 in May".
+NOT_A_DAY = _words(
+    """
+    no no. nos. number numbers # page pages p. pp. top rank ranked ranking rated placed finished came in
+    her his their its my your our whose
+    aged age ages turned turns turning turn the a an these those all another other first last next
+    only just about around approximately roughly some nearly almost over under least most up down
+    plus minus total totaled totalled totaling totalling were was is are be been being became become
+    remained remains stood stands reached reach reaches hit hits fell rose dropped climbed increased
+    decreased grew jumped scored score won win lost lose sold sell bought killed kill injured wounded
+    arrested detained hired fired added gained shed cut saw see had has have with without per x vs
+    vs. versus among including include includes included produced made built opened closed
+    apollo windows iphone ios android galaxy pixel xbox playstation game games chapter chapters
+    article articles phase stage level formula section part episode season volume vol. track room
+    gate flight platform route highway channel unit block building lot row seat table grade class
+    category type model version series mark mk covid group team division round match matchday leg
+    heat act scene psalm proposition amendment resolution item paragraph clause point question
+    figure fig. line step day week year pier terminal lane zone sector district ward precinct camp
+    reactor tower bus train tram league ligue liga serie g f h mi su t-
+    """
+)
+
+# Words after "<number> in <Month>" that make the number the subject: "3 in March were arrested".
+SUBJECT_NEXT = _words(
+    "were was are is have has had will would could should may might can did do does of per percent "
+    "people more less fewer times out"
+)
+
+# Events and products named with a year: "Euro 2020 in June", "Tokyo 2020 in July".
+NAMED_YEARS = _words(
+    """
+    euro expo vision agenda horizon windows office class strategy olympics olympiad games cup championship
+    tokyo beijing paris london sochi rio pyeongchang athens sydney vancouver turin milan qatar
+    """
+)
+
+# Verbs that take a count ("police detained 23 in January") unless passive ("he was detained 23 in
+# January"), where the number can only be the day.
+PASSIVE = _words("killed injured wounded arrested detained hired fired sold bought opened closed produced built")
+BE = _words("is are was were be been being")
+ADVERBS = _words("first then also later already again once still not never")
+RELATIVE_YEAR = regex.compile(r"\s+(?:last|this|next) year\b")
+
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+# Words before "from"/"by" that make what follows an amount: "rose from 2 in February", "up by 3".
+CHANGE_VERBS = _words(
+    """
+    up down rose risen rise rises fell fallen fall falls increased increase increases decreased decrease
+    grew grown jumped climbed dropped declined went changed moved raised cut reduced
+    """
+)
+
+PREV_WORD = regex.compile(r"(\S+)\s*$")
+NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
+FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} (?:[12]\d|3[01]|0?[1-9])\b|(?:[12]\d|3[01]|0?[1-9]) {MONTH})")
+SENTENCE_END = regex.compile(r"(?:^|[.!?][\"”»’)]*)\s*$")
+DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b(?:[12]\d|3[01]|0?[1-9]) {MONTH}\b(?! \d{{1,2}}\b)")
+MDY_EVIDENCE = regex.compile(
+    rf"\b{MONTH} (?:[12]\d|3[01]|0?[1-9]), (?:1[5-9]\d\d|20\d\d)\b"
+    rf"|(?:\b(?i:on|since|from|until|till|by|before|after|of|dated|through|to)|day,) {MONTH} "
+    rf"(?:[12]\d|3[01]|0?[1-9])\b(?!,? \d|[\d:–-]| {MONTH})"
+)
+
+
+def date_style_votes(raw: str) -> tuple[int, int]:
+    """How many unambiguous day-month dates and month-day dates ``raw`` holds.
+
+    Artifacts ("February 18 1921", "January 14 January") count for neither style.
+
+    >>> date_style_votes("On 13 February 2016 and from 16 March, not February 18 1921.")
+    (2, 0)
+    >>> date_style_votes("On Saturday, December 11, and by March 15, 2022.")
+    (0, 2)
+    """
+    return len(DMY_EVIDENCE.findall(raw)), len(MDY_EVIDENCE.findall(raw))
+
+
+def date_style(raw: str) -> str:
+    """The document's date style: "dmy" when day-month dates outnumber month-day ones, else "mdy".
+
+    Without evidence the style is "mdy", the style of American news.
+
+    >>> date_style("arrived on 13 February 2016 and left on 14 February")
+    'dmy'
+    >>> date_style("arrived on February 13, 2016")
+    'mdy'
+    >>> date_style("concluded 16 in March 1921")
+    'mdy'
+    """
+    dmy, mdy = date_style_votes(raw)
+    return "dmy" if dmy > mdy else "mdy"
+
+
+DOC_FACTS = {"date_style": date_style, "date_style_votes": date_style_votes}
+
+
+def _style(ctx: Context) -> str:
+    return ctx.doc.get("date_style", "mdy")
+
+
+def _format(ctx: Context, day: str, month: str, year: str | None) -> str:
+    """A date in the document's style; ``day`` may be a range like "9–10"."""
+    if _style(ctx) == "dmy":
+        return f"{day} {month} {year}" if year else f"{day} {month}"
+    return f"{month} {day}, {year}" if year else f"{month} {day}"
+
+
+def _line_before(m: regex.Match[str], start: int | None = None) -> str:
+    text, at = m.string, m.start() if start is None else start
+    return text[text.rfind("\n", 0, at) + 1 : at]
+
+
+def _line_after(m: regex.Match[str]) -> str:
+    text, at = m.string, m.end()
+    end = text.find("\n", at)
+    return text[at : len(text) if end == -1 else end]
+
+
+def _prev_word(before: str) -> str:
+    found = PREV_WORD.search(before)
+    return found.group(1).lower() if found else ""
+
+
+def _next_word(after: str) -> str:
+    found = NEXT_WORD.match(after)
+    return found.group(1).lower() if found else ""
+
+
+def _sentence_start(before: str) -> bool:
+    return bool(SENTENCE_END.search(before))
+
+
+def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
+    before, after = _line_before(m), _line_after(m)
+    prev, year = _prev_word(before), m["year"]
+    bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
+    if _next_word(after) in SUBJECT_NEXT or any(c.isdigit() for c in prev):
+        return None
+    if bare in NOT_A_DAY and not comma and not (bare in PASSIVE and _passive(before)):
+        return None
+    sentence_start = _sentence_start(before)
+    weekday = comma and bare in WEEKDAYS
+    dated = year or RELATIVE_YEAR.match(after)
+    if (sentence_start or comma) and not weekday and not dated and not regex.match(r"[,;:.!?)]", after):
+        return None
+    if not year and not comma and not _day_can_follow(bare, before):
+        return None
+    date = _format(ctx, m["day"] + (m["r1"] or m["r2"] or ""), m["month"], year)
+    if sentence_start:
+        return "On " + date
+    if weekday or (bare in NO_ON and not comma):
+        return date
+    return "on " + date
+
+
+def _passive(before: str) -> bool:
+    """Whether the verb ending ``before`` is passive: "was detained", "were first arrested"."""
+    words = before.lower().split()[-4:-1]
+    while words and (words[-1] in ADVERBS or words[-1].endswith("ly")):
+        words.pop()
+    return bool(words) and words[-1] in BE
+
+
+def _day_can_follow(word: str, before: str) -> bool:
+    """Whether a bare "<day> in <Month>" after ``word`` is a date rather than a count.
+
+    "rose from 2 in February", "up by 3 in March" are counts; "from 7 in December", "by 15 in
+    March" are dates; "to 9 in December" is a date only after "from <date>" earlier in the line.
+    """
+    if word in {"between", "and", "or", "than", "at", "as"}:
+        return False
+    if word in {"from", "by"}:
+        earlier = PREV_WORD.search(before[: before.lower().rstrip().rfind(word)])
+        return not earlier or earlier.group(1).lower() not in CHANGE_VERBS
+    if word == "to":
+        return bool(FROM_DATE.search(before))
+    return True
+
+
+DAY_IN_MONTH = Rule(
+    id="date.day_in_month",
+    message='Day before "in <Month>": Russian order for "on <day> <Month>"',
+    tier=Tier.SAFE,
+    pattern=rf"(?<![^\s(])(?P<day>{DAY})(?P<r1>{RANGE})? in (?P<month>{MONTH})(?P<r2>{RANGE})?"
+    rf"(?: (?P<year>{YEAR}))?\b",
+    fix=_day_in_month,
+    prefilter=rf"\d in {MONTH}",
+    examples=(
+        ("It began on 2 May 1920; the treaty was concluded 16 in March 1921.",
+         "It began on 2 May 1920; the treaty was concluded on 16 March 1921."),
+        ("On 2 May 1920 he wrote; in a letter from 20 in March 1921 he noted",
+         "On 2 May 1920 he wrote; in a letter from 20 March 1921 he noted"),
+        ("a call with Russian President Putin 7 in December.", "a call with Russian President Putin on December 7."),
+        ("At the same time, 9 in December, the minister said", "At the same time, on December 9, the minister said"),
+        ("The summit was held 9 in December–10 and was attended",
+         "The summit was held on December 9–10 and was attended"),
+        ("The law was signed 15 in March 2022.", "The law was signed on March 15, 2022."),
+        ("The first time he was detained 23 in January in Pushkin Square",
+         "The first time he was detained on January 23 in Pushkin Square"),
+        ("He was first detained 23 in January.", "He was first detained on January 23."),
+        ("10 in January last year, they began", "On January 10 last year, they began"),
+        ("The curfew lasts from 24 in December to 9 in January.",
+         "The curfew lasts from December 24 to January 9."),
+        ("It was announced on Sunday, 12 in December, at noon.", "It was announced on Sunday, December 12, at noon."),
+        ("The referendum that took place 12 in December ended", "The referendum that took place on December 12 ended"),
+    ),
+    leave_alone=(
+        "No. 12 in March",
+        "3 in March were arrested",
+        "He was ranked No. 5 in May and top 3 in June.",
+        "She turned 18 in March 2021.",
+        "The Apollo 11 in July 1969 landed on the Moon.",
+        "It rose from 2 in February to 5 in March.",
+        "concluded on 16 March 1921",
+        "1 in 5 voters in May said no",
+        "the COVID-19 in March",
+        "Of the 40 patients, 12 in March needed oxygen.",
+        "He finished 3 in March and 5 in April.",
+        "Cases rose from 2 in February to 5 in March and up by 3 in April.",
+        "Police detained 23 in January and 40 in February.",
+    ),
+)
+
+
+def _year_in_month(m: regex.Match[str], ctx: Context) -> str | None:
+    before, after = _line_before(m), _line_after(m)
+    prev = _prev_word(before)
+    if _next_word(after) in SUBJECT_NEXT - {"of", "out"}:
+        return None
+    if _sentence_start(before):
+        return f"In {m['month']} {m['year']}" if after.startswith(",") else None
+    if prev in NOT_A_DAY or prev in NO_ON or prev in {"in", "during", "for", "since"}:
+        return None
+    if any(c.isdigit() for c in prev) or (prev and not before.rstrip()[-1:].isalpha()):
+        return None
+    if prev in NAMED_YEARS:
+        return None
+    return f"in {m['month']} {m['year']}"
+
+
+YEAR_IN_MONTH = Rule(
+    id="date.year_in_month",
+    message='Year before "in <Month>": Russian order for "in <Month> <year>"',
+    tier=Tier.SAFE,
+    pattern=rf"(?<![^\s(])(?P<year>{YEAR}) in (?P<month>{MONTH})\b(?! \d)",
+    fix=_year_in_month,
+    prefilter=rf"\d in {MONTH}",
+    examples=(
+        ("Aralov told 1922 in April of the opinion", "Aralov told in April 1922 of the opinion"),
+        ("The infection was recorded 2014 in May in Sichuan.", "The infection was recorded in May 2014 in Sichuan."),
+        ("Macron announced 2018 in May that he will not", "Macron announced in May 2018 that he will not"),
+        ("It was created by the Turkish Space Agency 2014 in February.",
+         "It was created by the Turkish Space Agency in February 2014."),
+    ),
+    leave_alone=(
+        "Aralov told in April 1922 of the opinion",
+        "Euro 2020 in June 2021 was delayed",
+        "they sold 2000 in May",
+        "Beijing 2022 in February",
+        "The Tokyo 2020 in July 2021 drew few fans.",
+        "in 2014 in May and June",
+        "1500 in March were killed",
+    ),
+)
+
+
+def _of_the_year(m: regex.Match[str], ctx: Context) -> str | None:
+    before = _line_before(m)
+    found = PREV_WORD.search(before)
+    prev = found.group(1) if found else ""
+    if m["tail"].endswith("s") != ("–" in m["year"] or "-" in m["year"]):
+        return None
+    joined = prev.lower() in NO_ON | {"in", "during", "for"} or regex.fullmatch(MONTH, prev)
+    if joined:
+        return m["year"]
+    if not m["tail"].startswith(" of") or not prev or not prev[-1].isalpha():
+        return None
+    return f"of {m['year']}"
+
+
+OF_THE_YEAR = Rule(
+    id="date.of_the_year",
+    message='"of the year" or "year" after a year: the Russian "г." (year) rendered as a word',
+    tier=Tier.SAFE,
+    pattern=rf"(?<![^\s(])(?P<year>{YEARS}|{YEAR})(?P<tail> of the years?| years?)\b(?![-'’])",
+    fix=_of_the_year,
+    prefilter=r"\d (?:of the )?year",
+    examples=(
+        ("the Soviet-Turkish treaty 1921 of the year", "the Soviet-Turkish treaty of 1921"),
+        ("the results for 11 months 2021 of the year show", "the results for 11 months of 2021 show"),
+        ("since his last visit in 2007 of the year, the industry", "since his last visit in 2007, the industry"),
+        ("receive a loan extension in 2021 year", "receive a loan extension in 2021"),
+        ("signed on 16 March 1921 of the year", "signed on 16 March 1921"),
+        ("the famine in 1921-1922 years", "the famine in 1921-1922"),
+    ),
+    leave_alone=(
+        "Person of the Year",
+        "in 1921, the year of the famine",
+        "the 2021 season",
+        "the 2021 year-on-year growth",
+        "the best album 2020 of the year's releases",
+        "the 2021 year was hard",
+        "in 2021 years later",
+        "in 1921-1922 year-end reports",
+    ),
+)
+
+
+def _month_day_order(m: regex.Match[str], ctx: Context) -> str | None:
+    month, day, year = m["m1"], m["day"] + (m["range"] or ""), m["year"]
+    if m["m2"] and m["m2"] != month:
+        return None
+    if year or m["m2"]:
+        if m["comma"] and not m["m2"]:
+            return None
+        return _format(ctx, day, month, year)
+    dmy, mdy = ctx.doc.get("date_style_votes", (0, 0))
+    if dmy < 3 or dmy < 4 * mdy:
+        return None
+    before = _line_before(m)
+    prev = _prev_word(before)
+    if prev in {"in", "during", "throughout"} or _next_word(_line_after(m)) in SUBJECT_NEXT:
+        return None
+    if _sentence_start(before) or prev in NO_ON | {"the", "a", "this", "that", "each", "every"}:
+        return f"{day} {month}"
+    if not PREV_WORD.search(before)[1][-1:].isalpha():
+        return None
+    return f"on {day} {month}"
+
+
+MONTH_DAY_ORDER = Rule(
+    id="date.month_day_order",
+    message="Date out of the document's style, without its comma, or with its month twice",
+    tier=Tier.SAFE,
+    pattern=rf"(?<![^\s(])(?<!\d )(?P<m1>{MONTH}) (?P<day>{DAY})(?P<range>{RANGE})?"
+    rf"(?: (?P<m2>{MONTH}))?(?:(?P<comma>,)? (?P<year>{YEAR}))?(?![\p{{L}}\d])",
+    fix=_month_day_order,
+    prefilter=rf"{MONTH} \d",
+    examples=(
+        ("Talks began on 13 February 1921; the delegation arrived on February 18 1921.",
+         "Talks began on 13 February 1921; the delegation arrived on 18 February 1921."),
+        ("loans issued before April 1 2021 to SMBs", "loans issued before April 1, 2021 to SMBs"),
+        ("On 13 May 1921 and on 20 June and 3 July he left. Frunze January 2 signed it.",
+         "On 13 May 1921 and on 20 June and 3 July he left. Frunze on 2 January signed it."),
+        ("On 13 May 1921 he left. From December 2 1921 to January 14 January 1922 he stayed.",
+         "On 13 May 1921 he left. From 2 December 1921 to 14 January 1922 he stayed."),
+        ("publish the areas by March 15 2022.", "publish the areas by March 15, 2022."),
+    ),
+    leave_alone=(
+        "arrived on February 18, 1921 and left on 20 March 1921",
+        "from April 1 to June 30, 2021",
+        "On 13 May he wrote; on December 11, he left.",
+        "On 13 May 1921 and on 20 June and 3 July he left; on January 2, he came back.",
+        "On 13 May 1921 and on 20 June and 3 July he left; in May 5 people came back.",
+        "the 2021-03-16 file",
+        "in May 2021",
+        "May 5th 2021",
+    ),
+)
+
+
+FUNCTION_WORDS = _words(
+    "The A An This That These Those It Its He She They We His Her Their Our In At On After Before During "
+    "There Then Soon Later Now"
+)
+
+
+def _fragment_sentence(m: regex.Match[str], ctx: Context) -> str | None:
+    date = _format(ctx, m["day"] or m["day2"], m["month"] or m["month2"], m["year"] or m["year2"])
+    word = m["word"]
+    return f"On {date}, {word.lower() if word in FUNCTION_WORDS else word}"
+
+
+FRAGMENT_SENTENCE = Rule(
+    id="date.fragment_sentence",
+    message="A date standing as a sentence of its own before the sentence it belongs to",
+    tier=Tier.REVIEW,
+    pattern=rf"(?:(?<=^[ \t]*)|(?<=[.!?][\"”»’)]*[ \t]))"
+    rf"(?:(?P<month>{MONTH}) (?P<day>{DAY}),? (?P<year>{YEAR})|(?P<day2>{DAY}) (?P<month2>{MONTH}),? "
+    rf"(?P<year2>{YEAR}))\. (?P<word>\p{{Lu}}\p{{Ll}}*)\b(?!\.)",
+    fix=_fragment_sentence,
+    prefilter=r"\d\. ",
+    flags=regex.MULTILINE,
+    examples=(
+        ("On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
+         "On 2 May 1920 he left. On 7 December 1920, the Plenum considered it."),
+        ("the government. 7 December 1920. Lenin wrote", "the government. On 7 December 1920, Lenin wrote"),
+        ("December 7 2021. The court ruled", "On December 7, 2021, the court ruled"),
+    ),
+    leave_alone=(
+        "It was signed on 7 December 1920. The Plenum met.",
+        "13 February 2016 08:15",
+        "December 7, 1920.",
+        "Moscow, 1968. The book",
+    ),
+)
+
+
+def _displaced_year(m: regex.Match[str], ctx: Context) -> str:
+    return f"{m['lead']} {m['year']}, it was "
+
+
+DISPLACED_YEAR = Rule(
+    id="date.displaced_year",
+    message='Year cut off from its month and read as the subject: "In December, 1920 was agreed"',
+    tier=Tier.REVIEW,
+    pattern=rf"(?P<lead>\b[Ii]n (?:(?:early|late|mid-|the (?:beginning|middle|end) of) )?{MONTH}), "
+    rf"(?P<year>{YEAR}) was (?=(?:\p{{Ll}}+ly )?\p{{Ll}}+(?:ed|en|wn|ght|de|ne)\b)",
+    fix=_displaced_year,
+    prefilter=rf"{MONTH}, \d",
+    examples=(
+        ("In early December, 1920 was generally agreed to convene",
+         "In early December 1920, it was generally agreed to convene"),
+        ("In March, 1921 was decided to sign", "In March 1921, it was decided to sign"),
+        ("in the middle of May, 1922 was signed a treaty", "in the middle of May 1922, it was signed a treaty"),
+    ),
+    leave_alone=(
+        "In early December 1920, it was generally agreed",
+        "In December, 1920 was a hard year",
+        "In December, 1920 was the worst month",
+    ),
+)
+
+
+RULES = [DAY_IN_MONTH, YEAR_IN_MONTH, OF_THE_YEAR, MONTH_DAY_ORDER, FRAGMENT_SENTENCE, DISPLACED_YEAR]

@@ -1,0 +1,143 @@
+"""Debris and repetition: stray markup, doubled words and looping phrases left by the MT system.
+
+What it fixes: "[15] <(Excerpt from the book", "signed the the treaty"; it reports "and the and
+the and the". Use instead: "[15] (Excerpt from the book", "signed the treaty". Why: markup torn by
+the conversion of the source page, and the decoder repeating itself. Tier: a stray "<" and a
+doubled article or preposition are safe; other doubled words are review ("had had", "that that"
+and "very very" can be meant; a capitalised pair such as "Sirhan Sirhan" is a name and left
+alone); a loop is a finding, since what the phrase should have been is unknown.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.model import Context, Proposal, Rule, Tier
+
+STAGE = "debris"
+
+STRAY_MARKUP = Rule(
+    id="debris.stray_markup",
+    message="Stray '<' left from markup",
+    tier=Tier.SAFE,
+    pattern=r"(?<=^|[\s\]])(?P<lt><)(?=[(\[“\"«]|\p{Lu}\p{Ll})(?![^\n]*>)",
+    group="lt",
+    flags=regex.MULTILINE,
+    fix=lambda m, ctx: "",
+    examples=(
+        ("into account. [15] <(Excerpt from the book", "into account. [15] (Excerpt from the book"),
+        ("<“Soviet diplomacy” was published", "“Soviet diplomacy” was published"),
+        ("see also <Report on the trip", "see also Report on the trip"),
+    ),
+    leave_alone=(
+        "we traditionally export <...> internal protests",
+        "if a <b then stop",
+        "the <b>bold</b> tag and <<quoted>>",
+        "x < 5 and y<3",
+    ),
+)
+
+# Words that are never meant twice in a row.
+ALWAYS_SINGLE = frozenset(("the", "a", "an", "of", "for", "with", "from", "and", "into", "onto", "than"))
+# Words that English does double on purpose ("what it is is", "he had had", "that that").
+MAY_DOUBLE = frozenset(("had", "that", "is", "do", "does", "did", "will", "can", "was"))
+
+_DOUBLED = regex.compile(
+    r"(?<![\p{L}\p{N}'’-])(?P<first>\p{L}+)(?P<gap> +)(?P<second>\p{L}+)(?![\p{L}\p{N}'’-])"
+)
+
+
+_SENTENCE_START = regex.compile(r"(?:^|[.!?…][\"”’)]?[ ]+)$", regex.MULTILINE)
+
+
+def _doubled(text: str, ctx: Context, *, safe: bool) -> list[Proposal]:
+    proposals = []
+    for m in _DOUBLED.finditer(text, overlapped=True):
+        first, second = m["first"], m["second"]
+        if first.lower() != second.lower() or second != second.lower():
+            continue
+        if first != second and not _SENTENCE_START.search(text, 0, m.start()):
+            continue
+        word = second
+        if word in MAY_DOUBLE or (len(word) == 1 and word != "a"):
+            continue
+        if (word in ALWAYS_SINGLE) == safe:
+            proposals.append(Proposal(m.end("first"), m.end("second"), ""))
+    return proposals
+
+
+DOUBLED_WORD = Rule(
+    id="debris.doubled_word",
+    message="Word repeated by mistake",
+    tier=Tier.SAFE,
+    find=lambda text, ctx: _doubled(text, ctx, safe=True),
+    examples=(
+        ("signed the the treaty", "signed the treaty"),
+        ("The the treaty was signed", "The treaty was signed"),
+        ("a plan of of action", "a plan of action"),
+    ),
+    leave_alone=(
+        "he had had enough and said that that was all",
+        "Sirhan Sirhan and Duran Duran",
+        "60-year-old old people",
+        "Vitamin A a day",
+        "the theory",
+    ),
+)
+
+DOUBLED_WORD_UNSURE = Rule(
+    id="debris.doubled_word_unsure",
+    message="Word maybe repeated by mistake",
+    tier=Tier.REVIEW,
+    find=lambda text, ctx: _doubled(text, ctx, safe=False),
+    examples=(
+        ("pass at at least one test", "pass at least one test"),
+        ("does not not notice", "does not notice"),
+        ("wide belt, durable durable fabric", "wide belt, durable fabric"),
+    ),
+    leave_alone=(
+        "he had had enough and said that that was all",
+        "Sirhan Sirhan",
+        "60-year-old old people",
+        "the theory of the thing",
+    ),
+)
+
+_LOOP = regex.compile(
+    r"(?<![\p{L}\p{N}])(?P<phrase>\p{L}[\p{L}\p{N}'’-]*(?:[ ,;]+\p{L}[\p{L}\p{N}'’-]*){0,7}?)"
+    r"(?:[ ,;]+(?P=phrase)(?![\p{L}\p{N}])){2,}",
+    regex.IGNORECASE,
+)
+
+
+def _loops(text: str, ctx: Context) -> list[Proposal]:
+    proposals = []
+    for m in _LOOP.finditer(text):
+        words = len(m["phrase"].split())
+        start = r"(?<![\p{L}\p{N}])"
+        repeats = len(regex.findall(start + regex.escape(m["phrase"]), m.group(), regex.IGNORECASE))
+        if words >= 2 or repeats >= 4:
+            message = f"Phrase repeated {repeats} times: an MT loop"
+            proposals.append(Proposal(m.start(), m.end(), None, message))
+    return proposals
+
+
+REPEATED_PHRASE = Rule(
+    id="debris.repeated_phrase",
+    message="Phrase repeated three or more times in a row: an MT loop",
+    tier=Tier.FINDING,
+    find=_loops,
+    examples=(
+        ("and the and the and the treaty", "and the and the and the"),
+        ("it was signed, it was signed, it was signed.", "it was signed, it was signed, it was signed"),
+        ("no no no no no", "no no no no no"),
+    ),
+    leave_alone=(
+        "no, no, no!",
+        "ha ha ha",
+        "very, very good and the treaty",
+        "step by step by step",
+    ),
+)
+
+RULES = [STRAY_MARKUP, DOUBLED_WORD, DOUBLED_WORD_UNSURE, REPEATED_PHRASE]

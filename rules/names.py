@@ -1,0 +1,258 @@
+"""Names and initials: Russian initials run together, reversed or without their space.
+
+What it fixes: "Mv Frunze" (two initials fused into one word), "Chicherin GV" and "Frunze M.V."
+(the Russian bibliographic order, surname first), "S.Aralov" (no space after an initial).
+Use instead: "M.V. Frunze", "G.V. Chicherin", "S. Aralov". Why: the source writes "М.В. Фрунзе",
+"Чичерин Г.В."; the MT system read the initials as a word or kept the order of a Russian
+reference list. Tier: safe when the surname is plainly Russian (its ending) or the document
+names the same person with proper initials elsewhere; review otherwise. Joined initials follow the
+document's own style: "M.V. Frunze" or "M. V. Frunze" (``initials_style``, by majority).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.model import Context, Proposal, Rule, Tier
+
+STAGE = "names"
+
+# Latin letters that begin a transliterated Russian first name or patronymic.
+INITIAL = "ABVGDEIKLMNOPRSTFYZ"
+# Endings of Russian (and other ex-Soviet) surnames in English transliteration.
+SURNAME_ENDING = (
+    r"(?:ov|ova|ev|eva|yov|yova|in|ina|yn|yna|sky|skiy|skii|ski|skaya|ich|enko|chuk|yuk|uk"
+    r"|yan|dze|shvili|ykh|ikh)"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# English words and names with those endings.
+NOT_SURNAMES = _words(
+    """
+    Kevin Martin Austin Justin Colin Robin Erin Calvin Edwin Franklin Benjamin Gavin Marvin Melvin
+    Alvin Darwin Berlin Dublin Latin Kremlin Britain Spain Bahrain Wisconsin Within Again Begin
+    Cabin Margin Origin Protein Vitamin Penguin Bulletin Dolphin Napkin Pumpkin Cousin Basin Raisin
+    Kiev China Argentina Carolina Regina Christina Marina Brooklyn Carolyn Kathryn Jocelyn Munich
+    Zurich Norwich Greenwich Ipswich Sandwich Rich Which Each Dmitri
+    """
+)
+SURNAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
+_RUSSIAN_SURNAME = regex.compile(rf"\p{{Lu}}\p{{Ll}}+{SURNAME_ENDING}", regex.V1)
+
+
+def _russian(word: str) -> bool:
+    """Whether ``word`` has the ending of a Russian surname ("Chicherin", "Arsenyeva").
+
+    >>> [_russian(w) for w in ("Chicherin", "Arsenyeva", "Martin", "History", "Smith")]
+    [True, True, False, False, False]
+    """
+    head = word.split("-")[0]
+    return head not in NOT_SURNAMES and _RUSSIAN_SURNAME.fullmatch(head) is not None
+# Two-letter words and abbreviations that look like fused or reversed initials but are not.
+NOT_INITIALS = _words(
+    """
+    In On As At An Am Is It If Of Or Oh Ok Id Ed Al El Em En Er Ex Mo No So Go Do To Be He Me We Ye
+    Lo Ma Pa Hi Yo Ha La Le Di Da De Du Li Ni Mi Bo Jo Ty Ab Ad Ag Ap Os Ob Mr Dr St Mt Ms Ft Pt Lt
+    Sr Jr Fr Rd Gt Nb Ps Pm Km Kg Mg Ml Gb Mb Kb Tv Pc Vs Sq Ii Iv Vi Vii Xi Xv Xx
+    TV PM MP AG SA AB IT AI PR OS PS DS GB MB KB EV VR AR SP EP LP BP GP GM GT OK ID II IV VI XI
+    KG KM MM ML MG PP PT SS SD SM SE SO SK SI RS RT TA TE TI TO OB OR OP OM ON DO DE DA DI
+    """
+)
+ACRONYM = regex.compile(r"\p{Lu}{2,}")
+
+
+def _style(raw: str) -> str:
+    """``"tight"`` ("M.V. Frunze") or ``"spaced"`` ("M. V. Frunze"), by majority; tight on a tie.
+
+    >>> _style("N. I. Pirogov and V. K. Arsenyeva met L.B. Krasin")
+    'spaced'
+    >>> _style("the U.S. Navy and G.V. Chicherin")
+    'tight'
+    """
+    tight = len(regex.findall(rf"(?<![\p{{L}}.])[{INITIAL}]\.[{INITIAL}]\. ?{SURNAME}", raw))
+    spaced = len(regex.findall(rf"(?<![\p{{L}}.])[{INITIAL}]\. [{INITIAL}]\. {SURNAME}", raw))
+    return "spaced" if spaced > tight else "tight"
+
+
+DOC_FACTS = {"initials_style": _style}
+
+
+def _join(first: str, second: str, ctx: Context) -> str:
+    sep = " " if ctx.doc.get("initials_style") == "spaced" else ""
+    return f"{first.upper()}.{sep}{second.upper()}."
+
+
+def _attested(surname: str, text: str) -> bool:
+    """Whether ``text`` names ``surname`` with initials in the usual order ("G.V. Chicherin")."""
+    pattern = rf"(?<!\p{{L}})\p{{Lu}}\. ?(?:\p{{Lu}}\. ?)?{regex.escape(surname)}\b"
+    return regex.search(pattern, text) is not None
+
+
+def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
+    proposals = []
+    for m in FUSED.finditer(text):
+        pair, surname = m["pair"], m["surname"]
+        if pair in NOT_INITIALS or ACRONYM.fullmatch(surname):
+            continue
+        russian = _russian(surname)
+        vowel = pair[1] in "aeio"
+        sure = russian or (not vowel and _attested(surname, text))
+        if sure == certain and (russian or not vowel):
+            proposals.append(Proposal(m.start("pair"), m.end("pair"), _join(pair[0], pair[1], ctx)))
+    return proposals
+
+
+FUSED = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<pair>[{INITIAL}][bvgdklmnprstfzaeio])"
+    rf" (?P<surname>{SURNAME})(?![\p{{L}}\p{{N}}])",
+    regex.V1,
+)
+
+FUSED_INITIALS = Rule(
+    id="name.fused_initials",
+    message="Two initials fused into one word before a surname",
+    tier=Tier.SAFE,
+    find=lambda text, ctx: _fused(text, ctx, certain=True),
+    examples=(
+        ("Mv Frunze, that is M.V. Frunze", "M.V. Frunze, that is M.V. Frunze"),
+        ("Vk Arsenyeva made it through in Moscow.", "V.K. Arsenyeva made it through in Moscow."),
+        ("the speech of Gv Chicherin was short", "the speech of G.V. Chicherin was short"),
+        ("a letter from Ai Mikoyan", "a letter from A.I. Mikoyan"),
+    ),
+    leave_alone=(
+        "Mr Frunze and Dr Ivanov met St Petersburg officials",
+        "In Moscow, On Sunday, As Ivanov said",
+        "Ma Long beat Li Na",
+        "M.V. Frunze and V. K. Arsenyeva",
+        "Ap Annie reported",
+    ),
+)
+
+FUSED_INITIALS_UNSURE = Rule(
+    id="name.fused_initials_unsure",
+    message="Maybe two initials fused into one word before a surname",
+    tier=Tier.REVIEW,
+    find=lambda text, ctx: _fused(text, ctx, certain=False),
+    examples=(
+        ("Nk Smith spoke", "N.K. Smith spoke"),
+        ("Gv Bolton wrote", "G.V. Bolton wrote"),
+        ("a report by Bt Harris", "a report by B.T. Harris"),
+    ),
+    leave_alone=(
+        "M.V. Kuznetsov",
+        "Mr Smith and Dr Jones",
+        "Ma Long beat Li Na",
+        "Ap Annie reported",
+    ),
+)
+
+
+REVERSED = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<surname>{SURNAME}) (?P<init>"
+    rf"(?P<a>[{INITIAL}])\. ?(?P<b>[{INITIAL}])\.(?P<dotted>)"
+    rf"|(?P<a>[{INITIAL}])(?P<b>[{INITIAL}])(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}]))"
+    rf"(?P<after>[.,;:)]?(?: (?P<next>[\p{{L}}\p{{N}}]+))?)",
+    regex.V1,
+)
+
+
+def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
+    proposals = []
+    for m in REVERSED.finditer(text, overlapped=True):
+        surname = m["surname"]
+        dotted = m["dotted"] is not None
+        if not dotted and m["a"] + m["b"] in NOT_INITIALS:
+            continue
+        nxt = m["next"] or ""
+        if nxt and (_russian(nxt) or (nxt[:1].isupper() and _attested(nxt, text) and not dotted)):
+            continue
+        russian = _russian(surname)
+        attested = _attested(surname, text)
+        sure = (russian and (dotted or attested)) or (dotted and attested)
+        if not sure and not (russian or attested):
+            continue
+        if sure != certain:
+            continue
+        initials = _join(m["a"], m["b"], ctx)
+        after = m["after"]
+        # The last initial's dot also ends the item unless the sentence goes on: "Frunze M.V. Report".
+        goes_on = after[:1] in tuple(",;:)") or (after.startswith(" ") and nxt[:1].islower())
+        ending = "." if dotted and not goes_on else ""
+        proposals.append(Proposal(m.start("surname"), m.end("init"), f"{initials} {surname}{ending}"))
+    return proposals
+
+
+REVERSED_INITIALS = Rule(
+    id="name.reversed_initials",
+    message="Initials after the surname (Russian reference order)",
+    tier=Tier.SAFE,
+    find=lambda text, ctx: _reversed(text, ctx, certain=True),
+    examples=(
+        ("[11] Chicherin GV. Articles; G.V. Chicherin", "[11] G.V. Chicherin. Articles; G.V. Chicherin"),
+        ("Kireev N.G. History of Turkey", "N.G. Kireev. History of Turkey"),
+        ("See also: Frunze M.V. Report; M.V. Frunze", "See also: M.V. Frunze. Report; M.V. Frunze"),
+        ("as Kuznetsov M.V. wrote", "as M.V. Kuznetsov wrote"),
+        ("by Aralov S.I.", "by S.I. Aralov."),
+        ("[13] Chicherin GV, p. 197 (G.V. Chicherin)", "[13] G.V. Chicherin, p. 197 (G.V. Chicherin)"),
+    ),
+    leave_alone=(
+        "NATO GV is not a name",
+        "the UK PM spoke",
+        "Commissar G.V. Chicherin arrived",
+        "Apple TV and Siemens AG and Windows XP",
+        "World War II and Nicholas II",
+        "the U.S. Navy and V.I. Lenin",
+        "Chairman V.I. Lenin",
+    ),
+)
+
+REVERSED_INITIALS_UNSURE = Rule(
+    id="name.reversed_initials_unsure",
+    message="Maybe initials after the surname (Russian reference order)",
+    tier=Tier.REVIEW,
+    find=lambda text, ctx: _reversed(text, ctx, certain=False),
+    examples=(
+        ("[2] Chicherin GV, p. 197", "[2] G.V. Chicherin, p. 197"),
+        ("the Molotov VM speech", "the V.M. Molotov speech"),
+        ("[4] Ivanov SN. Essays", "[4] S.N. Ivanov. Essays"),
+    ),
+    leave_alone=(
+        "the Samsung TV and Siemens AG",
+        "N.G. Kireev. History",
+        "the Labour MP said",
+        "Kremlin PR works",
+    ),
+)
+
+
+def _spacing(m: regex.Match[str], ctx: Context) -> str | None:
+    return " "
+
+
+MISSING_SPACE = Rule(
+    id="name.initial_spacing",
+    message="No space after an initial",
+    tier=Tier.SAFE,
+    pattern=r"(?<![\p{L}\p{N}])\p{Lu}\.(?P<gap>)(?=\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}]*\.\p{L}))",
+    group="gap",
+    fix=_spacing,
+    examples=(
+        ("See: S.Aralov Memories", "See: S. Aralov Memories"),
+        ('tenge," A.Smailov concluded.', 'tenge," A. Smailov concluded.'),
+        ("immunoglobulins A and G.But there", "immunoglobulins A and G. But there"),
+        ("commander M.V.Frunze signed", "commander M.V. Frunze signed"),
+    ),
+    leave_alone=(
+        "U.S. Navy and V.I. Lenin",
+        "e.g. this, i.e. that, at 9 a.m. sharp",
+        "see vk.com and A.com",
+        "the U.S.A. and G.V. Chicherin",
+        "Mr.Smith and St.Petersburg",
+    ),
+)
+
+RULES = [FUSED_INITIALS, FUSED_INITIALS_UNSURE, REVERSED_INITIALS, REVERSED_INITIALS_UNSURE, MISSING_SPACE]

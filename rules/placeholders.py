@@ -1,0 +1,51 @@
+"""Placeholders without source: numbers the MT system replaced with "xnumx".
+
+What it reports: "by March xnumx", "Owner ST-xnumx hooks", "in XNUMX-s", "in xnumx's tt.". Why: some
+MT pipelines mask digits as XNUMX and never put them back; the number is gone from the English.
+Tier: finding; the number can only be restored from the source text (never guessed), which a
+source-aware rule of this stage does when the user gives the source.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.model import Context, Proposal, Rule, Tier
+
+STAGE = "source"
+
+PLACEHOLDER = regex.compile(r"xnumx(?:-?s|['’]s)?(?![\p{L}\p{N}])", regex.IGNORECASE | regex.V1)
+
+
+def _placeholders(text: str, ctx: Context) -> list[Proposal]:
+    return [
+        Proposal(
+            m.start(),
+            m.end(),
+            None,
+            f"Line {ctx.line_index(m.start()) + 1}: number lost to placeholder {m.group()!r}; "
+            "restoring needs the source",
+        )
+        for m in PLACEHOLDER.finditer(text)
+    ]
+
+
+XNUMX = Rule(
+    id="placeholder.xnumx",
+    message="Number lost to placeholder; restoring needs the source",
+    tier=Tier.FINDING,
+    find=_placeholders,
+    examples=(
+        ("a vaccine adapted for Omicron by March xnumx.", "xnumx"),
+        ("Collected cit. in xnumx's tt.", "xnumx's"),
+        ("Wobbler Pontoon21, Bet-A Vib, XNUMX Silent", "XNUMX"),
+        ("the fashion of the XNUMX-s", "XNUMX-s"),
+    ),
+    leave_alone=(
+        "a vaccine adapted for Omicron by March 2022.",
+        "the numbers xnum and numx",
+        "Collected works in 3 vols.",
+    ),
+)
+
+RULES = [XNUMX]

@@ -1,0 +1,106 @@
+"""Terms: place names and terms the MT system transliterated wrongly, from a glossary.
+
+What it fixes: "Karsk region" (the Russian adjective "Карсская" read as a name), "Gosduma",
+"Rostov-na-Donu". Use instead: "Kars region", "State Duma", "Rostov-on-Don". Why: the MT system
+transliterates what an English text translates or names differently. The glossary is
+``rules/glossary.tsv`` (columns wrong, right, note; a header row) plus any rows the user passes in
+``Context.glossary``. Matches are whole words; the case of the text is kept ("KARSK" becomes
+"KARS"). Tier: safe; a glossary row is a decision someone already made.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from pipeline.model import Context, Proposal, Rule, Tier
+
+STAGE = "terms"
+
+GLOSSARY = Path(__file__).with_name("glossary.tsv")
+
+
+class GlossaryError(ValueError):
+    """A glossary row that cannot be used; the message names the file and line."""
+
+
+def load_glossary(path: Path) -> tuple[tuple[str, str, str], ...]:
+    """The (wrong, right, note) rows of a glossary TSV with a header row.
+
+    >>> load_glossary(GLOSSARY)[0]
+    ('Karsk', 'Kars', 'Karsskaya oblast: the adjective of Kars rendered as a place name')
+    """
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+            if number == 1:
+                if [c.strip().lower() for c in row] != ["wrong", "right", "note"]:
+                    raise GlossaryError(f"{path}:1: header must be 'wrong<TAB>right<TAB>note', got {row!r}")
+                continue
+            if not row:
+                continue
+            if len(row) != 3 or not row[0].strip() or not row[1].strip():
+                raise GlossaryError(f"{path}:{number}: expected 3 tab-separated columns (wrong, right, note)")
+            if row[0] != row[0].strip() or row[1] != row[1].strip():
+                raise GlossaryError(f"{path}:{number}: stray spaces around a term")
+            rows.append((row[0], row[1], row[2]))
+    return tuple(rows)
+
+
+def _with_case(found: str, wrong: str, right: str) -> str:
+    """``right`` in the case ``found`` shows: as written, or all capitals.
+
+    >>> _with_case("KARSK", "Karsk", "Kars"), _with_case("Karsk", "Karsk", "Kars")
+    ('KARS', 'Kars')
+    """
+    if found != wrong and found.isupper():
+        return right.upper()
+    return right
+
+
+Rows = tuple[tuple[str, str, str], ...]
+
+
+@cache
+def _compiled(rows: Rows) -> tuple[regex.Pattern[str], dict[str, tuple[str, str]]]:
+    lookup: dict[str, tuple[str, str]] = {}
+    for wrong, right, _ in rows:
+        lookup.setdefault(wrong, (wrong, right))
+        lookup.setdefault(wrong.upper(), (wrong, right))
+    alternatives = "|".join(regex.escape(w) for w in sorted(lookup, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternatives})(?![\p{{L}}\p{{N}}]|-\p{{L}})"), lookup
+
+
+def _terms(text: str, ctx: Context) -> Iterable[Proposal]:
+    rows = (*ctx.glossary, *PROJECT_GLOSSARY)
+    pattern, lookup = _compiled(rows)
+    for m in pattern.finditer(text):
+        wrong, right = lookup[m.group()]
+        yield Proposal(m.start(), m.end(), _with_case(m.group(), wrong, right))
+
+
+PROJECT_GLOSSARY = load_glossary(GLOSSARY)
+
+GLOSSARY_TERM = Rule(
+    id="term.glossary",
+    message="Term the glossary marks as a wrong transliteration",
+    tier=Tier.SAFE,
+    find=_terms,
+    examples=(
+        ("Turkey was transferred to the Karsk region", "Turkey was transferred to the Kars region"),
+        ("THE KARSK REGION", "THE KARS REGION"),
+        ("to Rostov-na-Donu after the Gosduma vote", "to Rostov-on-Don after the State Duma vote"),
+    ),
+    leave_alone=(
+        "the Kars region and Karskoe more",
+        "Karska street and Karsky",
+        "the Sankt-Peterburger Zeitung",
+        "karsk in lower case is not the name",
+    ),
+)
+
+RULES = [GLOSSARY_TERM]
