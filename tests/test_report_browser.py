@@ -83,6 +83,17 @@ def test_review_sample_in_chromium(page: Page, tmp_path: Path, monkeypatch: pyte
         assert card.get_attribute("data-rule") == edit["rule"]
         assert edit["message"] in card.inner_text() and edit["tier"] in card.inner_text().lower()
 
+    page.uncheck('input[data-tier="safe"]')
+    page.uncheck('input[data-family="testfinding"]')
+    landed = {page.locator(f"#change-{i}").get_attribute("class") for i in _visit_every_change(page, 5)}
+    assert landed and all("tier-review" in c or "tier-finding" in c for c in landed)
+    assert page.locator(".change.tier-safe:visible").count() == 0
+    assert page.locator('.change[data-rule="testfinding.placeholder"]:visible').count() == 0
+    page.check('input[data-tier="safe"]')
+    page.check('input[data-family="testfinding"]')
+    assert page.locator(".change.tier-safe:visible").count() == len(report["edits"]) - sum(
+        e["tier"] != "safe" for e in report["edits"])
+
     clock_index, clock = next((i, e) for i, e in enumerate(report["edits"]) if e["rule"] == "typo.clock_time")
     review_index, suggestion = next((i, e) for i, e in enumerate(report["suggestions"]) if e["rule"] == REVIEW.id)
     page.click(f'#change-e{clock_index} button[data-verdict="reject"]')
