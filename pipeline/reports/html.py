@@ -102,8 +102,11 @@ def scores_table(scores: Any) -> str:
             f"<th>details</th></tr>{''.join(_score_rows(scores))}</table>")
 
 
-def html_report(report: Mapping[str, Any], raw: str, fixed: str, title: str) -> str:
-    """The review page for one document from its JSON report (``reports.ledger.json_report``) and texts."""
+def html_report(report: Mapping[str, Any], raw: str, fixed: str, title: str, extra: str = "") -> str:
+    """The review page for one document from its JSON report (``reports.ledger.json_report``) and texts.
+
+    ``extra`` is an HTML section (already escaped) shown in the header, after the scores.
+    """
     raw_lines, fixed_lines = raw.split("\n"), fixed.split("\n")
     data = {
         "format": FORMAT,
@@ -127,7 +130,7 @@ def html_report(report: Mapping[str, Any], raw: str, fixed: str, title: str) -> 
         f"{counts.get('findings', 0)} findings, {counts.get('conflicts', 0)} conflicts. mtfix {__version__}. "
         "Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change, <kbd>a</kbd> accept, <kbd>r</kbd> reject, "
         "<kbd>d</kbd> dismiss a finding.</p>"
-        f"{scores_table(report.get('scores'))}</header>"
+        f"{scores_table(report.get('scores'))}{extra}</header>"
         '<div id="toolbar"><fieldset id="families"><legend>Family</legend></fieldset>'
         f"<fieldset><legend>Tier</legend>{tiers}</fieldset>"
         '<button type="button" id="prev">\u2191 previous</button><button type="button" id="next">next \u2193</button>'
