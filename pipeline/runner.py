@@ -161,6 +161,12 @@ def _protected(span: tuple[int, int], protected: Sequence[tuple[int, int]], star
     return i >= 0 and protected[i][1] > start
 
 
+def _decision(verdicts: Mapping[EditKey, bool] | None, key: EditKey) -> str:
+    """The reviewer's verdict on the edit with ``key`` as ``Edit.decision``: accept, reject or none."""
+    verdict = verdicts.get(key) if verdicts else None
+    return "" if verdict is None else "accept" if verdict else "reject"
+
+
 def document_facts(raw: str) -> dict[str, Any]:
     """Every rule module's document facts, computed once from the raw text."""
     return {name: function(raw) for name, function in doc_fact_functions().items()}
@@ -231,15 +237,12 @@ def fix_text(
                     context = (text[proposal.start : proposal.end], proposal.after or "")
                     candidates.append((start, -(end - start), order, rule, proposal, after, context))
             candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-            accepted: list[tuple[int, int, Rule, Proposal, str, tuple[str, str], str]] = []
+            accepted: list[tuple[int, int, Rule, Proposal, str, tuple[str, str]]] = []
             for start, neg_len, _, rule, proposal, after, context in candidates:
                 end = start - neg_len
                 applies = rule.tier is Tier.SAFE or apply_review
-                decision = ""
                 if verdicts:
-                    verdict = verdicts.get((rule.id, *locate(start, end)[:2], text[start:end], after))
-                    if verdict is not None:
-                        applies, decision = verdict, "accept" if verdict else "reject"
+                    applies = verdicts.get((rule.id, *locate(start, end)[:2], text[start:end], after), applies)
                 if not applies:
                     raw_start, raw_end, line, col = locate(start, end)
                     key = (rule.id, raw_start, raw_end, after)
@@ -247,7 +250,8 @@ def fix_text(
                         seen_listed.add(key)
                         result.edits.append(
                             Edit(rule.id, proposal.message or rule.message, rule.tier, stage, step, start, end,
-                                 text[start:end], after, raw_start, raw_end, line, col, False, context, decision)
+                                 text[start:end], after, raw_start, raw_end, line, col, False, context,
+                                 _decision(verdicts, (rule.id, raw_start, raw_end, text[start:end], after)))
                         )
                     continue
                 clash = next((a for a in accepted if _overlaps((a[0], a[1]), (start, end))), None)
@@ -255,7 +259,7 @@ def fix_text(
                     _, _, line, col = locate(start, end)
                     result.conflicts.append(Conflict(rule.id, clash[2].id, line, col, text[start:end], after))
                     continue
-                accepted.append((start, end, rule, proposal, after, context, decision))
+                accepted.append((start, end, rule, proposal, after, context))
             if not accepted:
                 break
             if pass_number == MAX_PASSES:
@@ -263,17 +267,18 @@ def fix_text(
                 raise ConvergenceError(f"stage {stage} did not converge; rules still editing: {', '.join(names)}")
             accepted.sort(key=lambda a: a[0])
             pieces, cursor = [], 0
-            for start, end, rule, proposal, after, context, decision in accepted:
+            for start, end, rule, proposal, after, context in accepted:
                 raw_start, raw_end, line, col = locate(start, end)
                 result.edits.append(
                     Edit(rule.id, proposal.message or rule.message, rule.tier, stage, step, start, end,
-                         text[start:end], after, raw_start, raw_end, line, col, True, context, decision)
+                         text[start:end], after, raw_start, raw_end, line, col, True, context,
+                         _decision(verdicts, (rule.id, raw_start, raw_end, text[start:end], after)))
                 )
                 pieces.append(text[cursor:start])
                 pieces.append(after)
                 cursor = end
             pieces.append(text[cursor:])
-            history.append(_make_pass([(s, e, len(a)) for s, e, _, _, a, _, _ in accepted]))
+            history.append(_make_pass([(s, e, len(a)) for s, e, _, _, a, _ in accepted]))
             text = "".join(pieces)
             step += 1
     result.text = text
