@@ -143,4 +143,5 @@ def test_hostile_text_stays_inert(page: Page, tmp_path: Path) -> None:
         assert line.split(" at ")[0].split(" 12: ")[0][:40] in shown
     assert "\u202e" not in page.evaluate("document.getElementById('doc').textContent")
     assert page.locator("#L7 .raw .ctl").first.inner_text() == "U+202E"
+    assert page.locator("#L8 .raw .ctl").all_inner_texts() == ["U+2028", "U+2029"]
     assert page.evaluate("document.title") == "mtfix report: hostile.txt"

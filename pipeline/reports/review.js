@@ -5,7 +5,7 @@
 (function () {
   const DATA = JSON.parse(document.getElementById("mtfix-data").textContent);
   const BLOCK = 100;
-  const CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+  const CONTROL = /[\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/;
   const TOKEN = /[\p{L}\p{N}_]+|\s+|[^\p{L}\p{N}_\s]/gu;
   const rawLines = DATA.raw.split("\n");
   const lineStarts = new Array(rawLines.length);
