@@ -1,14 +1,15 @@
 """Bibliographic notes in Russian citation conventions, put into English ones.
 
-What it fixes: "T. III. M., 1986, p. 312 – 313", "M. —L., 1935", "SPb., 1901", "Collected cit. in 3 tt.".
+What it fixes: "T. III. M., 1986, p. 312 – 313", "M. —L., 1935", "SPb., 1901", "M .: Nauka, 1959",
+"Collected cit. in 3 tt.", "In the same place. S. 45.".
 Use instead: "Vol. III. Moscow, 1986, pp. 312–313", "Moscow–Leningrad, 1935", "St Petersburg, 1901",
-"Collected works in 3 vols.".
+"Moscow: Nauka, 1959", "Collected works in 3 vols.", "Ibid. p. 45.".
 Why: the MT system keeps the abbreviations of a Russian reference ("Т." tom, "М." Moskva, "Л." Leningrad,
-"С." page, "Собр. соч.", "в 3 т.") or renders them word by word.
-Tier: safe, and only inside a note or reference: a line that starts with a note number ("[5] ...") or
-the part of a line after "See:" or "See also:". Running prose is never touched ("M. Gorky",
-"T. S. Eliot", "L. Tolstoy"), and each abbreviation must stand where a reference has it: a city
-between a full stop and ", <year>", a volume number after "T.".
+"С." page, "Собр. соч.", "в 3 т.", "Там же") or renders them word by word.
+Tier: safe, and only inside a note or reference: a line that starts with a note number ("[5] ...", or
+"5. ..." when the line cites a publication year) or the part of a line after "See:" or "See also:".
+Running prose is never touched ("M. Gorky", "T. S. Eliot", "L. Tolstoy"), and each abbreviation must
+stand where a reference has it: a city between a full stop and ", <year>", a volume number after "T.".
 """
 
 from __future__ import annotations
@@ -118,10 +119,12 @@ VOLUME_COUNT = Rule(
     ),
 )
 
-CITIES = {"M.": "Moscow", "L.": "Leningrad", "SPb.": "St Petersburg", "Pg.": "Petrograd"}
+CITIES = {"M": "Moscow", "L": "Leningrad", "SPb": "St Petersburg", "Pg": "Petrograd"}
 
 
-def _city(m: regex.Match[str]) -> str:
+def _city(m: regex.Match[str]) -> str | None:
+    if m["gap"] and not m.string.startswith(":", m.end()):
+        return None
     if m["second"]:
         return f"{CITIES[m['first']]}–{CITIES[m['second']]}"
     return CITIES[m["first"]]
@@ -132,8 +135,8 @@ CITY = Rule(
     message='Russian abbreviation of the place of publication ("M." Moscow, "L." Leningrad, "SPb.")',
     tier=Tier.SAFE,
     find=in_notes(
-        r"(?<=(?:^|[.,;:)\]])[ \t]+|^|\()(?P<first>M\.|L\.|SPb\.|Pg\.)(?:[ \t]?[—–-][ \t]?(?P<second>L\.|M\.|Pg\.))?"
-        r"(?=[,:][ \t]?(?:[^,.\n]{1,60},[ \t]?)?\d)",
+        r"(?<=(?:^|[.,;:)\]])[ \t]+|^|\()(?P<first>M|L|SPb|Pg)(?P<gap> ?)\."
+        r"(?:[ \t]?[—–-][ \t]?(?P<second>L|M|Pg) ?\.)?(?=[,:][ \t]?(?:[^,.\n]{1,60},[ \t]?)?\d)",
         _city,
     ),
     prefilter=r"(?:M|L|SPb|Pg)\.",
@@ -146,6 +149,7 @@ CITY = Rule(
         ("[6] Documents. Vol. III, M.: Politizdat, 1959, p. 597.",
          "[6] Documents. Vol. III, Moscow: Politizdat, 1959, p. 597."),
         ("[7] Tarle E.V. Works. L., 1959.", "[7] Tarle E.V. Works. Leningrad, 1959."),
+        ("[8] Tarle E.V. Works. M .: Nauka, 1959.", "[8] Tarle E.V. Works. Moscow: Nauka, 1959."),
     ),
     leave_alone=(
         "Works. M., 1968. He said it in prose.",
@@ -167,7 +171,8 @@ PAGES = Rule(
     message='Page reference in Russian form ("p. 312 – 313", "S. 45"): English "pp. 312–313", "p. 45"',
     tier=Tier.SAFE,
     find=in_notes(
-        r"(?<![\p{L}.])(?:pp?|P|(?<=\d{4}[.,] )[SC])\. ?(?P<a>\d{1,5})(?: ?[—–-] ?(?P<b>\d{1,5}))?(?![\d\p{L}])",
+        r"(?<![\p{L}.])(?:pp?|(?<=[.,;] )P|(?<=(?:\d{4}|Ibid)[.,] )[SC])\. ?(?P<a>\d{1,5})"
+        r"(?: ?[—–-] ?(?P<b>\d{1,5}))?(?![\d\p{L}])",
         _pages,
     ),
     prefilter=r"[pPSC]\. ?\d",
@@ -180,6 +185,7 @@ PAGES = Rule(
         ("[2] Works. Moscow, 1950, pp. 12 - 14.", "[2] Works. Moscow, 1950, pp. 12–14."),
         ("[3] Works. Moscow, 1950. S. 45.", "[3] Works. Moscow, 1950. p. 45."),
         ("[4] Works. Moscow, 1950, P. 45-47.", "[4] Works. Moscow, 1950, pp. 45–47."),
+        ("[5] Ibid. S. 12.", "[5] Ibid. p. 12."),
     ),
     leave_alone=(
         "as on p. 312–313 of the report",
@@ -187,6 +193,7 @@ PAGES = Rule(
         "[6] Works. Moscow, 1986, pp. 312–313.",
         "[7] Works. Moscow, 1986, p. 5.",
         "[8] S. 45 Smith. Letters. C. 3 Jones.",
+        "[9] Ivanov P. 45 years in the Kremlin. Moscow, 1990.",
     ),
 )
 
@@ -221,4 +228,26 @@ COLLECTED_WORKS = Rule(
     ),
 )
 
-RULES = [VOLUME, VOLUME_COUNT, CITY, PAGES, COLLECTED_WORKS]
+IBID = Rule(
+    id="biblio.ibid",
+    message='"In the same place": the Russian "Tam zhe" (ibid.) word by word',
+    tier=Tier.SAFE,
+    find=in_notes(
+        r"(?<=^[ \t]*\[\d{1,3}\][ \t]*|[.;][ \t])(?:In the same place|The same place|Right there)(?=[.,])",
+        lambda m: "Ibid",
+    ),
+    prefilter=r"(?:same place|Right there)",
+    examples=(
+        ("[7] In the same place. P. 45.", "[7] Ibid. P. 45."),
+        ("[8] Kheyfets A.N. Op. cit., p. 83; In the same place, p. 90.",
+         "[8] Kheyfets A.N. Op. cit., p. 83; Ibid, p. 90."),
+        ("[9] Right there. Vol. 2.", "[9] Ibid. Vol. 2."),
+    ),
+    leave_alone=(
+        "In the same place. P. 45, they met again.",
+        "[7] Ibid. p. 45.",
+        "[8] He stood in the same place, p. 4.",
+    ),
+)
+
+RULES = [VOLUME, VOLUME_COUNT, CITY, PAGES, COLLECTED_WORKS, IBID]

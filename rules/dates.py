@@ -23,10 +23,12 @@ from pipeline.model import Context, Rule, Tier
 STAGE = "dates"
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?![\p{L}\d])"
-YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
-YEARS = r"(?:1[5-9]\d\d|20\d\d)[–-](?:1[5-9]\d\d|20\d\d)(?![\d.,:]\d|[\p{L}-])"
-RANGE = r"(?:[–-](?:[12]\d|3[01]|0?[1-9])(?![\p{L}\d]))"
+DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
+YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
+DAY = rf"{DAY_NUMBER}(?![\p{{L}}\d])"
+YEAR = rf"{YEAR_NUMBER}(?![\d.,:]\d|[\p{{L}}-])"
+YEARS = rf"{YEAR_NUMBER} ?[–-] ?{YEAR}"
+RANGE = rf"(?:[–-]{DAY})"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -50,17 +52,21 @@ NOT_A_DAY = _words(
     plus minus total totaled totalled totaling totalling were was is are be been being became become
     remained remains stood stands reached reach reaches hit hits fell rose dropped climbed increased
     decreased grew jumped scored score won win lost lose sold sell bought killed kill injured wounded
-    arrested detained hired fired added gained shed cut saw see had has have with without per x vs
-    vs. versus among including include includes included produced made built opened closed
+    arrested detained hired fired added gained shed cut saw see had has have with without per vs
+    vs. versus among including include includes included
     apollo windows iphone ios android galaxy pixel xbox playstation game games chapter chapters
     article articles phase stage level formula section part episode season volume vol. track room
     gate flight platform route highway channel unit block building lot row seat table grade class
     category type model version series mark mk covid group team division round match matchday leg
     heat act scene psalm proposition amendment resolution item paragraph clause point question
     figure fig. line step day week year pier terminal lane zone sector district ward precinct camp
-    reactor tower bus train tram league ligue liga serie g f h mi su t-
+    reactor tower bus train tram league ligue liga serie
     """
 )
+
+# Verbs that take a count without a year ("the chain opened 10 in April") but a date with one
+# ("the conference opened 10 in April 1922").
+COUNT_WITHOUT_YEAR = _words("opened closed produced built made launched delivered")
 
 # Words after "<number> in <Month>" that make the number the subject: "3 in March were arrested".
 SUBJECT_NEXT = _words(
@@ -95,13 +101,14 @@ CHANGE_VERBS = _words(
 
 PREV_WORD = regex.compile(r"(\S+)\s*$")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
-FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} (?:[12]\d|3[01]|0?[1-9])\b|(?:[12]\d|3[01]|0?[1-9]) {MONTH})")
+FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} {DAY_NUMBER}\b|{DAY_NUMBER} {MONTH})")
+MONTH_BEFORE = regex.compile(rf"\b{MONTH}(?: {DAY_NUMBER},?)? $")
 SENTENCE_END = regex.compile(r"(?:^|[.!?][\"”»’)]*)\s*$")
-DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b(?:[12]\d|3[01]|0?[1-9]) {MONTH}\b(?! \d{{1,2}}\b)")
+DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b{DAY_NUMBER} {MONTH}\b(?! \d{{1,2}}\b)")
 MDY_EVIDENCE = regex.compile(
-    rf"\b{MONTH} (?:[12]\d|3[01]|0?[1-9]), (?:1[5-9]\d\d|20\d\d)\b"
+    rf"\b{MONTH} {DAY_NUMBER}, {YEAR_NUMBER}\b"
     rf"|(?:\b(?i:on|since|from|until|till|by|before|after|of|dated|through|to)|day,) {MONTH} "
-    rf"(?:[12]\d|3[01]|0?[1-9])\b(?!,? \d|[\d:–-]| {MONTH})"
+    rf"{DAY_NUMBER}\b(?!,? \d|[\d:–-]| {MONTH})"
 )
 
 
@@ -148,8 +155,8 @@ def _format(ctx: Context, day: str, month: str, year: str | None) -> str:
     return f"{month} {day}, {year}" if year else f"{month} {day}"
 
 
-def _line_before(m: regex.Match[str], start: int | None = None) -> str:
-    text, at = m.string, m.start() if start is None else start
+def _line_before(m: regex.Match[str]) -> str:
+    text, at = m.string, m.start()
     return text[text.rfind("\n", 0, at) + 1 : at]
 
 
@@ -177,9 +184,11 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     before, after = _line_before(m), _line_after(m)
     prev, year = _prev_word(before), m["year"]
     bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
-    if _next_word(after) in SUBJECT_NEXT or any(c.isdigit() for c in prev):
+    if any(c.isdigit() for c in prev) or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
         return None
     if bare in NOT_A_DAY and not comma and not (bare in PASSIVE and _passive(before)):
+        return None
+    if bare in COUNT_WITHOUT_YEAR and not year and not _passive(before):
         return None
     sentence_start = _sentence_start(before)
     weekday = comma and bare in WEEKDAYS
@@ -241,6 +250,10 @@ DAY_IN_MONTH = Rule(
         ("The first time he was detained 23 in January in Pushkin Square",
          "The first time he was detained on January 23 in Pushkin Square"),
         ("He was first detained 23 in January.", "He was first detained on January 23."),
+        ("The conference opened 10 in April 1922 and closed 19 in May 1922.",
+         "The conference opened on April 10, 1922 and closed on May 19, 1922."),
+        ("The agreement of 7 in November 1923 was never ratified.",
+         "The agreement of November 7, 1923 was never ratified."),
         ("10 in January last year, they began", "On January 10 last year, they began"),
         ("The curfew lasts from 24 in December to 9 in January.",
          "The curfew lasts from December 24 to January 9."),
@@ -261,6 +274,7 @@ DAY_IN_MONTH = Rule(
         "He finished 3 in March and 5 in April.",
         "Cases rose from 2 in February to 5 in March and up by 3 in April.",
         "Police detained 23 in January and 40 in February.",
+        "The chain opened 10 in April and police said 3 in March were arrested.",
     ),
 )
 
@@ -313,8 +327,8 @@ def _of_the_year(m: regex.Match[str], ctx: Context) -> str | None:
     prev = found.group(1) if found else ""
     if m["tail"].endswith("s") != ("–" in m["year"] or "-" in m["year"]):
         return None
-    joined = prev.lower() in NO_ON | {"in", "during", "for"} or regex.fullmatch(MONTH, prev)
-    if joined:
+    joined = prev.lower() in NO_ON | {"in", "during", "for"} or MONTH_BEFORE.search(before)
+    if joined or (_sentence_start(before) and m["tail"] == " year"):
         return m["year"]
     if not m["tail"].startswith(" of") or not prev or not prev[-1].isalpha():
         return None
@@ -335,6 +349,9 @@ OF_THE_YEAR = Rule(
         ("receive a loan extension in 2021 year", "receive a loan extension in 2021"),
         ("signed on 16 March 1921 of the year", "signed on 16 March 1921"),
         ("the famine in 1921-1922 years", "the famine in 1921-1922"),
+        ("the famine of 1921 – 1922 years", "the famine of 1921 – 1922"),
+        ("signed on March 16, 1921 of the year", "signed on March 16, 1921"),
+        ("It was hard. 2021 year was the worst.", "It was hard. 2021 was the worst."),
     ),
     leave_alone=(
         "Person of the Year",
@@ -373,9 +390,9 @@ def _month_day_order(m: regex.Match[str], ctx: Context) -> str | None:
 
 MONTH_DAY_ORDER = Rule(
     id="date.month_day_order",
-    message="Date out of the document's style, without its comma, or with its month twice",
+    message="Month-day date without its comma, with its month twice, or against the document's day-month style",
     tier=Tier.SAFE,
-    pattern=rf"(?<![^\s(])(?<!\d )(?P<m1>{MONTH}) (?P<day>{DAY})(?P<range>{RANGE})?"
+    pattern=rf"(?<![^\s(])(?<!\d |\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )(?P<m1>{MONTH}) (?P<day>{DAY})(?P<range>{RANGE})?"
     rf"(?: (?P<m2>{MONTH}))?(?:(?P<comma>,)? (?P<year>{YEAR}))?(?![\p{{L}}\d])",
     fix=_month_day_order,
     prefilter=rf"{MONTH} \d",
@@ -398,6 +415,7 @@ MONTH_DAY_ORDER = Rule(
         "the 2021-03-16 file",
         "in May 2021",
         "May 5th 2021",
+        "* Thu May 22 2008 Caius Chance <cchance@example.org>",
     ),
 )
 
@@ -408,7 +426,7 @@ FUNCTION_WORDS = _words(
 )
 
 
-def _fragment_sentence(m: regex.Match[str], ctx: Context) -> str | None:
+def _fragment_sentence(m: regex.Match[str], ctx: Context) -> str:
     date = _format(ctx, m["day"] or m["day2"], m["month"] or m["month2"], m["year"] or m["year2"])
     word = m["word"]
     return f"On {date}, {word.lower() if word in FUNCTION_WORDS else word}"

@@ -88,6 +88,8 @@ def _inner_spacing(text: str, open_at: int, close_at: int) -> list[Proposal]:
 
 
 def _quote_spacing(text: str, ctx: Context) -> list[Proposal]:
+    """Straight quotes pair up in order and count only when spaced on both inner sides (" x ");
+    curly quotes show their direction, so one spaced side is enough."""
     proposals: list[Proposal] = []
     for line_start, line in _lines(text):
         if '"' in line and line.count('"') % 2 == 0:
@@ -95,7 +97,9 @@ def _quote_spacing(text: str, ctx: Context) -> list[Proposal]:
             for open_at, close_at in zip(marks[::2], marks[1::2], strict=True):
                 before_ok = open_at == 0 or line[open_at - 1] in " ([—–-:"
                 after_ok = close_at + 1 == len(line) or line[close_at + 1] in " ,.;:!?)]—–-"
-                if before_ok and after_ok:
+                inner = line[open_at + 1 : close_at]
+                spaced_both = inner.startswith(" ") and inner.endswith(" ")
+                if before_ok and after_ok and spaced_both:
                     for p in _inner_spacing(line, open_at, close_at):
                         proposals.append(Proposal(p.start + line_start, p.end + line_start, ""))
         for m in _CURLY.finditer(line):
@@ -137,6 +141,7 @@ QUOTE_SPACING = Rule(
     leave_alone=(
         'a "winter vib" in plumb fishing',
         'a 5" screen and a 7 " one',
+        '"Prices of goods we export "..." internal protests" added he.',
         "“Yes,” she said, “ and no",
         "it’s the dogs’ toys and ‘ fine",
         'he said "yes" and "no" twice',
