@@ -69,6 +69,8 @@
     mark.dataset.changes = list.map((c) => c.id).join(" ");
     mark.dataset.rule = [...new Set(list.map((c) => c.rule))].join(" ");
     mark.title = list.map((c) => c.rule + " (" + c.tier + "): " + c.message).join("\n");
+    const decided = list.find((c) => verdicts.has(c.id));
+    if (decided) mark.dataset.verdict = verdicts.get(decided.id);
     return mark;
   }
 
@@ -164,6 +166,9 @@
     if (verdicts.get(id) === verdict) verdicts.delete(id); else verdicts.set(id, verdict);
     const box = document.getElementById("change-" + id);
     if (box) paint(box, byId.get(id));
+    for (const mark of document.querySelectorAll('mark[data-changes~="' + id + '"]')) {
+      if (verdicts.has(id)) mark.dataset.verdict = verdicts.get(id); else delete mark.dataset.verdict;
+    }
     status();
   }
 
