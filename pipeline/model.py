@@ -81,7 +81,8 @@ class Rule:
     ``find`` for rules that need code. ``examples`` pairs an input with the expected output (for a
     finding rule: with the flagged text); ``leave_alone`` lists texts the rule must not touch.
     ``prefilter`` is a cheap literal or pattern that every match contains; lines without it are
-    skipped.
+    skipped. A rule that reads the source gives ``sources``: (example or leave-alone text, its source
+    lines joined by LF) pairs; the example tests pass that source to the runner.
     """
 
     id: str
@@ -96,6 +97,12 @@ class Rule:
     flags: int = 0
     prefilter: str | None = None
     stage: str = ""
+    sources: tuple[tuple[str, str], ...] = ()
+
+    def source_for(self, text: str) -> list[str] | None:
+        """The source lines of one example or leave-alone text, or ``None`` if it has none."""
+        found = dict(self.sources).get(text)
+        return None if found is None else found.split("\n")
 
     def __post_init__(self) -> None:
         if (self.pattern is None) == (self.find is None):
@@ -104,6 +111,10 @@ class Rule:
             raise ValueError(f"rule {self.id}: an edit rule with a pattern needs a fix function")
         if len(self.examples) < 1 or len(self.leave_alone) < 1:
             raise ValueError(f"rule {self.id}: needs examples and leave_alone texts")
+        texts = {raw for raw, _ in self.examples} | set(self.leave_alone)
+        stray = [text for text, _ in self.sources if text not in texts]
+        if stray:
+            raise ValueError(f"rule {self.id}: source given for a text that is no example: {stray[0]!r}")
         if self.pattern is not None:
             object.__setattr__(self, "compiled", regex.compile(self.pattern, self.flags | regex.V1))
 

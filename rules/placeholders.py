@@ -3,7 +3,8 @@
 What it reports: "by March xnumx", "Owner ST-xnumx hooks", "in XNUMX-s", "in xnumx's tt.". Why: some
 MT pipelines mask digits as XNUMX and never put them back; the number is gone from the English.
 Tier: finding; the number can only be restored from the source text (never guessed), which a
-source-aware rule of this stage does when the user gives the source.
+source-aware rule of this stage does when the user gives the source: on a line with a source this rule
+is silent, and ``placeholder.restore`` / ``placeholder.unresolved`` (rules/source.py) speak instead.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def _placeholders(text: str, ctx: Context) -> list[Proposal]:
             "restoring needs the source",
         )
         for m in PLACEHOLDER.finditer(text)
+        if ctx.source_line(m.start()) is None
     ]
 
 
@@ -45,7 +47,9 @@ XNUMX = Rule(
         "a vaccine adapted for Omicron by March 2022.",
         "the numbers xnum and numx",
         "Collected works in 3 vols.",
+        "Thickened bottom up to XNUMX cm.",
     ),
+    sources=(("Thickened bottom up to XNUMX cm.", "Утолщённое дно до 6 мм."),),
 )
 
 RULES = [XNUMX]

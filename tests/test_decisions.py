@@ -85,7 +85,7 @@ def test_apply_then_fix_and_check_keep_the_decisions(workdir: Path, capsys: pyte
     before_check = capsys.readouterr().out
 
     assert main(["apply", str(exported)]) == 0
-    assert "3 decisions followed, 0 no longer match" in capsys.readouterr().out
+    assert "3 decisions: 3 followed, 0 no longer match" in capsys.readouterr().out
     fixed = (workdir / "fixed" / f"{SAMPLE}.txt").read_text()
     raw_line = (workdir / "raw" / f"{SAMPLE}.txt").read_text().split("\n")[clock["line"] - 1]
     assert clock["context"]["before"] in fixed.split("\n")[clock["line"] - 1]

@@ -15,7 +15,8 @@ RULES = all_rules()
 def test_repairs_its_examples(rule: Rule) -> None:
     assert len(rule.examples) >= 3 and len(rule.leave_alone) >= 3, "each rule needs 3 examples of each kind"
     for raw, want in rule.examples:
-        result = fix_text(raw, [rule], apply_review=True)
+        source = rule.source_for(raw)
+        result = fix_text(raw, [rule], apply_review=True, source=source)
         if rule.tier is Tier.FINDING:
             assert [f.text for f in result.findings] == [want], raw
             assert result.text == raw
@@ -25,20 +26,20 @@ def test_repairs_its_examples(rule: Rule) -> None:
         assert apply_ledger(raw, result.edits) == want
         for edit in result.edits:
             assert raw[edit.raw_start : edit.raw_end] == edit.before or edit.step > 0
-        assert fix_text(want, [rule], apply_review=True).edits == [], "rule fires again on its own output"
+        assert fix_text(want, [rule], apply_review=True, source=source).edits == [], "fires on its own output"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_leaves_alone_its_counter_examples(rule: Rule) -> None:
     for text in rule.leave_alone:
-        result = fix_text(text, [rule], apply_review=True)
+        result = fix_text(text, [rule], apply_review=True, source=rule.source_for(text))
         assert result.edits == [] and result.findings == [], text
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_whole_pipeline_leaves_counter_examples_alone(rule: Rule) -> None:
     for text in rule.leave_alone:
-        assert fix_text(text).text == text, text
+        assert fix_text(text, source=rule.source_for(text)).text == text, text
 
 
 def test_rule_ids_are_dotted_and_name_their_family() -> None:

@@ -12,14 +12,12 @@ import json
 from pathlib import Path
 
 from ..decisions import check_matches, decisions_path, load, to_json
-from ..options import add_rule_options, resolve
-from ..runner import edit_key
 from ..textio import InputError, read_document, write_atomic
-from .fix import prepare_output, render_outputs, repair
+from . import fix
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    """Register ``apply`` and its options."""
+    """Register ``apply`` and its options (those of ``fix`` for one input)."""
     parser = subparsers.add_parser(
         "apply",
         help="rewrite the fixed text and reports following a reviewer's decisions",
@@ -30,39 +28,27 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("decisions", metavar="DECISIONS", help="a NAME.decisions.json exported from the report")
     parser.add_argument("--raw", metavar="FILE", help="the raw text (default: the input named in DECISIONS)")
-    parser.add_argument("-o", "--output", default="fixed", metavar="DIR",
-                        help="folder for the fixed text and reports (default: fixed/)")
-    add_rule_options(parser)
+    fix.add_repair_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Apply the decisions; exit 0 when done, 2 on bad input (nothing is written then)."""
-    config, rules = resolve(args)
     source = Path(args.decisions)
     decisions = load(source)
     raw_name = args.raw or decisions.input
     if not raw_name:
         raise InputError(f"{source}: names no input; give the raw text with --raw")
     raw_path = Path(raw_name)
-    doc = read_document(raw_path)
-    check_matches(decisions, doc.text, str(source))
-    output = Path(args.output)
-    prepare_output(output, [raw_path])
-    result = repair(doc, rules, config, decisions)
-    outputs = render_outputs(doc, raw_path, output, result, config)
-    for name, data in outputs.files.items():
-        write_atomic(output / name, data)
+    check_matches(decisions, read_document(raw_path).text, str(source))
+    args.paths, args.diff = [str(raw_path)], False
+    status = fix.run(args, decisions)
     kept = decisions_path(raw_path)
     if not kept.exists() or kept.resolve() != source.resolve():
         write_atomic(kept, (json.dumps(to_json(decisions), ensure_ascii=False, indent=1) + "\n").encode())
-    matched = {edit_key(e) for e in result.edits if e.decision}
-    matched |= {(f.rule_id, f.raw_start, f.raw_end, f.text) for f in result.findings if f.decision}
-    unmatched = sum(
-        1 for d in decisions.decisions
-        if ((d.rule, d.raw_start, d.raw_end, d.text) if d.verdict == "dismiss"
-            else (d.rule, d.raw_start, d.raw_end, d.before, d.after)) not in matched
-    )
-    print(f"{raw_path} -> {output / raw_path.name}: {len(result.applied)} edits, {len(result.suggestions)} not "
-          f"applied, {len(decisions.decisions) - unmatched} decisions followed, {unmatched} no longer match")
-    return 0
+    report = json.loads((Path(args.output) / f"{raw_path.name.removesuffix('.txt')}.json").read_text("utf-8"))
+    followed = sum(1 for key in ("edits", "suggestions", "rejected", "findings") for e in report[key]
+                   if e.get("decision"))
+    print(f"{len(decisions.decisions)} decisions: {followed} followed, "
+          f"{len(decisions.decisions) - followed} no longer match")
+    return status

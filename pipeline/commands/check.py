@@ -11,6 +11,7 @@ from ..inputs import collect_inputs
 from ..options import add_rule_options, resolve
 from ..reports.lint import FORMATS, problems, render
 from ..runner import fix_text
+from ..sources import add_source_option, aligned_source, source_paths
 from ..textio import InputError, decode, read_document
 
 
@@ -28,6 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output-format", choices=FORMATS, default="text",
                         help="text (default), json, github (workflow commands) or sarif (SARIF 2.1.0)")
     add_rule_options(parser)
+    add_source_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -36,14 +38,18 @@ def run(args: argparse.Namespace) -> int:
     config, rules = resolve(args)
     if args.paths == ["-"]:
         docs = [decode(sys.stdin.buffer.read(), "<stdin>")]
+        paths = [Path(args.source)] if args.source else [None]
     elif "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     else:
-        docs = [read_document(p) for p in collect_inputs(args.paths)]
+        inputs = collect_inputs(args.paths)
+        docs = [read_document(p) for p in inputs]
+        paths = source_paths(args.source, inputs)
+    sources = [aligned_source(doc, path) for doc, path in zip(docs, paths, strict=True)]
     found = []
-    for doc in docs:
+    for doc, source in zip(docs, sources, strict=True):
         decisions = None if doc.name == "<stdin>" else for_input(Path(doc.name), doc.text)
-        result = fix_text(doc.text, rules, apply_review=config.apply_review,
+        result = fix_text(doc.text, rules, apply_review=config.apply_review, source=source,
                           verdicts=decisions.verdicts() if decisions else None)
         found += problems(doc.name, *unsettled(result, decisions))
     sys.stdout.write(render(found, args.output_format))

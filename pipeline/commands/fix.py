@@ -15,10 +15,21 @@ from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, resolve
 from ..progress import progress
+from ..quality import (
+    Measurer,
+    Quality,
+    add_quality_options,
+    find_references,
+    open_grammar,
+    quality_html,
+    summary_report,
+    terminal_summary,
+)
 from ..reports.diff import unified_diff
 from ..reports.html import html_report
 from ..reports.ledger import json_report
 from ..runner import Result, fix_text
+from ..sources import add_source_option, aligned_source, source_paths
 from ..textio import Document, InputError, decode, encode, read_document, write_atomic
 
 
@@ -33,11 +44,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
                         help="files or folders to repair, or '-' for stdin (default: raw/)")
+    parser.add_argument("--diff", action="store_true", help="with '-': print the unified diff instead of the text")
+    add_repair_options(parser)
+    parser.set_defaults(run=run)
+
+
+def add_repair_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a repair into an output folder, shared by ``fix`` and ``apply``."""
     parser.add_argument("-o", "--output", default="fixed", metavar="DIR",
                         help="folder for the fixed text and reports (default: fixed/)")
-    parser.add_argument("--diff", action="store_true", help="with '-': print the unified diff instead of the text")
+    parser.add_argument("--ref", metavar="FILE",
+                        help="reference translation of the one input (default: NAME.ref.txt beside each input)")
     add_rule_options(parser)
-    parser.set_defaults(run=run)
+    add_source_option(parser)
+    add_quality_options(parser)
 
 
 @dataclass(frozen=True)
@@ -47,21 +67,28 @@ class Outputs:
     name: str
     files: dict[str, bytes]
     result: Result
+    quality: Quality | None = None
 
 
-def render_outputs(doc: Document, path: Path, output: Path, result: Result, config: Config) -> Outputs:
+def render_outputs(
+    doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None
+) -> Outputs:
     """Build NAME.txt, NAME.diff, NAME.html and NAME.json for one repaired document."""
     stem = path.name.removesuffix(".txt")
     report = json_report(result, str(path), config)
+    if quality is not None:
+        report["quality"] = quality.to_json()
     return Outputs(
         stem,
         {
             f"{stem}.txt": encode(doc, result.text),
             f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
-            f"{stem}.html": html_report(report, result.raw, result.text, path.name).encode(),
+            f"{stem}.html": html_report(report, result.raw, result.text, path.name,
+                                        quality_html(quality) if quality else "").encode(),
             f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
         },
         result,
+        quality,
     )
 
 
@@ -77,9 +104,15 @@ def prepare_output(output: Path, inputs: list[Path]) -> None:
         raise InputError(f"{output}: output folder is not writable")
 
 
-def repair(doc: Document, rules: tuple[Rule, ...], config: Config, decisions: Decisions | None = None) -> Result:
-    """Run the selected rules over one document, with a reviewer's decisions when there are any."""
-    result = fix_text(doc.text, rules, apply_review=config.apply_review,
+def repair(
+    doc: Document,
+    rules: tuple[Rule, ...],
+    config: Config,
+    source: list[str] | None = None,
+    decisions: Decisions | None = None,
+) -> Result:
+    """Run the selected rules over one document, with its line-aligned source and a reviewer's decisions."""
+    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=source,
                       verdicts=decisions.verdicts() if decisions else None)
     result.findings = mark_findings(result.findings, decisions)
     return result
@@ -87,7 +120,12 @@ def repair(doc: Document, rules: tuple[Rule, ...], config: Config, decisions: De
 
 def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]) -> int:
     doc = decode(sys.stdin.buffer.read(), "<stdin>")
-    result = repair(doc, rules, config)
+    source = aligned_source(doc, Path(args.source) if args.source else None)
+    result = repair(doc, rules, config, source)
+    session = open_grammar(args, stdin=True)
+    checked = session.check([result.text]) if session else None
+    for issue in checked[0].issues if checked else ():
+        print(f"<stdin>:{issue.line}:{issue.col}: {issue.rule_id} {issue.message}", file=sys.stderr)
     if args.diff:
         sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
     else:
@@ -95,8 +133,12 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     return 0
 
 
-def run(args: argparse.Namespace) -> int:
-    """Repair the inputs; exit 0 when done, 2 on bad input (nothing is written then)."""
+def run(args: argparse.Namespace, decisions: Decisions | None = None) -> int:
+    """Repair the inputs; exit 0 when done, 2 on bad input (nothing is written then).
+
+    ``decisions`` (from ``apply``, for its one input) replace the NAME.decisions.json beside the input;
+    ``summary.json`` is then left as it is, since it covers every input of the folder.
+    """
     config, rules = resolve(args)
     if args.paths == ["-"]:
         return _run_stdin(args, config, rules)
@@ -104,18 +146,29 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("-: stdin cannot be mixed with files")
     inputs = collect_inputs(args.paths)
     docs = [read_document(p) for p in inputs]
+    sources = [aligned_source(d, s) for d, s in zip(docs, source_paths(args.source, inputs), strict=True)]
     output = Path(args.output)
+    references = find_references(args.ref, inputs, docs)
     prepare_output(output, inputs)
+    measurer = Measurer(rules, config.apply_review, args.resamples, open_grammar(args, stdin=False))
     size = sum(len(d.text) for d in docs)
-    rendered = [
-        render_outputs(doc, path, output, repair(doc, rules, config, for_input(path, doc.text)), config)
-        for path, doc in progress(list(zip(inputs, docs, strict=True)), size, "fix")
-    ]
+    rendered = []
+    for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix"):
+        result = repair(doc, rules, config, source, decisions or for_input(path, doc.text))
+        quality = measurer.measure(result, references[path], source)
+        rendered.append(render_outputs(doc, path, output, result, config, quality))
     for outputs in rendered:
         for name, data in outputs.files.items():
             write_atomic(output / name, data)
+    measured = [(path, output / path.name, o.result, o.quality) for path, o in zip(inputs, rendered, strict=True)]
+    if decisions is None:
+        summary = summary_report(measured, measurer)
+        write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
     for path, outputs in zip(inputs, rendered, strict=True):
         r = outputs.result
         print(f"{path} -> {output / path.name}: {len(r.applied)} edits, {len(r.suggestions)} review "
               f"suggestions, {len(r.findings)} findings")
+        if outputs.quality is not None:
+            print(terminal_summary(outputs.quality))
     return 0
+

@@ -32,9 +32,14 @@ def run(args: argparse.Namespace) -> int:
     if rule is None:
         raise RegistryError(f"unknown rule id {args.rule_id!r}")
     print(f"{rule.id}  (stage {rule.stage}, tier {rule.tier})\n{rule.message}\n\nrepairs:")
+    sources = dict(rule.sources)
     for before, after in rule.examples:
         print(f"  {before}\n    -> {after}")
+        if before in sources:
+            print(f"    source: {sources[before]}")
     print("leaves alone:")
     for text in rule.leave_alone:
         print(f"  {text}")
+        if text in sources:
+            print(f"    source: {sources[text]}")
     return 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import json
-import numbers
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -71,41 +70,10 @@ def changes(report: Mapping[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return f'<td class="num">{value:.2f}</td>' if isinstance(value, float) else f'<td class="num">{value}</td>'
-    return f"<td>{_escape(value)}</td>"
-
-
-def _score_rows(scores: Mapping[str, Any], prefix: str = "") -> list[str]:
-    rows = []
-    for name, value in scores.items():
-        label = f"{prefix}{name}"
-        if isinstance(value, Mapping) and ("raw" in value or "fixed" in value):
-            raw, fixed = value.get("raw", ""), value.get("fixed", "")
-            delta = fixed - raw if all(isinstance(v, numbers.Real) for v in (raw, fixed)) else ""
-            extra = "; ".join(f"{k}: {v}" for k, v in value.items() if k not in ("raw", "fixed"))
-            rows.append(f"<tr><th>{_escape(label)}</th>{_cell(raw)}{_cell(fixed)}{_cell(delta)}"
-                        f'<td class="sig">{_escape(extra)}</td></tr>')
-        elif isinstance(value, Mapping):
-            rows += _score_rows(value, f"{label}.")
-        else:
-            rows.append(f'<tr><th>{_escape(label)}</th>{_cell(value)}<td></td><td></td><td class="sig"></td></tr>')
-    return rows
-
-
-def scores_table(scores: Any) -> str:
-    """The scores of a report (``report["scores"]``) as a table: metric, raw, fixed, change, details."""
-    if not isinstance(scores, Mapping) or not scores:
-        return ""
-    return ('<h2>Scores</h2><table class="scores"><tr><th>metric</th><th>raw</th><th>fixed</th><th>change</th>'
-            f"<th>details</th></tr>{''.join(_score_rows(scores))}</table>")
-
-
 def html_report(report: Mapping[str, Any], raw: str, fixed: str, title: str, extra: str = "") -> str:
     """The review page for one document from its JSON report (``reports.ledger.json_report``) and texts.
 
-    ``extra`` is an HTML section (already escaped) shown in the header, after the scores.
+    ``extra`` is an HTML section (already escaped; the quality tables) shown in the header.
     """
     raw_lines, fixed_lines = raw.split("\n"), fixed.split("\n")
     data = {
@@ -130,7 +98,7 @@ def html_report(report: Mapping[str, Any], raw: str, fixed: str, title: str, ext
         f"{counts.get('findings', 0)} findings, {counts.get('conflicts', 0)} conflicts. mtfix {__version__}. "
         "Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change, <kbd>a</kbd> accept, <kbd>r</kbd> reject, "
         "<kbd>d</kbd> dismiss a finding.</p>"
-        f"{scores_table(report.get('scores'))}{extra}</header>"
+        f"{extra}</header>"
         '<div id="toolbar"><fieldset id="families"><legend>Family</legend></fieldset>'
         f"<fieldset><legend>Tier</legend>{tiers}</fieldset>"
         '<button type="button" id="prev">\u2191 previous</button><button type="button" id="next">next \u2193</button>'

@@ -1,0 +1,269 @@
+"""Grammar findings: advisory issues from a grammar checker, never edits.
+
+Two checkers: Harper, embedded through ``harper-py`` (offline, no Java), and LanguageTool through
+``language-tool-python`` (a server, or a local install it starts; see ``pipeline.grammar_lt``). Either
+runs once per document, on the whole text, in plain-text mode.
+
+What MT news makes noisy is left out by default:
+
+- spelling of proper names: a capitalised word is a name, not a misspelling (``proper_names=True``
+  checks them too);
+- words that are names in this document (capitalised words that recur) or in a user's
+  ``rules/names.txt`` are never reported as misspellings, whatever the settings;
+- regional spellings: a word Harper's British dictionary accepts is not misspelt in American text;
+- Harper rules that fire on the human reference translations of WMT22 ru-en (2016 lines) as often as on
+  the machine output, so they say nothing about translation artifacts: ``NOISY_HARPER_RULES``;
+- runs of spaces that indent a line (layout, not grammar).
+
+A failing checker never fails the repair: ``GrammarSession`` turns any failure into one notice
+(``grammar: LanguageTool unavailable (reason)``), then goes on with Harper, or without grammar.
+
+>>> sorted(document_names("Chicherin wrote. Then Chicherin left; Ankara agreed."))
+['Chicherin']
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Protocol
+
+import regex
+
+NOISY_HARPER_RULES: frozenset[str] = frozenset({
+    "UpdatePlaceNames",  # "Turkey" → "Türkiye": false for history and for news before 2022
+    "Regionalisms",  # "mobile phone": a regional word, not an error
+    "LongSentences",  # the length comes from the source sentence
+    "OxfordComma", "NoOxfordComma",  # house style
+    "UseEllipsisCharacter",  # "..." vs "…": typography preference
+    "OrthographicConsistency",  # "latex" → "LaTeX"
+    "SplitWords", "CompoundNouns", "DisjointPrefixes",  # "dancefloor", "air base", "non-stick"
+})
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’-]*")
+_POSSESSIVE = regex.compile(r"['’]s$")
+
+
+class GrammarUnavailable(RuntimeError):
+    """A checker that cannot be used; the message is the reason shown in the notice."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a checker reports: its rule, message and the span (Python string offsets) it flags."""
+
+    rule: str
+    message: str
+    start: int
+    end: int
+    spelling: bool
+
+
+class Checker(Protocol):
+    """A grammar checker backend: a name for the reports and one call per document."""
+
+    name: str
+
+    def matches(self, text: str) -> list[Match]:
+        """Every match on ``text``; raises on any failure."""
+        ...
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A grammar finding in the checked text: rule id ``grammar.<checker rule>``, message, place, text."""
+
+    rule_id: str
+    message: str
+    text: str
+    start: int
+    end: int
+    line: int
+    col: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The issue as a JSON-ready mapping."""
+        return {"rule": self.rule_id, "message": self.message, "text": self.text, "line": self.line,
+                "col": self.col, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class GrammarResult:
+    """The issues of one text, which checker found them, and what was left out as names."""
+
+    checker: str
+    issues: tuple[Issue, ...]
+    names_skipped: int
+    words: int
+    seconds: float
+
+
+def word_count(text: str) -> int:
+    """Whitespace-separated words, the unit of every per-1,000-words figure."""
+    return len(text.split())
+
+
+def document_names(text: str) -> set[str]:
+    """Capitalised words that occur more than once in ``text``: the document's names."""
+    counts = Counter(_POSSESSIVE.sub("", m.group()) for m in _CAPITALISED.finditer(text))
+    return {word for word, n in counts.items() if n > 1}
+
+
+def load_names(path: Path) -> set[str]:
+    """The names listed in ``path`` (one a line, ``#`` comments), or none when it does not exist."""
+    if not path.is_file():
+        return set()
+    names = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            names.add(entry)
+    return names
+
+
+def _is_name(flagged: str, names: set[str], proper_names: bool) -> bool:
+    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(flagged)]
+    if not words:
+        return False
+    return all(w in names or (not proper_names and w[0].isupper()) for w in words)
+
+
+def _indentation(text: str, match: Match) -> bool:
+    span = text[match.start : match.end]
+    return bool(span) and span.isspace() and (match.start == 0 or text[match.start - 1] == "\n")
+
+
+def build_issues(
+    text: str, matches: Iterable[Match], names: set[str], proper_names: bool = False
+) -> tuple[list[Issue], int]:
+    """Turn matches into issues with line and column, leaving out names and indentation.
+
+    Returns the issues and how many spelling matches were left out as names.
+    """
+    starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+    issues, skipped = [], 0
+    for m in sorted(matches, key=lambda m: (m.start, m.end, m.rule)):
+        flagged = text[m.start : m.end]
+        if m.spelling and _is_name(flagged, names, proper_names):
+            skipped += 1
+            continue
+        if _indentation(text, m):
+            continue
+        line = bisect.bisect_right(starts, m.start) - 1
+        issues.append(Issue(f"grammar.{m.rule}", m.message, flagged, m.start, m.end, line + 1,
+                            m.start - starts[line] + 1))
+    return issues, skipped
+
+
+class HarperChecker:
+    """Harper through ``harper-py``: American English, plain text, noisy rules off, British spellings accepted.
+
+    Building the linter loads its dictionary (about a second); build one and reuse it.
+    """
+
+    def __init__(self, disabled: Iterable[str] = NOISY_HARPER_RULES, regional: bool = True) -> None:
+        try:
+            import harper
+        except ImportError as error:
+            raise GrammarUnavailable(f"harper-py is not installed ({error})") from None
+        self._harper = harper
+        self._linter = harper.Linter(harper.Dialect.AMERICAN)
+        config = dict.fromkeys(self._linter.get_default_lint_config(), None)
+        unknown = set(disabled) - set(config)
+        if unknown:
+            raise ValueError(f"unknown Harper rules: {', '.join(sorted(unknown))}")
+        config.update(dict.fromkeys(disabled, False))
+        self._linter.set_lint_config(config)
+        self._british = harper.Linter(harper.Dialect.BRITISH) if regional else None
+        self.name = f"harper-py {metadata.version('harper-py')}"
+
+    def _regional(self, words: set[str]) -> set[str]:
+        """The words that British English spells this way."""
+        if self._british is None or not words:
+            return set()
+        listing = sorted(words)
+        text = "\n\n".join(listing)
+        flagged = {text[lint.span.start : lint.span.end]
+                   for lint in self._british.organized_lints(text, language="plaintext")["SpellCheck"]}
+        return {w for w in listing if w not in flagged}
+
+    def matches(self, text: str) -> list[Match]:
+        """Every lint of the enabled rules on ``text`` (one call for the whole document)."""
+        found = []
+        for rule, lints in self._linter.organized_lints(text, language="plaintext").items():
+            for lint in lints:
+                found.append(Match(rule, lint.message, lint.span.start, lint.span.end, lint.lint_kind == "Spelling"))
+        regional = self._regional({text[m.start : m.end] for m in found if m.spelling})
+        return [m for m in found if not (m.spelling and text[m.start : m.end] in regional)]
+
+
+Notice = Callable[[str], None]
+
+
+@dataclass
+class GrammarSession:
+    """The grammar checkers of one run: LanguageTool when it is available, else Harper.
+
+    ``primary`` is tried first; on any failure the session reports it once through ``notice`` and uses
+    ``fallback`` (built on first use) from then on. Both texts of a before/after pair are always
+    checked by the same checker, so their counts compare.
+    """
+
+    primary: Checker | None
+    notice: Notice
+    fallback_factory: Callable[[], Checker] = HarperChecker
+    names: set[str] = field(default_factory=set)
+    proper_names: bool = False
+    _fallback: Checker | None = field(default=None, init=False)
+    _fallback_failed: bool = field(default=False, init=False)
+
+    def _harper(self) -> Checker | None:
+        if self._fallback is None and not self._fallback_failed:
+            try:
+                self._fallback = self.fallback_factory()
+            except Exception as error:  # a checker's failure never fails the repair
+                self._fallback_failed = True
+                self.notice(f"grammar: Harper unavailable ({reason(error)})")
+        return self._fallback
+
+    def _run(self, checker: Checker, texts: Sequence[str]) -> list[GrammarResult]:
+        results = []
+        for text in texts:
+            began = time.perf_counter()
+            matches = checker.matches(text)
+            names = self.names | document_names(text)
+            issues, skipped = build_issues(text, matches, names, self.proper_names)
+            results.append(GrammarResult(checker.name, tuple(issues), skipped, word_count(text),
+                                         time.perf_counter() - began))
+        return results
+
+    def check(self, texts: Sequence[str]) -> list[GrammarResult] | None:
+        """Check each of ``texts`` with one checker; ``None`` when no checker works."""
+        if self.primary is not None:
+            try:
+                return self._run(self.primary, texts)
+            except Exception as error:  # a checker's failure never fails the repair
+                self.notice(f"grammar: LanguageTool unavailable ({reason(error)})")
+                self.primary = None
+        harper = self._harper()
+        if harper is None:
+            return None
+        try:
+            return self._run(harper, texts)
+        except Exception as error:  # a checker's failure never fails the repair
+            self.notice(f"grammar: {harper.name} failed ({reason(error)})")
+            self._fallback, self._fallback_failed = None, True
+            return None
+
+
+def reason(error: BaseException) -> str:
+    """The first line of an error's message, short enough for a one-line notice."""
+    text = str(error).strip().splitlines()
+    first = text[0] if text else type(error).__name__
+    return first if len(first) <= 200 else first[:197] + "..."

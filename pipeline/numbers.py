@@ -1,0 +1,541 @@
+"""Numbers as written in a Russian source line or an English translation line, with their English renderings.
+
+A ``Number`` knows its span in the line, its value (scale applied: ``336 млн`` is 336000000), what kind
+of number it is (cardinal, year, decade, ordinal, century, day of a month, time, percent-bearing
+cardinal), its unit, and how English writes it (``english``). ``keys`` are the values it may be
+matched by on the other side: ``1920-х`` matches ``1920s`` and ``the '20s``; ``XX век`` matches
+``20th century``.
+
+Russian conventions: ``1 500`` (space, no-break or thin space) groups thousands, ``1,5`` is a decimal,
+``5 тыс.`` / ``336 млн`` / ``1,2 млрд`` are scaled amounts, ``1921 г.`` / ``году`` / ``гг.`` mark years,
+``1920-х`` a decade, ``5-й`` an ordinal, ``XX век`` a century, ``16 марта 1921 г.`` a date (any case of
+the month name), ``1917–1921`` a range (two numbers), ``25 %`` / ``25 процентов`` a percentage. Small
+number words (``пять``, ``две``, ``полтора``) are parsed as ``word`` numbers: they serve as counterparts
+and never as evidence for a restoration when a number written in digits is available.
+
+English conventions: ``1,500`` groups thousands, ``1.5`` is a decimal, ``1.5 million`` / ``5 thousand`` /
+``2 mln`` are scaled, ``1920s`` / ``'90s`` decades, ``5th`` ordinals, ``20th century`` / ``XX century``
+centuries, ``March 16, 1921`` / ``16 March 1921`` dates, ``3 p.m.`` times. Number words up to twenty,
+the tens, ordinal words up to twentieth and ``a million`` are parsed as ``word`` numbers: they match
+source numbers, but a translation's word is never reported as a number absent from the source.
+
+>>> [(n.text, n.english) for n in parse_russian("Более 7 тыс. человек, 1,5 млрд рублей, 16 марта 1921 г.")]
+[('7 тыс. человек', '7,000'), ('1,5 млрд рублей', '1.5 billion'), ('16', '16'), ('1921 г.', '1921')]
+>>> [(n.text, n.kind, n.english) for n in parse_russian("в 1920-х гг., 5-й полк, XX век, 29 300 артефактов")]
+[('1920-х гг.', 'decade', '1920s'), ('5-й', 'ordinal', '5th'), ('XX век', 'century', '20th century'), \
+('29 300', 'cardinal', '29,300')]
+>>> [(n.text, n.value) for n in parse_english("about 1.5 million people, 10,690 teens and seven dogs")]
+[('1.5 million people', Decimal('1500000')), ('10,690', Decimal('10690')), ('seven', Decimal('7'))]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+SPACES = " \u00a0\u2009\u202f"
+MAX_DIGITS = 18  # longer digit runs are identifiers, not amounts, and are not parsed
+_SEP = f"[{SPACES}]"
+
+RU_MONTHS = (
+    r"январ[а-яё]*", r"феврал[а-яё]*", r"март[а-яё]*", r"апрел[а-яё]*", r"ма(?:й|я|е|ю|ем)",
+    r"июн[а-яё]*", r"июл[а-яё]*", r"август[а-яё]*", r"сентябр[а-яё]*", r"октябр[а-яё]*",
+    r"ноябр[а-яё]*", r"декабр[а-яё]*",
+)
+EN_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)
+EN_MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+                  "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+
+RU_MONTH_PATTERN = regex.compile(r"\b(?:" + "|".join(f"(?P<m{i + 1}>{p})" for i, p in enumerate(RU_MONTHS)) + r")\b",
+                          regex.IGNORECASE)
+EN_MONTH_NUMBERS = {name: i + 1 for i, name in enumerate(EN_MONTHS)} | EN_MONTH_ABBREVIATIONS
+EN_MONTH_PATTERN = regex.compile(r"\b(?:" + "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+                          + r"|(?:" + "|".join(EN_MONTH_ABBREVIATIONS) + r")\.?)(?![\p{L}])")
+
+SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_RU_SCALE = regex.compile(r"(?:тыс(?:яч[а-яё]*|\.|\b)|млн\b\.?|миллион[а-яё]*|млрд\b\.?|миллиард[а-яё]*"
+                          r"|трлн\b\.?|триллион[а-яё]*)", regex.IGNORECASE)
+_RU_SCALE_VALUE = (("тыс", 1000), ("млн", 10**6), ("миллион", 10**6), ("млрд", 10**9), ("миллиард", 10**9),
+                   ("трлн", 10**12), ("триллион", 10**12))
+_EN_SCALE = regex.compile(r"(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn)\b", regex.IGNORECASE)
+EN_SCALE_VALUES = {"thousand": 1000, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9,
+                   "bln": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12}
+
+# Canonical unit: (Russian pattern, English pattern). A unit follows the number, after an optional space
+# (English also after a hyphen: "183-meter-long", "12-cm").
+UNITS: dict[str, tuple[str, str]] = {
+    "%": (r"%|процент[а-яё]*", r"%|per ?cent\b"),
+    "km": (r"км\b|километр[а-яё]*", r"km\b|kilomet(?:er|re)s?\b"),
+    "m": (r"м\b(?!\.\s*[а-яё])|метр[а-яё]*", r"m\b|met(?:er|re)s?\b"),
+    "cm": (r"см\b|сантиметр[а-яё]*", r"cm\b|centimet(?:er|re)s?\b"),
+    "mm": (r"мм\b|миллиметр[а-яё]*", r"mm\b|millimet(?:er|re)s?\b"),
+    "kg": (r"кг\b|килограмм[а-яё]*", r"kg\b|kilo(?:gram)?s?\b"),
+    "g": (r"г\b\.?|грамм[а-яё]*", r"g\b|grams?\b"),
+    "t": (r"т\b\.?|тонн[а-яё]*", r"t\b|tons?\b|tonnes?\b"),
+    "l": (r"л\b|литр[а-яё]*", r"l\b|lit(?:er|re)s?\b"),
+    "ml": (r"мл\b|миллилитр[а-яё]*", r"ml\b|millilit(?:er|re)s?\b"),
+    "W": (r"Вт\b|ватт[а-яё]*", r"W\b|watts?\b"),
+    "kW": (r"кВт\b|киловатт[а-яё]*", r"kW\b|kilowatts?\b"),
+    "kcal": (r"ккал\b|кКал\b", r"kcal\b"),
+    "age": (r"-?летн[а-яё]*", r"-?years?-old\b"),
+    "year": (r"лет\b|год[а-яё]*", r"years?\b"),
+    "month": (r"месяц[а-яё]*|мес\.", r"months?\b"),
+    "day": (r"дн[а-яё]*|день|сут(?:ок|ки)\b", r"days?\b"),
+    "hour": (r"час(?:а|ов)?\b|ч\.", r"hours?\b|h\b"),
+    "minute": (r"минут[а-яё]*|мин\.", r"minutes?\b|min\b"),
+    "rub": (r"руб(?:л[а-яё]*|\.)", r"rub(?:les?|\.)|roubles?\b"),
+    "usd": (r"доллар[а-яё]*|долл\.", r"dollars?\b|USD\b"),
+    "eur": (r"евро\b", r"euros?\b|EUR\b"),
+    "times": (r"раз(?:а)?\b", r"times\b"),
+    "person": (r"человек\b|чел\.", r"people\b|persons?\b"),
+}
+RU_UNIT_PATTERN = regex.compile("|".join(f"(?P<u{i}>{ru})" for i, (ru, _) in enumerate(UNITS.values())),
+                         regex.IGNORECASE)
+EN_UNIT_PATTERN = regex.compile("|".join(f"(?P<u{i}>{en})" for i, (_, en) in enumerate(UNITS.values())))
+UNIT_NAMES = tuple(UNITS)
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a Roman numeral up to 399, or ``None`` if ``text`` is not a well-formed one.
+
+    >>> roman_value("XX"), roman_value("XXI"), roman_value("IIII")
+    (20, 21, None)
+    """
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN.get(ch)
+        if value is None:
+            return None
+        nxt = _ROMAN.get(text[i + 1], 0) if i + 1 < len(text) else 0
+        total += -value if value < nxt else value
+    if total <= 0 or total >= 400 or _to_roman(total) != text:
+        return None
+    return total
+
+
+def _to_roman(value: int) -> str:
+    out = []
+    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                            (4, "IV"), (1, "I")):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+def ordinal_suffix(value: int) -> str:
+    """English ordinal suffix: ``st``, ``nd``, ``rd`` or ``th``.
+
+    >>> [f"{n}{ordinal_suffix(n)}" for n in (1, 2, 3, 4, 11, 12, 21, 102)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '21st', '102nd']
+    """
+    if value % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+
+
+def format_decimal(value: Decimal, grouped: bool) -> str:
+    """``value`` in English digits, decimals as written: a point, and commas between thousands when ``grouped``.
+
+    >>> format_decimal(Decimal("29300"), True), format_decimal(Decimal("43.90"), False)
+    ('29,300', '43.90')
+    """
+    if value == value.to_integral_value():
+        number = int(value)
+        return f"{number:,}" if grouped else str(number)
+    text = format(value, "f")
+    if grouped:
+        whole, _, frac = text.partition(".")
+        return f"{int(whole):,}.{frac}"
+    return text
+
+
+def scale_word(scale: int) -> str:
+    """The English word of a scale (``1000000`` gives ``million``)."""
+    return next(word for word, value in SCALES.items() if value == scale)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a line: its span, value, kind, unit and how it was written.
+
+    ``kind`` is one of ``cardinal``, ``year``, ``decade``, ``ordinal``, ``century``, ``day`` (a day of
+    ``month``), ``time`` (``value`` is minutes after midnight). A cardinal may carry a case ending
+    (``3-х`` for трёх, which MT renders ``xnumx's``); ``inflected`` says so. ``mantissa`` is the number as written
+    before its ``scale``; ``grouped`` tells whether the source grouped thousands; ``word`` marks a number
+    written in words; ``quantity`` marks a plain number followed by a counted word (rendered with
+    thousands commas); ``alternatives`` are other readings of the same digits.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    kind: str = "cardinal"
+    unit: str | None = None
+    scale: int = 1
+    mantissa: Decimal | None = None
+    month: int | None = None
+    grouped: bool = False
+    word: bool = False
+    quantity: bool = False
+    alternatives: tuple[Decimal, ...] = ()
+
+    @property
+    def inflected(self) -> bool:
+        """A cardinal written with a Russian case ending (``3-х``, ``5-ти``)."""
+        return self.kind == "cardinal" and bool(regex.search(r"\d[-–](?:х|ех|ух|ти|ми|и)\b", self.text))
+
+    @property
+    def keys(self) -> frozenset[tuple[str, Decimal]]:
+        """The values this number can be matched by on the other side of a translation."""
+        keys = {("n", self.value), *(("n", alt) for alt in self.alternatives)}
+        if self.kind == "decade":
+            keys.add(("decade", self.value % 100))
+        if self.kind == "time":
+            keys = {("time", self.value), ("time", (self.value + 720) % 1440)}
+            if self.value % 60 == 0:
+                keys |= {("n", self.value // 60), ("n", (self.value // 60 + 11) % 12 + 1)}
+        return frozenset(keys)
+
+    @property
+    def english(self) -> str:
+        """How English writes this number (``1,500``, ``1.5``, ``336 million``, ``1920s``, ``5th``)."""
+        if self.kind == "decade":
+            return f"{int(self.value)}s"
+        if self.kind == "century":
+            return f"{int(self.value)}{ordinal_suffix(int(self.value))} century"
+        if self.kind == "ordinal" and not 1000 <= self.value <= 2100:
+            return f"{int(self.value)}{ordinal_suffix(int(self.value))}"
+        if self.kind == "time":
+            return f"{int(self.value) // 60:02d}:{int(self.value) % 60:02d}"
+        if self.scale > 1000 and self.mantissa is not None:
+            return f"{format_decimal(self.mantissa, False)} {scale_word(self.scale)}"
+        grouped = self.grouped or self.scale == 1000 or (self.quantity and self.kind == "cardinal")
+        return format_decimal(self.value, grouped and self.value >= 1000)
+
+    def english_scaled(self, scale: int) -> str | None:
+        """The number as the mantissa of ``scale`` (``75 900`` at 1000 gives ``75.9``), if it reads well."""
+        if scale == 1:
+            return self.english
+        if self.scale == scale and self.mantissa is not None:
+            return format_decimal(self.mantissa, self.mantissa >= 1000)
+        if not (self.scale == 1 and self.value >= scale):
+            return None
+        mantissa = self.value / scale
+        if mantissa * 1000 != int(mantissa * 1000):
+            return None
+        return format_decimal(mantissa, False)
+
+
+_RU_NUMBER = regex.compile(
+    rf"(?<![\d.,])(?:(?<![\p{{L}}+]|\d{_SEP})(?P<num>\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d\p{{L}}]|[,.]\d)(?:,\d+)?)"
+    r"|(?P<num>\d+(?:,\d+|\.\d+(?!\.\d|\d))?(?!\d)))"
+    r"(?:(?P<dash>[-–—])(?P<suffix>[а-яё]+))?"
+)
+_RU_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLC]+)(?:[-–](?:[IVXLC]+))?\s+(?:век[а-яё]*|вв?\.)")
+_RU_YEAR_MARK = regex.compile(rf"^{_SEP}?(?:гг?\.|годах|годов|год[аеуы]?\b|годом\b)")
+_RU_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
+_ORDINAL_SUFFIX = regex.compile(r"(?:й|я|е|го|му|м|ым|ом|ой|ую|ых|ого|ому)")
+_CASE_SUFFIX = regex.compile(r"(?:х|ех|ух|ти|ми|и)")
+_DECADE_SUFFIX = regex.compile(r"(?:х|е|ых|ые|ым|ыми)")
+
+_RU_WORDS: dict[str, int | Decimal] = {
+    "один": 1, "одна": 1, "одно": 1, "одного": 1, "одной": 1, "одну": 1, "одному": 1, "одним": 1,
+    "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трех": 3, "трёх": 3, "трем": 3,
+    "тремя": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "четырьмя": 4, "полтора": Decimal("1.5"),
+    "полторы": Decimal("1.5"), "полутора": Decimal("1.5"), "сто": 100, "ста": 100, "тысяча": 1000,
+    "тысячу": 1000, "тысячи": 1000, "тысяч": 1000, "тысячей": 1000, "миллион": 10**6, "миллиона": 10**6,
+    "миллионы": 10**6, "миллионов": 10**6, "миллиарда": 10**9, "миллиард": 10**9, "оба": 2, "обе": 2, "обоих": 2,
+    "сутки": 24, "суток": 24, "полгода": 6, "пол": Decimal("0.5"), "половина": Decimal("0.5"),
+    "дюжина": 12, "первый": 1, "первая": 1, "первое": 1, "первого": 1, "первой": 1, "первые": 1,
+    "первых": 1, "первом": 1, "второй": 2, "второго": 2, "второе": 2, "вторая": 2, "второму": 2,
+    "втором": 2, "вторую": 2, "третий": 3, "третья": 3, "третье": 3, "третьего": 3, "третьей": 3,
+    "трети": 3, "треть": 3, "четверть": 4, "четверо": 4, "четверых": 4, "семерка": 7, "семерки": 7,
+    "семерке": 7, "семерку": 7,
+    "семёрка": 7, "семёрки": 7, "двадцатка": 20, "двадцатки": 20, "двадцатку": 20, "десятка": 10,
+    "десятки": 10, "десятку": 10, "тройка": 3, "тройки": 3, "тройку": 3, "пятерка": 5, "пятерки": 5,
+}
+_RU_WORD_STEMS = (
+    ("пят", 5), ("шест", 6), ("сем", 7), ("восем", 8), ("восьм", 8), ("девят", 9), ("десят", 10),
+    ("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14), ("пятнадцат", 15),
+    ("шестнадцат", 16), ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19), ("двадцат", 20),
+    ("тридцат", 30), ("сорок", 40), ("пятьдесят", 50), ("шестьдесят", 60), ("семьдесят", 70),
+    ("восемьдесят", 80), ("девяност", 90), ("двест", 200), ("трист", 300), ("четырест", 400),
+    ("пятьсот", 500), ("четверт", 4), ("четвёрт", 4), ("седьм", 7), ("пятер", 5), ("шестер", 6),
+    ("трое", 3), ("двое", 2),
+)
+_RU_WORD = regex.compile(r"\b[а-яё]+\b", regex.IGNORECASE)
+_RU_STEM_TAIL = regex.compile(r"(?:ь|и|ью|ом|ём|ая|ой|ый|ое|ого|ые|ых|ую|ым|ыми|а|ей)?")
+
+
+def _ru_word_value(word: str) -> int | Decimal | None:
+    lower = word.lower()
+    if lower == "семей":  # "of families", not "seven"
+        return None
+    if lower in _RU_WORDS:
+        return _RU_WORDS[lower]
+    for stem, value in sorted(_RU_WORD_STEMS, key=lambda s: -len(s[0])):
+        if lower.startswith(stem) and _RU_STEM_TAIL.fullmatch(lower[len(stem):]):
+            return value
+    return None
+
+
+def _scaled(value: Decimal, scale: int) -> Decimal:
+    """``value`` times ``scale``, without a trailing ``.0`` when the result is whole."""
+    result = value * scale
+    return Decimal(int(result)) if result == result.to_integral_value() else result
+
+
+def _ru_decimal(text: str) -> Decimal:
+    return Decimal("".join(ch for ch in text if ch not in SPACES).replace(",", "."))
+
+
+def _ru_scale(rest: str) -> tuple[int, int]:
+    m = regex.match(rf"{_SEP}?(?:{_RU_SCALE.pattern})", rest, regex.IGNORECASE)
+    if not m:
+        return 1, 0
+    word = m.group().strip(SPACES).lower()
+    return next(v for stem, v in _RU_SCALE_VALUE if word.startswith(stem)), m.end()
+
+
+def _unit_at(rest: str, pattern: regex.Pattern[str], hyphen: bool) -> tuple[str | None, int]:
+    lead = regex.match(rf"{_SEP}?-?" if hyphen else rf"{_SEP}?", rest)
+    offset = lead.end() if lead else 0
+    m = pattern.match(rest, offset)
+    if not m or m.lastgroup is None:
+        return None, 0
+    return UNIT_NAMES[int(m.lastgroup[1:])], m.end()
+
+
+def _months(line: str, pattern: regex.Pattern[str], english: bool) -> list[tuple[int, int, int]]:
+    found = []
+    for m in pattern.finditer(line):
+        if english:
+            month = EN_MONTH_NUMBERS.get(m.group().rstrip("."))
+            if month is None or (m.group() == "May" and not _looks_like_date_may(line, m)):
+                continue
+        else:
+            month = next(int(name[1:]) for name, value in m.groupdict().items() if value)
+        found.append((m.start(), m.end(), month))
+    return found
+
+
+def _looks_like_date_may(line: str, m: regex.Match[str]) -> bool:
+    return bool(regex.match(r"\s+\d", line[m.end():]) or regex.search(r"\d\s+(?:of\s+)?$", line[: m.start()]))
+
+
+def _month_near(months: list[tuple[int, int, int]], start: int, end: int, line: str) -> int | None:
+    """The month of a name directly after (``16 марта``) or before (``March 16``, ``марте 2022``) a number."""
+    for m_start, m_end, month in months:
+        between = line[end:m_start] if m_start >= end else line[m_end:start]
+        if m_start >= end and regex.fullmatch(r"(?:[-–]?(?:го|е|ого))?\s*(?:of\s+)?", between):
+            return month
+        if m_end <= start and regex.fullmatch(r"\.?,?\s+(?:the\s+)?", between):
+            return month
+    return None
+
+
+def parse_russian(line: str) -> list[Number]:
+    """Every number of a Russian line, in order (see the module docstring for the formats)."""
+    months = _months(line, RU_MONTH_PATTERN, english=False)
+    numbers: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RU_TIME.finditer(line):
+        numbers.append(Number(m.start(), m.end(), m.group(), Decimal(int(m["h"]) * 60 + int(m["m"])), "time"))
+        taken.append((m.start(), m.end()))
+    for m in _RU_ROMAN_CENTURY.finditer(line):
+        value = roman_value(m["rom"])
+        if value is not None:
+            numbers.append(Number(m.start(), m.end(), m.group(), Decimal(value), "century"))
+            taken.append((m.start(), m.end()))
+    for m in _RU_NUMBER.finditer(line):
+        if any(s <= m.start() < e for s, e in taken) or _is_exponent(line, m.start(), m.end("num")) \
+                or len(m["num"]) > MAX_DIGITS:
+            continue
+        text = m["num"]
+        value = _ru_decimal(text)
+        grouped = any(ch in SPACES for ch in text)
+        alternatives: tuple[Decimal, ...] = ()
+        if not grouped and regex.fullmatch(r"\d{1,3},\d{3}", text):
+            alternatives = (Decimal(text.replace(",", "")),)
+        end = m.end("num")
+        kind = "cardinal"
+        suffix = m["suffix"] or ""
+        if suffix and _DECADE_SUFFIX.fullmatch(suffix) and value % 10 == 0 and value >= 10 \
+                and value == int(value) and "," not in text:
+            kind, end = "decade", m.end()
+        elif suffix and _ORDINAL_SUFFIX.fullmatch(suffix):
+            kind, end = "ordinal", m.end()
+        elif suffix and _CASE_SUFFIX.fullmatch(suffix):
+            end = m.end()
+        rest = line[end:]
+        year = _RU_YEAR_MARK.match(rest)
+        if year and regex.fullmatch(r"\d{3,4}", text):
+            kind = "year" if kind != "decade" else kind
+            end += year.end()
+            rest = line[end:]
+        scale, scale_len = (1, 0) if kind != "cardinal" else _ru_scale(rest)
+        end += scale_len
+        unit, unit_len = _unit_at(line[end:], RU_UNIT_PATTERN, hyphen=True)
+        four_digits = bool(regex.fullmatch(r"\d{4}", text)) and 1000 <= value <= 2100
+        if kind in ("year", "decade") or (unit == "g" and kind == "cardinal" and four_digits):
+            unit, unit_len = (None, 0) if kind in ("year", "decade") else ("year", unit_len)
+            kind = "year" if unit == "year" else kind
+            unit = None if kind == "year" else unit
+        end += unit_len
+        month = _month_near(months, m.start(), m.end("num"), line)
+        if month is not None and kind in ("cardinal", "ordinal") and value <= 31 and value == int(value):
+            kind = "day"
+        elif month is not None and kind == "cardinal" and regex.fullmatch(r"\d{4}", text):
+            kind = "year"
+        quantity = kind == "cardinal" and scale == 1 and unit is None and _counted_word_follows(
+            line[end:]) and not _code_like(line, m.start())
+        quantity = quantity or (kind == "cardinal" and unit is not None and not _code_like(line, m.start()))
+        numbers.append(Number(m.start(), end, line[m.start():end], _scaled(value, scale), kind, unit, scale, value,
+                              month, grouped, quantity=quantity, alternatives=alternatives))
+        taken.append((m.start(), end))
+    for m in _RU_WORD.finditer(line):
+        word_value = _ru_word_value(m.group())
+        if word_value is None or any(s <= m.start() < e for s, e in taken):
+            continue
+        scaled = m.group().lower() not in ("тысяча", "тысячу", "тысячи", "тысяч", "тысячей")
+        scale, scale_len = _ru_scale(line[m.end():]) if scaled else (1, 0)
+        value = Decimal(word_value)
+        numbers.append(Number(m.start(), m.end() + scale_len, line[m.start():m.end() + scale_len],
+                              _scaled(value, scale), "cardinal", None, scale, value, word=True))
+    return sorted(numbers, key=lambda n: n.start)
+
+
+_FUNCTION_WORDS = frozenset(
+    ("и", "или", "а", "в", "во", "на", "по", "с", "со", "к", "ко", "о", "об", "от", "до", "из", "за", "для",
+     "при", "у", "без", "не", "же", "ли"))
+_CODE_BEFORE = regex.compile(r"(?:\p{L}-?|[/#№]\s?|\b[A-Z]{2,}\s|\b\d+[A-Za-z]+\s|(?i:артикул)\S*\s*)$")
+
+
+def _is_exponent(line: str, start: int, end: int) -> bool:
+    """The ``2`` of ``m2`` or ``см3``: a power of a length unit, not a number."""
+    return line[start:end] in ("2", "3") and bool(regex.search(r"(?<![\p{L}])[кcсmмdд]?[mм]$", line[:start]))
+
+
+def _code_like(line: str, start: int) -> bool:
+    """Digits of a model or item code (``FC-160``, ``S1000``, ``3M 6000``, ``TFK 18``, ``артикул: 12008``)."""
+    return bool(_CODE_BEFORE.search(line[max(0, start - 16):start]))
+
+
+def _counted_word_follows(rest: str) -> bool:
+    """Whether a counted noun follows (``3600 евро``), not a conjunction or preposition (``6000 и``)."""
+    m = regex.match(rf"{_SEP}([а-яё]+)", rest, regex.IGNORECASE)
+    return bool(m) and m[1].lower() not in _FUNCTION_WORDS
+
+
+_EN_NUMBER = regex.compile(
+    r"(?<![\d.,])(?P<apos>['’])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?(?!\d))"
+    r"(?P<suffix>st|nd|rd|th|['’]?s)?"
+)
+_EN_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?(?![\d:])"
+                         r"(?:\s*(?P<ap>[ap])\.?m\b\.?)?", regex.IGNORECASE)
+_EN_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLC]+)(?:st|nd|rd|th)?\s+(?:century|centuries)\b")
+_EN_YEAR_WORD = regex.compile(r"^(?:\s+(?:year|AD|BC)\b)")
+
+_EN_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "both": 2,
+    "twice": 2, "half": Decimal("0.5"), "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "twentieth": 20, "quarter": 4, "thirds": 3, "double": 2, "triple": 3, "once": 1, "single": 1,
+    "pair": 2, "couple": 2, "nineties": 90, "eighties": 80, "seventies": 70, "sixties": 60,
+    "fifties": 50, "forties": 40, "thirties": 30, "twenties": 20,
+}
+_EN_WORD = regex.compile(r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+                         r"(?P<unit>one|two|three|four|five|six|seven|eight|nine"
+                         r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?P<word>[A-Za-z]+))\b")
+
+
+def parse_english(line: str) -> list[Number]:
+    """Every number of an English line, in order (see the module docstring for the formats)."""
+    months = _months(line, EN_MONTH_PATTERN, english=True)
+    numbers: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    for m in _EN_ROMAN_CENTURY.finditer(line):
+        value = roman_value(m["rom"])
+        if value is not None:
+            numbers.append(Number(m.start(), m.end(), m.group(), Decimal(value), "century"))
+            taken.append((m.start(), m.end()))
+    for m in _EN_TIME.finditer(line):
+        if m["m"] is None and m["ap"] is None:
+            continue
+        hour = int(m["h"]) % 12 + (12 if (m["ap"] or "").lower() == "p" else 0) if m["ap"] else int(m["h"])
+        numbers.append(Number(m.start(), m.end(), m.group(), Decimal(hour * 60 + int(m["m"] or 0)), "time"))
+        taken.append((m.start(), m.end()))
+    for m in _EN_NUMBER.finditer(line):
+        if any(s <= m.start("num") < e for s, e in taken) or _is_exponent(line, m.start("num"), m.end("num")) \
+                or len(m["num"]) > MAX_DIGITS:
+            continue
+        text = m["num"]
+        value = Decimal(text.replace(",", ""))
+        suffix = (m["suffix"] or "").lstrip("'’")
+        end = m.end()
+        kind = "cardinal"
+        if suffix == "s" and value % 10 == 0:
+            kind = "decade"
+        elif suffix in ("st", "nd", "rd", "th"):
+            kind = "ordinal"
+        elif suffix == "s":
+            end = m.end("num")
+        start = m.start() if kind == "decade" else m.start("num")
+        scale = 1
+        unit: str | None = None
+        if kind == "cardinal":
+            sm = regex.match(rf"(?:\s|-)(?:{_EN_SCALE.pattern})", line[end:], regex.IGNORECASE)
+            if sm:
+                scale = EN_SCALE_VALUES[sm.group()[1:].lower()]
+                end += sm.end()
+            unit, unit_len = _unit_at(line[end:], EN_UNIT_PATTERN, hyphen=True)
+            end += unit_len
+        if kind == "cardinal" and regex.fullmatch(r"\d{4}", text) and (
+                _EN_YEAR_WORD.match(line[end:]) or 1900 <= value <= 2100):
+            kind = "year"
+        month = _month_near(months, m.start("num"), m.end("num"), line)
+        if month is not None and kind in ("cardinal", "ordinal") and value <= 31 and value == int(value):
+            kind = "day"
+        if kind == "century" or regex.match(r"\s+centur", line[end:]):
+            kind = "century"
+        numbers.append(Number(start, end, line[start:end], _scaled(value, scale), kind, unit, scale, value, month,
+                              "," in text))
+        taken.append((start, end))
+    for m in _EN_WORD.finditer(line):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if m["tens"]:
+            word_value: int | Decimal = _EN_WORDS[m["tens"]] + _EN_WORDS[m["unit"]]
+        else:
+            word = m["word"].lower()
+            if word == "a" or word == "one":
+                sm = regex.match(r"\s+(thousand|million|billion|trillion)\b", line[m.end():])
+                if sm:
+                    scale = SCALES[sm[1]]
+                    numbers.append(Number(m.start(), m.end() + sm.end(), line[m.start():m.end() + sm.end()],
+                                          Decimal(scale), "cardinal", None, scale, Decimal(1), word=True))
+                    taken.append((m.start(), m.end() + sm.end()))
+                    continue
+            if word not in _EN_WORDS:
+                continue
+            word_value = _EN_WORDS[word]
+        sm = regex.match(r"\s+(thousand|million|billion|trillion)\b", line[m.end():])
+        scale = SCALES[sm[1]] if sm else 1
+        end = m.end() + (sm.end() if sm else 0)
+        value = Decimal(word_value)
+        kind = "decade" if m["word"] and m["word"].lower().endswith("ies") else "cardinal"
+        numbers.append(Number(m.start(), end, line[m.start():end], _scaled(value, scale), kind, None, scale, value,
+                              word=True))
+    return sorted(numbers, key=lambda n: n.start)
