@@ -31,7 +31,10 @@ def rule_modules() -> tuple[ModuleType, ...]:
     """Every module of the ``rules`` package that declares ``RULES``, in name order."""
     found = []
     for info in sorted(pkgutil.iter_modules(rules_package.__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"rules.{info.name}")
+        try:
+            module = importlib.import_module(f"rules.{info.name}")
+        except ValueError as error:
+            raise RegistryError(f"rules.{info.name}: {error}") from None
         if not hasattr(module, "RULES"):
             continue
         stage = getattr(module, "STAGE", None)

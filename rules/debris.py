@@ -20,20 +20,22 @@ STRAY_MARKUP = Rule(
     id="debris.stray_markup",
     message="Stray '<' left from markup",
     tier=Tier.SAFE,
-    pattern=r"(?<=^|[\s\]])(?P<lt><)(?=[(\[“\"«]|\p{Lu}\p{Ll})(?![^\n]*>)",
+    pattern=r"(?<=^|(?<![<>|&]\s*)[\s\]])(?P<lt><)(?=[(\[“\"«]\p{L})(?![^\n]*>)",
     group="lt",
     flags=regex.MULTILINE,
     fix=lambda m, ctx: "",
     examples=(
         ("into account. [15] <(Excerpt from the book", "into account. [15] (Excerpt from the book"),
         ("<“Soviet diplomacy” was published", "“Soviet diplomacy” was published"),
-        ("see also <Report on the trip", "see also Report on the trip"),
+        ("see also <[Report on the trip]", "see also [Report on the trip]"),
     ),
     leave_alone=(
         "we traditionally export <...> internal protests",
         "if a <b then stop",
         "the <b>bold</b> tag and <<quoted>>",
         "x < 5 and y<3",
+        "pyenv install < <(curl -sSL x)",
+        "<Buffer 76 26 af",
     ),
 )
 
@@ -43,11 +45,11 @@ ALWAYS_SINGLE = frozenset(("the", "a", "an", "of", "for", "with", "from", "and",
 MAY_DOUBLE = frozenset(("had", "that", "is", "do", "does", "did", "will", "can", "was"))
 
 _DOUBLED = regex.compile(
-    r"(?<![\p{L}\p{N}'’-])(?P<first>\p{L}+)(?P<gap> +)(?P<second>\p{L}+)(?![\p{L}\p{N}'’-])"
+    r"(?<![\p{L}\p{N}'’\"“_-])(?P<first>\p{L}+)(?P<gap> +)(?P<second>\p{L}+)(?![\p{L}\p{N}'’\"”_+/=-])"
 )
 
 
-_SENTENCE_START = regex.compile(r"(?:^|[.!?…][\"”’)]?[ ]+)$", regex.MULTILINE)
+_SENTENCE_START = regex.compile(r"(?:^|[.!?…][\"”’)]?[ ]+)\Z")
 
 
 def _doubled(text: str, ctx: Context, *, safe: bool) -> list[Proposal]:
@@ -56,7 +58,8 @@ def _doubled(text: str, ctx: Context, *, safe: bool) -> list[Proposal]:
         first, second = m["first"], m["second"]
         if first.lower() != second.lower() or second != second.lower():
             continue
-        if first != second and not _SENTENCE_START.search(text, 0, m.start()):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if first != second and not _SENTENCE_START.search(text[line_start : m.start()]):
             continue
         word = second
         if word in MAY_DOUBLE or (len(word) == 1 and word != "a"):
@@ -81,6 +84,8 @@ DOUBLED_WORD = Rule(
         "Sirhan Sirhan and Duran Duran",
         "60-year-old old people",
         "Vitamin A a day",
+        'it can find "the the" and from+count',
+        "abbr FOR for (i = 0)",
         "the theory",
     ),
 )

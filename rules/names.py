@@ -6,7 +6,8 @@ Use instead: "M.V. Frunze", "G.V. Chicherin", "S. Aralov". Why: the source write
 "Чичерин Г.В."; the MT system read the initials as a word or kept the order of a Russian
 reference list. Tier: safe when the surname is plainly Russian (its ending) or the document
 names the same person with proper initials elsewhere; review otherwise. Joined initials follow the
-document's own style: "M.V. Frunze" or "M. V. Frunze" (``initials_style``, by majority).
+document's own style: "M.V. Frunze" or "M. V. Frunze" (``initials_style``, by majority; spaced
+when the document shows neither).
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ NOT_SURNAMES = _words(
     Zurich Norwich Greenwich Ipswich Sandwich Rich Which Each Dmitri
     """
 )
-SURNAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
-_RUSSIAN_SURNAME = regex.compile(rf"\p{{Lu}}\p{{Ll}}+{SURNAME_ENDING}", regex.V1)
+SURNAME = r"\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?"
+_RUSSIAN_SURNAME = regex.compile(rf"\p{{Lu}}\p{{Ll}}{{2,}}{SURNAME_ENDING}", regex.V1)
 
 
 def _russian(word: str) -> bool:
@@ -56,8 +57,8 @@ def _russian(word: str) -> bool:
 NOT_INITIALS = _words(
     """
     In On As At An Am Is It If Of Or Oh Ok Id Ed Al El Em En Er Ex Mo No So Go Do To Be He Me We Ye
-    Lo Ma Pa Hi Yo Ha La Le Di Da De Du Li Ni Mi Bo Jo Ty Ab Ad Ag Ap Os Ob Mr Dr St Mt Ms Ft Pt Lt
-    Sr Jr Fr Rd Gt Nb Ps Pm Km Kg Mg Ml Gb Mb Kb Tv Pc Vs Sq Ii Iv Vi Vii Xi Xv Xx
+    Lo Ma Pa Hi Yo Ha La Le Da De Du Li Bo Jo Ty Ab Ad Ag Ap Os Ob Mr Dr St Mt Ms Ft Pt Lt
+    Sr Jr Fr Rd Gt Md Om Nb Ps Pm Km Kg Mg Ml Gb Mb Kb Tv Pc Vs Sq Ii Iv Vi Vii Xi Xv Xx Tk Gk
     TV PM MP AG SA AB IT AI PR OS PS DS GB MB KB EV VR AR SP EP LP BP GP GM GT OK ID II IV VI XI
     KG KM MM ML MG PP PT SS SD SM SE SO SK SI RS RT TA TE TI TO OB OR OP OM ON DO DE DA DI
     """
@@ -66,16 +67,20 @@ ACRONYM = regex.compile(r"\p{Lu}{2,}")
 
 
 def _style(raw: str) -> str:
-    """``"tight"`` ("M.V. Frunze") or ``"spaced"`` ("M. V. Frunze"), by majority; tight on a tie.
+    """``"tight"`` ("M.V. Frunze") or ``"spaced"`` ("M. V. Frunze"), by majority of the document's
+    own double initials; spaced (the style of news references and of most style guides) when the
+    document has none or as many of each.
 
     >>> _style("N. I. Pirogov and V. K. Arsenyeva met L.B. Krasin")
     'spaced'
     >>> _style("the U.S. Navy and G.V. Chicherin")
     'tight'
+    >>> _style("the U.S. Navy and A. Smailov")
+    'spaced'
     """
     tight = len(regex.findall(rf"(?<![\p{{L}}.])[{INITIAL}]\.[{INITIAL}]\. ?{SURNAME}", raw))
     spaced = len(regex.findall(rf"(?<![\p{{L}}.])[{INITIAL}]\. [{INITIAL}]\. {SURNAME}", raw))
-    return "spaced" if spaced > tight else "tight"
+    return "tight" if tight > spaced else "spaced"
 
 
 DOC_FACTS = {"initials_style": _style}
@@ -100,6 +105,8 @@ def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
             continue
         russian = _russian(surname)
         vowel = pair[1] in "aeio"
+        if vowel and pair[0].lower() == pair[1]:
+            continue
         sure = russian or (not vowel and _attested(surname, text))
         if sure == certain and (russian or not vowel):
             proposals.append(Proposal(m.start("pair"), m.end("pair"), _join(pair[0], pair[1], ctx)))
@@ -119,9 +126,10 @@ FUSED_INITIALS = Rule(
     find=lambda text, ctx: _fused(text, ctx, certain=True),
     examples=(
         ("Mv Frunze, that is M.V. Frunze", "M.V. Frunze, that is M.V. Frunze"),
-        ("Vk Arsenyeva made it through in Moscow.", "V.K. Arsenyeva made it through in Moscow."),
-        ("the speech of Gv Chicherin was short", "the speech of G.V. Chicherin was short"),
-        ("a letter from Ai Mikoyan", "a letter from A.I. Mikoyan"),
+        ("Vk Arsenyeva made it through in Moscow.", "V. K. Arsenyeva made it through in Moscow."),
+        ("Gv Chicherin wrote to L.B. Krasin", "G.V. Chicherin wrote to L.B. Krasin"),
+        ("N. I. Pirogov and Vk Arsenyeva", "N. I. Pirogov and V. K. Arsenyeva"),
+        ("a letter from Ai Mikoyan", "a letter from A. I. Mikoyan"),
     ),
     leave_alone=(
         "Mr Frunze and Dr Ivanov met St Petersburg officials",
@@ -129,6 +137,8 @@ FUSED_INITIALS = Rule(
         "Ma Long beat Li Na",
         "M.V. Frunze and V. K. Arsenyeva",
         "Ap Annie reported",
+        "Ee Durbin and Oo Kuznetsov",
+        "Md Sujauddin Sekh",
     ),
 )
 
@@ -138,9 +148,9 @@ FUSED_INITIALS_UNSURE = Rule(
     tier=Tier.REVIEW,
     find=lambda text, ctx: _fused(text, ctx, certain=False),
     examples=(
-        ("Nk Smith spoke", "N.K. Smith spoke"),
-        ("Gv Bolton wrote", "G.V. Bolton wrote"),
-        ("a report by Bt Harris", "a report by B.T. Harris"),
+        ("Nk Smith spoke", "N. K. Smith spoke"),
+        ("Gv Bolton wrote to L.B. Krasin", "G.V. Bolton wrote to L.B. Krasin"),
+        ("a report by Bt Harris", "a report by B. T. Harris"),
     ),
     leave_alone=(
         "M.V. Kuznetsov",
@@ -177,7 +187,8 @@ def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
             continue
         if sure != certain:
             continue
-        initials = _join(m["a"], m["b"], ctx)
+        # Dotted initials keep their own spacing; bare ones take the document's style.
+        initials = m["init"] if dotted else _join(m["a"], m["b"], ctx)
         after = m["after"]
         # The last initial's dot also ends the item unless the sentence goes on: "Frunze M.V. Report".
         goes_on = after[:1] in tuple(",;:)") or (after.startswith(" ") and nxt[:1].islower())
@@ -197,6 +208,7 @@ REVERSED_INITIALS = Rule(
         ("See also: Frunze M.V. Report; M.V. Frunze", "See also: M.V. Frunze. Report; M.V. Frunze"),
         ("as Kuznetsov M.V. wrote", "as M.V. Kuznetsov wrote"),
         ("by Aralov S.I.", "by S.I. Aralov."),
+        ("by Aralov S. I., p. 5", "by S. I. Aralov, p. 5"),
         ("[13] Chicherin GV, p. 197 (G.V. Chicherin)", "[13] G.V. Chicherin, p. 197 (G.V. Chicherin)"),
     ),
     leave_alone=(
@@ -216,9 +228,9 @@ REVERSED_INITIALS_UNSURE = Rule(
     tier=Tier.REVIEW,
     find=lambda text, ctx: _reversed(text, ctx, certain=False),
     examples=(
-        ("[2] Chicherin GV, p. 197", "[2] G.V. Chicherin, p. 197"),
-        ("the Molotov VM speech", "the V.M. Molotov speech"),
-        ("[4] Ivanov SN. Essays", "[4] S.N. Ivanov. Essays"),
+        ("[2] Chicherin GV, p. 197", "[2] G. V. Chicherin, p. 197"),
+        ("the Molotov VM speech of L.B. Krasin", "the V.M. Molotov speech of L.B. Krasin"),
+        ("[4] Ivanov SN. Essays", "[4] S. N. Ivanov. Essays"),
     ),
     leave_alone=(
         "the Samsung TV and Siemens AG",
@@ -237,7 +249,7 @@ MISSING_SPACE = Rule(
     id="name.initial_spacing",
     message="No space after an initial",
     tier=Tier.SAFE,
-    pattern=r"(?<![\p{L}\p{N}])\p{Lu}\.(?P<gap>)(?=\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}]*\.\p{L}))",
+    pattern=r"(?<![\p{L}\p{N}])\p{Lu}\.(?P<gap>)(?=\p{Lu}\p{Ll}{2,}\p{L}*(?![\w(]|\.\p{L}))",
     group="gap",
     fix=_spacing,
     examples=(
@@ -252,6 +264,7 @@ MISSING_SPACE = Rule(
         "see vk.com and A.com",
         "the U.S.A. and G.V. Chicherin",
         "Mr.Smith and St.Petersburg",
+        "code V.Add_Element(42) and V.Append(x)",
     ),
 )
 

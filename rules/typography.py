@@ -46,7 +46,7 @@ SPACE_BEFORE_PUNCT = Rule(
     id="typo.space_before_punct",
     message="Space before a punctuation mark",
     tier=Tier.SAFE,
-    pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;!?](?:\s|$)|:(?:\s|$)(?! *\d)|\.(?:\s|$)(?![.\s]*\.))",
+    pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;!?](?:\s|$)|:(?:\s|$)|\.(?:\s|$)(?![.\s]*\.))(?<!\d +(?=: *\d))",
     fix=lambda m, ctx: "",
     prefilter=" ",
     examples=(
@@ -54,6 +54,7 @@ SPACE_BEFORE_PUNCT = Rule(
         ("Thank you very much , very interesting.", "Thank you very much, very interesting."),
         ("Is it true ? Yes .", "Is it true? Yes."),
         ("two points : first", "two points: first"),
+        ("Recommended age : 3 years", "Recommended age: 3 years"),
     ),
     leave_alone=(
         "Good article good, I would even say",
@@ -87,6 +88,21 @@ def _inner_spacing(text: str, open_at: int, close_at: int) -> list[Proposal]:
     return proposals
 
 
+def _pairs(marks: list[int]) -> list[tuple[int, int]]:
+    return list(zip(marks[::2], marks[1::2], strict=True))
+
+
+def _opens(line: str, at: int) -> bool:
+    """Whether the straight quote at ``at`` has the shape of an opening one: space before, word after."""
+    word_after = regex.match(r"[\p{L}\p{N}]|\.\.\.|…", line[at + 1 :])
+    return 0 < at < len(line) - 1 and line[at - 1] == " " and word_after is not None
+
+
+def _closes(line: str, at: int) -> bool:
+    """Whether the straight quote at ``at`` has the shape of a closing one: word before, space after."""
+    return 0 < at < len(line) - 1 and line[at + 1] == " " and bool(regex.match(r"[\p{L}\p{N}]", line[at - 1]))
+
+
 def _quote_spacing(text: str, ctx: Context) -> list[Proposal]:
     """Straight quotes pair up in order and count only when spaced on both inner sides (" x ");
     curly quotes show their direction, so one spaced side is enough."""
@@ -94,7 +110,9 @@ def _quote_spacing(text: str, ctx: Context) -> list[Proposal]:
     for line_start, line in _lines(text):
         if '"' in line and line.count('"') % 2 == 0:
             marks = [m.start() for m in _STRAIGHT.finditer(line)]
-            for open_at, close_at in zip(marks[::2], marks[1::2], strict=True):
+            if any(_opens(line, close_at) or _closes(line, open_at) for open_at, close_at in _pairs(marks)):
+                marks = []  # a mark that reads the other way round: the pairing is unreliable
+            for open_at, close_at in _pairs(marks):
                 before_ok = open_at == 0 or line[open_at - 1] in " ([—–-:"
                 after_ok = close_at + 1 == len(line) or line[close_at + 1] in " ,.;:!?)]—–-"
                 inner = line[open_at + 1 : close_at]
@@ -145,14 +163,19 @@ QUOTE_SPACING = Rule(
         "“Yes,” she said, “ and no",
         "it’s the dogs’ toys and ‘ fine",
         'he said "yes" and "no" twice',
+        '"In parallel, prices that we export "..." internal protests" added he.',
     ),
 )
 
 
+# A number: plain, with thousands separators or with decimals.
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+# What makes the numbers one identifier: "Jfs-1120 — 016", "GOST R 51162 — 2019".
+_CODE = r"\p{L}+-|(?:GOST|GOST R|ISO|IEC|DIN|TU|OST|SNiP|SanPiN|DSTU|STB) "
 _RANGE = (
-    r"(?<![\d.,:/+]|\d[ ]?[-–—][ ]?|\p{L}[-–—]?)(?P<code>\p{L}+-)?(?P<left>\d+)"
+    rf"(?<![\d.,:/+]|\d[ ]?[-–—][ ]?|\p{{L}}[-–—]?)(?P<code>{_CODE})?(?P<left>{_NUMBER})"
     r"(?:(?P<spaced>[ ]+)(?P<dash>[-–—])[ ]*|[ ]*(?P<dash>[–—])(?P<spaced>[ ]+)|(?P<dash>[-–—]))"
-    r"(?P<right>\d+)(?![\d.,:/]\d|[ ]?[-–—][ ]?\d|\p{L}|-)"
+    rf"(?P<right>{_NUMBER})(?![\d.,:/]\d|[ ]?[-–—][ ]?\d)"
 )
 
 
@@ -171,17 +194,17 @@ DOC_FACTS = {"dashed_ranges": _dashed_ranges}
 
 
 def _is_year(digits: str) -> bool:
-    return len(digits) == 4 and 1000 <= int(digits) <= 2100
+    return len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) <= 2100
 
 
 def _ascending(left: str, right: str) -> bool:
-    return len(left) < len(right) or (len(left) == len(right) and int(left) < int(right))
+    return float(left.replace(",", "")) < float(right.replace(",", ""))
 
 
 def _range(m: regex.Match[str], ctx: Context) -> str | None:
     left, right, hyphen = m["left"], m["right"], m["dash"] == "-" and not m["spaced"]
     if m["code"]:
-        return None if hyphen else f"{m['code']}{left}-{right}"
+        return None if hyphen or not left.isdigit() or not right.isdigit() else f"{m['code']}{left}-{right}"
     if not _ascending(left, right) or (m["dash"] == "–" and not m["spaced"]):
         return None
     if m["dash"] == "-" and not ((left, right) in ctx.doc.get("dashed_ranges", ()) and _is_year(left)):
@@ -210,6 +233,10 @@ RANGE_DASH = Rule(
         ("the generation aged 12 — 18 may", "the generation aged 12–18 may"),
         ("Hyundai Tucson I (2004 — 2010).", "Hyundai Tucson I (2004–2010)."),
         ("Shorts Jfs-1120 — 016, white", "Shorts Jfs-1120-016, white"),
+        ("vaccination of 12 — 15-year-old adolescents", "vaccination of 12–15-year-old adolescents"),
+        ("color temperature of 3,000 — 6,000K, brightness", "color temperature of 3,000–6,000K, brightness"),
+        ("a dose of 1.5 – 2.5 mg", "a dose of 1.5–2.5 mg"),
+        ("GOST R 51162 — 2019.", "GOST R 51162-2019."),
     ),
     leave_alone=(
         "call 8-800-555-35-35 or +7 495 — 123 — 45",
@@ -220,7 +247,9 @@ RANGE_DASH = Rule(
         "in the years 23-25 and 2020-21",
         "Hyundai Tucson I (2004-2010).",
         "his last year of life — 1925 — was fruitful",
-        "from 10:00 — 12:00 and 1.5 — 2.5 kg",
+        "from 10:00 — 12:00 and on 16.03.2021 — 20.03.2021",
+        "He was born in 1950 — 20 years before the war",
+        "version v1.2 — 1.3 and GOST R 51162-2019 and 53.3-54.1",
     ),
 )
 
@@ -277,22 +306,38 @@ BRACKET_SPACING = Rule(
     ),
 )
 
+_GAP = regex.compile(r"(?<=[\p{L},;”’)])(?<![.!?…][\"”’)]+)(?P<gap> {2,3})(?=[\p{L}(“])")
+
+
+def _double_spaces(text: str, ctx: Context) -> list[Proposal]:
+    """One gap in a line of prose; a line with a tab or several wide gaps is a table, left alone."""
+    proposals = []
+    for line_start, line in _lines(text):
+        if "\t" in line or len(regex.findall(r"\S {2,}\S", line)) != 1:
+            continue
+        for m in _GAP.finditer(line):
+            proposals.append(Proposal(line_start + m.start(), line_start + m.end(), " "))
+    return proposals
+
+
 DOUBLE_SPACE = Rule(
     id="typo.double_space",
     message="Several spaces inside a line",
     tier=Tier.SAFE,
-    pattern=r"(?<=[\p{L}\p{N},;”’)])(?P<gap> {2,3})(?=[\p{L}\p{N}(“])",
-    group="gap",
-    fix=lambda m, ctx: " ",
+    find=_double_spaces,
     examples=(
         ("the  treaty was signed", "the treaty was signed"),
         ("Turkey,   Armenia", "Turkey, Armenia"),
-        ("in 1921  (see note)", "in 1921 (see note)"),
+        ("the treaty  (see note)", "the treaty (see note)"),
     ),
     leave_alone=(
         "    13 February 2016 08:15",
         "End of a sentence.  Next sentence.",
+        "the brackets!)  The text",
         "Name      Value",
+        "  0   0   0\t\tblack",
+        " 47  79  79 dark slate gray",
+        "Boston, MA  02110-1301, USA",
     ),
 )
 

@@ -1,12 +1,13 @@
 """Unicode repair: mojibake, Cyrillic look-alike letters and Cyrillic words left in English text.
 
-What it fixes: "side â€” coconut", "Pontoon21Â®" (through ftfy's safe fixers), "105Ñ…195" (Cyrillic
-UTF-8 read as Windows-1252, which ftfy leaves), "WНO" with a Cyrillic "Н" inside a Latin word.
-Use instead: "side — coconut", "Pontoon21®", "105х195", "WHO". Why: a text decoded with the wrong
-codec on its way through the MT system; Cyrillic letters kept from the source. Tier: mojibake is
-safe (only ftfy's encoding fixers run, never its style changes; the Cyrillic decoder accepts only
-byte runs that decode to Cyrillic); a look-alike letter is review (human texts keep them too); a
-whole Cyrillic word is a finding, since only a translator can say what it should be.
+What it fixes: "side â€” coconut", "Pontoon21Â®" (through ftfy's safe fixers), "105Ñ…195",
+"GAVRIÅ\xa0" (Cyrillic or Central European UTF-8 read as Windows-1252, which ftfy leaves), "WНO"
+with a Cyrillic "Н" inside a Latin word. Use instead: "side — coconut", "Pontoon21®", "105х195",
+"GAVRIŠ", "WHO". Why: a text decoded with the wrong codec on its way through the MT system;
+Cyrillic letters kept from the source. Tier: mojibake is safe (only ftfy's encoding fixers run,
+never its style changes; the pair decoder accepts only byte runs that decode to Cyrillic or Latin
+Extended-A letters); a look-alike letter is review (human texts keep them too); a whole Cyrillic
+word is a finding, since only a translator can say what it should be.
 """
 
 from __future__ import annotations
@@ -79,11 +80,16 @@ _CONTINUATION = "".join(
     bytes([b]).decode("cp1252", errors="replace") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
     for b in range(0x80, 0xC0)
 )
-_PAIR = f"(?:[ÐÑ][{regex.escape(_CONTINUATION)}]|Â[{regex.escape(_CONTINUATION[0x20:])}])"
-# Two or more pairs; a lone pair only away from letters ("105Ñ…195", not "NIÑ…").
-_CYRILLIC_RUN = regex.compile(
-    f"{_PAIR}{{2,}}|(?<!\\p{{L}})[ÐÑ][{regex.escape(_CONTINUATION)}](?!\\p{{L}})", regex.V1
+_ANY = regex.escape(_CONTINUATION)
+# Lead bytes 0xC4-0xC5 (Latin Extended-A: Š, č, ł, ő) and 0xD0-0xD1 (Cyrillic), read as Windows-1252.
+_PAIR = f"(?:[ÄÅÐÑ][{_ANY}]|Â[{regex.escape(_CONTINUATION[0x20:])}])"
+# Two or more pairs; a lone Cyrillic pair away from letters ("105Ñ…195", not "NIÑ…"); a lone Latin
+# Extended-A pair inside a word ("GAVRIÅ\xa0", "VÅ\xa0E").
+_PAIR_RUN = regex.compile(
+    f"{_PAIR}{{2,}}|(?<!\\p{{L}})[ÐÑ][{_ANY}](?!\\p{{L}})|(?<=\\p{{Lu}})[ÄÅ][{_ANY}]|[ÄÅ][{_ANY}](?=\\p{{Ll}})",
+    regex.V1,
 )
+_WANTED = regex.compile(r"[\p{Cyrillic}\u0100-\u017f]", regex.V1)
 
 
 def _to_bytes(text: str) -> bytes:
@@ -92,33 +98,37 @@ def _to_bytes(text: str) -> bytes:
     )
 
 
-def _cyrillic_mojibake(text: str, ctx: Context) -> list[Proposal]:
+def _pair_mojibake(text: str, ctx: Context) -> list[Proposal]:
     proposals = []
-    for m in _CYRILLIC_RUN.finditer(text):
+    for m in _PAIR_RUN.finditer(text):
         try:
             decoded = _to_bytes(m.group()).decode("utf-8")
         except (UnicodeDecodeError, UnicodeEncodeError):
             continue
-        if regex.search(r"\p{Cyrillic}", decoded):
+        if _WANTED.search(decoded):
             proposals.append(Proposal(m.start(), m.end(), decoded))
     return proposals
 
 
-CYRILLIC_MOJIBAKE = Rule(
-    id="unicode.mojibake_cyrillic",
-    message="Mojibake: Cyrillic UTF-8 text decoded as Windows-1252",
+PAIR_MOJIBAKE = Rule(
+    id="unicode.mojibake_pairs",
+    message="Mojibake: Cyrillic or Central European UTF-8 letters decoded as Windows-1252",
     tier=Tier.SAFE,
-    find=_cyrillic_mojibake,
+    find=_pair_mojibake,
     examples=(
         ("Promtex Micropacket Prestige Mattress 105Ñ…195.", "Promtex Micropacket Prestige Mattress 105х195."),
         ("Mattress 90Ñ…190Ñ…27, weight 27.9 kg.", "Mattress 90х190х27, weight 27.9 kg."),
         ("the range from -50 to 50Â°Ð¡.", "the range from -50 to 50°С."),
         ("the site ÐŸÑ€Ð°Ð²Ð´Ð° said", "the site Правда said"),
+        ("Tomato seeds GAVRIÅ\xa0 Pink Bush", "Tomato seeds GAVRIŠ Pink Bush"),
+        ("a student of VÅ\xa0E was arrested", "a student of VŠE was arrested"),
+        ("Lech WaÅ‚Ä™sa spoke", "Lech Wałęsa spoke"),
     ),
     leave_alone=(
         "ESPAÑA and NIÑO and Ðón",
         "Promtex Mattress 105х195.",
         "the PIÑ… brand",
+        "ÅSA and ÄRZTE and Å™ alone",
         "the range to 50°С.",
     ),
 )
@@ -202,4 +212,4 @@ CYRILLIC_WORD = Rule(
     ),
 )
 
-RULES = [MOJIBAKE, CYRILLIC_MOJIBAKE, HOMOGLYPH, CYRILLIC_WORD]
+RULES = [MOJIBAKE, PAIR_MOJIBAKE, HOMOGLYPH, CYRILLIC_WORD]
