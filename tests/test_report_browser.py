@@ -83,6 +83,12 @@ def test_review_sample_in_chromium(page: Page, tmp_path: Path, monkeypatch: pyte
         assert card.get_attribute("data-rule") == edit["rule"]
         assert edit["message"] in card.inner_text() and edit["tier"] in card.inner_text().lower()
 
+    for i, finding in enumerate(report["findings"]):
+        mark = page.locator(f'#L{finding["line"]} mark.finding[data-changes~="f{i}"]')
+        assert mark.count() >= 1 and finding["rule"] in mark.first.get_attribute("data-rule").split()
+    for i, suggestion in enumerate(report["suggestions"]):
+        assert page.locator(f'#L{suggestion["line"]} mark.suggestion[data-changes~="s{i}"]').count() >= 1
+
     page.uncheck('input[data-tier="safe"]')
     page.uncheck('input[data-family="testfinding"]')
     landed = {page.locator(f"#change-{i}").get_attribute("class") for i in _visit_every_change(page, 5)}
