@@ -26,4 +26,5 @@ def test_document_text_appears_only_inside_the_escaped_data_block() -> None:
     assert data is not None and "<" not in data.group(1) and "&" not in data.group(1) and "\u2028" not in data.group(1)
     decoded = json.loads(data.group(1))
     assert decoded["raw"] == HOSTILE and decoded["fixed"] == {"1": HOSTILE.replace("08: 15 ,", "08:15,")}
-    assert [c["rule"] for c in decoded["changes"]] == ["typo.clock_time", "typo.space_before_punct"]
+    rule = decoded["changes"]["fields"].index("rule")
+    assert [row[rule] for row in decoded["changes"]["rows"]] == ["typo.clock_time", "typo.space_before_punct"]

@@ -37,13 +37,16 @@ def _json_for_script(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
 
 
+FIELDS = ("id", "kind", "rule", "tier", "message", "line", "col", "raw_start", "raw_end", "decision",
+          "before", "after", "applied", "context_before", "context_after", "text")
+
+
 def _change(entry: Mapping[str, Any], kind: str, ident: str) -> dict[str, Any]:
-    rule = entry["rule"]
-    change = {
+    context = entry.get("context") or {"before": entry.get("before", ""), "after": entry.get("after", "")}
+    return {
         "id": ident,
         "kind": kind,
-        "rule": rule,
-        "family": rule.split(".", 1)[0],
+        "rule": entry["rule"],
         "tier": entry.get("tier", "finding"),
         "message": entry["message"],
         "line": entry["line"],
@@ -51,14 +54,13 @@ def _change(entry: Mapping[str, Any], kind: str, ident: str) -> dict[str, Any]:
         "raw_start": entry["raw_start"],
         "raw_end": entry["raw_end"],
         "decision": entry.get("decision", ""),
+        "before": entry.get("before", ""),
+        "after": entry.get("after", ""),
+        "applied": entry.get("applied", False),
+        "context_before": context["before"],
+        "context_after": context["after"],
+        "text": entry.get("text", ""),
     }
-    if kind == "finding":
-        change["text"] = entry["text"]
-    else:
-        context = entry.get("context") or {"before": entry["before"], "after": entry["after"]}
-        change.update(before=entry["before"], after=entry["after"], applied=entry["applied"],
-                      context=[context["before"], context["after"]])
-    return change
 
 
 def changes(report: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -68,6 +70,21 @@ def changes(report: Mapping[str, Any]) -> list[dict[str, Any]]:
     found += [_change(e, "suggestion", f"r{i}") for i, e in enumerate(report.get("rejected", []))]
     found += [_change(f, "finding", f"f{i}") for i, f in enumerate(report.get("findings", []))]
     return found
+
+
+def pack(found: list[dict[str, Any]]) -> dict[str, Any]:
+    """The changes as rows in the order of ``FIELDS``, each message stored once: a third of the size of objects.
+
+    >>> pack([{**dict.fromkeys(FIELDS, ""), "message": "m"}] * 2)["messages"]
+    ['m']
+    """
+    messages: dict[str, int] = {}
+    rows = []
+    for change in found:
+        row = [change[name] for name in FIELDS]
+        row[4] = messages.setdefault(change["message"], len(messages))
+        rows.append(row)
+    return {"fields": FIELDS, "messages": list(messages), "rows": rows}
 
 
 def html_report(report: Mapping[str, Any], raw: str, fixed: str, title: str, extra: str = "") -> str:
@@ -83,7 +100,7 @@ def html_report(report: Mapping[str, Any], raw: str, fixed: str, title: str, ext
         "raw_sha256": report.get("raw_sha256", ""),
         "raw": raw,
         "fixed": {str(n): f for n, (r, f) in enumerate(zip(raw_lines, fixed_lines, strict=True), 1) if r != f},
-        "changes": changes(report),
+        "changes": pack(changes(report)),
     }
     counts = report.get("counts", {})
     tiers = "".join(f'<label><input type="checkbox" checked data-tier="{t}"> {t}</label>'

@@ -10,7 +10,14 @@
   const rawLines = DATA.raw.split("\n");
   const lineStarts = new Array(rawLines.length);
   for (let i = 0, pos = 0; i < rawLines.length; i++) { lineStarts[i] = pos; pos += rawLines[i].length + 1; }
-  const changes = DATA.changes;
+  const changes = DATA.changes.rows.map((row) => {
+    const c = {};
+    DATA.changes.fields.forEach((name, i) => { c[name] = row[i]; });
+    c.message = DATA.changes.messages[c.message];
+    c.family = c.rule.split(".")[0];
+    c.context = [c.context_before, c.context_after];
+    return c;
+  });
   const byId = new Map(changes.map((c) => [c.id, c]));
   const byLine = new Map();
   for (const c of changes) {
