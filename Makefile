@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser-deps bench-report fix check lint test snapshots clean
+.PHONY: setup browser-deps fix check lint test snapshots bench bench-report clean
 
 setup: $(STAMP)
 
@@ -38,6 +38,10 @@ snapshots: fix
 # Time to open the HTML report of a 5 MB input in headless Chromium (numbers, not a test).
 bench-report: setup browser-deps
 	$(BIN)/python benchmarks/report_open.py --mb 5
+
+# Throughput and memory of fix - against ftfy on ~50 MB of MT text (built in the git-ignored bench/).
+bench: setup
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info

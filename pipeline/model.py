@@ -8,8 +8,9 @@ keeps the ledger.
 
 from __future__ import annotations
 
+import bisect
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,30 +30,32 @@ class Context:
     """What a rule may know besides the text: document-level facts and the line-aligned source.
 
     ``doc`` holds facts computed once per document (e.g. ``date_style``); ``source`` holds the
-    source-language lines when the user gave them, indexed like the text's lines.
+    source-language lines when the user gave them, indexed like the lines of the text being fixed.
+    A rule may be shown only some of those lines (those its prefilter picks): ``line_numbers`` then
+    gives the index of each line it sees. When the text is one chunk of a larger document,
+    ``first_line`` is the document line it starts at.
     """
 
     doc: Mapping[str, Any] = field(default_factory=dict)
     source: tuple[str, ...] | None = None
     glossary: tuple[tuple[str, str, str], ...] = ()
-    line_starts: tuple[int, ...] = (0,)
+    line_starts: Sequence[int] = (0,)
+    line_numbers: Sequence[int] | None = None
+    first_line: int = 0
+
+    def _local_line(self, pos: int) -> int:
+        i = bisect.bisect_right(self.line_starts, pos) - 1
+        return i if self.line_numbers is None else self.line_numbers[i]
 
     def line_index(self, pos: int) -> int:
-        """Index of the line holding offset ``pos`` of the stage's input text."""
-        lo, hi = 0, len(self.line_starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.line_starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """Index in the document (0-based) of the line holding offset ``pos`` of the text the rule sees."""
+        return self.first_line + self._local_line(pos)
 
     def source_line(self, pos: int) -> str | None:
         """The source line aligned with the text line holding ``pos``, if a source was given."""
         if self.source is None:
             return None
-        i = self.line_index(pos)
+        i = self._local_line(pos)
         return self.source[i] if i < len(self.source) else None
 
 

@@ -1,4 +1,4 @@
-"""Options shared by the commands that run rules: ``--select``, ``--ignore``, ``--apply-review``."""
+"""Options shared by the commands that run rules: ``--select``, ``--ignore``, ``--apply-review``, ``--jobs``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,25 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
                         help="leave out these rule ids or prefixes, comma-separated")
     parser.add_argument("--apply-review", action="store_true", default=None,
                         help="also apply review-tier edits (by default they are only listed)")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
+    return jobs
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--jobs`` and ``--profile`` to ``parser``."""
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="processes for large inputs of 'fix -' and 'check', split by lines "
+                        "(default: all cores); the output does not depend on it")
+    parser.add_argument("--profile", action="store_true",
+                        help="print the time spent in each stage and rule to stderr")
 
 
 def resolve(args: argparse.Namespace) -> tuple[Config, tuple[Rule, ...]]:

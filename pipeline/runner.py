@@ -22,15 +22,23 @@ True
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
+import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import regex
+
 from .model import Context, Edit, Finding, Proposal, Rule, Tier
+from .prefilter import Gate, gate
+from .profiling import Profile
 from .protect import protected_spans
 from .registry import STAGES, all_rules, doc_fact_functions
 
 MAX_PASSES = 4
+FACT_WINDOW = 1024 * 1024
 
 EditKey = tuple[str, int, int, str, str]
 
@@ -125,14 +133,15 @@ def _map_back(pos: int, history: Sequence[_Pass], is_end: bool) -> int:
     return pos
 
 
-def _line_starts(text: str) -> tuple[int, ...]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return tuple(starts)
+def _line_starts(text: str) -> list[int]:
+    """Offsets at which the lines of ``text`` begin."""
+    return _starts_of(text.split("\n"))
+
+
+def _starts_of(lines: Sequence[str]) -> list[int]:
+    starts = list(map(operator.add, itertools.accumulate(map(len, lines), initial=0), itertools.count()))
+    starts.pop()
+    return starts
 
 
 def _trim(text: str, start: int, end: int, after: str) -> tuple[int, int, str]:
@@ -168,8 +177,134 @@ def _decision(verdicts: Mapping[EditKey, bool] | None, key: EditKey) -> str:
 
 
 def document_facts(raw: str) -> dict[str, Any]:
-    """Every rule module's document facts, computed once from the raw text."""
-    return {name: function(raw) for name, function in doc_fact_functions().items()}
+    """Every rule module's document facts, computed once from the start of the raw text.
+
+    Facts are statistics of a document (its date style, its names), settled long before
+    ``FACT_WINDOW`` characters; reading only that much gives a stream, a split file and a whole file
+    the same facts.
+    """
+    head = raw[:FACT_WINDOW]
+    return {name: function(head) for name, function in doc_fact_functions().items()}
+
+
+def gates_of(rules: Iterable[Rule]) -> dict[str, Gate]:
+    """Each rule's gate, built once per prefilter (case-insensitive when the rule is)."""
+    return {rule.id: gate(rule.prefilter, rule.flags & regex.IGNORECASE) for rule in rules}
+
+
+Candidate = tuple[int, int, int, Rule, Proposal, str, tuple[str, str]]
+
+
+class _WholeText:
+    """One pass of a stage over the whole text: every rule reads everything (the reference runner)."""
+
+    def __init__(self, text: str, ctx: Context) -> None:
+        self.text = text
+        self.ctx = replace(ctx, line_starts=_line_starts(text))
+        protected = protected_spans(text)
+        self._protected = protected
+        self._starts = [s for s, _ in protected]
+
+    def proposals(self, rule: Rule, profile: Profile | None) -> list[Proposal]:
+        started = time.perf_counter()
+        found = list(rule.propose(self.text, self.ctx))
+        if profile is not None:
+            profile.add(rule, time.perf_counter() - started, len(self.ctx.line_starts), len(found))
+        return found
+
+    def protected(self, span: tuple[int, int]) -> bool:
+        return bool(self._protected) and _protected(span, self._protected, self._starts)
+
+    def line_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.ctx.line_starts, pos) - 1
+
+    def apply(self, accepted: Sequence[tuple[int, int, str]]) -> _WholeText:
+        pieces, cursor = [], 0
+        for start, end, after in accepted:
+            pieces.append(self.text[cursor:start])
+            pieces.append(after)
+            cursor = end
+        pieces.append(self.text[cursor:])
+        return _WholeText("".join(pieces), self.ctx)
+
+
+class _GatedLines:
+    """One pass of a stage that shows each rule only its candidate lines.
+
+    On a stage's first pass a rule sees the lines its gate picks; on later passes only those of
+    them the previous pass edited (an unedited line would propose what it proposed before).
+    Rules judge a line on its own, so their proposals, moved back to whole-text offsets, are the
+    reference runner's.
+    """
+
+    def __init__(self, text: str, lines: list[str], starts: list[int], ctx: Context,
+                 gates: Mapping[str, Gate], changed: Sequence[int] | None) -> None:
+        self.text, self.lines, self.starts, self.ctx = text, lines, starts, ctx
+        self.gates, self.changed = gates, changed
+        self._protected: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._picked: dict[int, list[int]] = {}  # by gate: rules sharing a prefilter share its scan
+
+    def _candidates(self, rule: Rule) -> list[int]:
+        gate = self.gates[rule.id]
+        if id(gate) not in self._picked:
+            if self.changed is None:
+                self._picked[id(gate)] = gate.lines(self.text, self.starts)
+            else:
+                self._picked[id(gate)] = [i for i in self.changed if gate.matches(self.lines[i])]
+        return self._picked[id(gate)]
+
+    def proposals(self, rule: Rule, profile: Profile | None) -> list[Proposal]:
+        started = time.perf_counter()
+        picked = self._candidates(rule)
+        found: list[Proposal] = []
+        if len(picked) == len(self.lines):
+            found = list(rule.propose(self.text, replace(self.ctx, line_starts=self.starts)))
+        elif picked:
+            lines, starts = self.lines, self.starts
+            sub_starts = _starts_of([lines[i] for i in picked])
+            sub = "\n".join([lines[i] for i in picked])
+            ctx = replace(self.ctx, line_starts=sub_starts, line_numbers=picked)
+
+            def whole(pos: int) -> int:
+                k = bisect.bisect_right(sub_starts, pos) - 1
+                return starts[picked[k]] + pos - sub_starts[k]
+
+            found = [replace(p, start=whole(p.start), end=whole(p.end)) for p in rule.propose(sub, ctx)]
+        if profile is not None:
+            profile.add(rule, time.perf_counter() - started, len(picked), len(found))
+        return found
+
+    def protected(self, span: tuple[int, int]) -> bool:
+        k = bisect.bisect_right(self.starts, span[0]) - 1
+        if k not in self._protected:
+            base = self.starts[k]
+            spans = [(s + base, e + base) for s, e in protected_spans(self.lines[k])]
+            self._protected[k] = (spans, [s for s, _ in spans])
+        spans, starts = self._protected[k]
+        return bool(spans) and _protected(span, spans, starts)
+
+    def line_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def apply(self, accepted: Sequence[tuple[int, int, str]]) -> _GatedLines:
+        lines, starts = list(self.lines), self.starts
+        by_line: dict[int, list[tuple[int, int, str]]] = {}
+        for start, end, after in accepted:
+            by_line.setdefault(bisect.bisect_right(starts, start) - 1, []).append((start, end, after))
+        for k, edits in by_line.items():
+            line, base = lines[k], starts[k]
+            pieces, cursor = [], 0
+            for start, end, after in edits:
+                pieces.append(line[cursor : start - base])
+                pieces.append(after)
+                cursor = end - base
+            pieces.append(line[cursor:])
+            lines[k] = "".join(pieces)
+        return _GatedLines("\n".join(lines), lines, _starts_of(lines), self.ctx, self.gates, sorted(by_line))
+
+    def first_pass(self) -> _GatedLines:
+        """The same text, as the first pass of the next stage sees it."""
+        return _GatedLines(self.text, self.lines, self.starts, self.ctx, self.gates, None)
 
 
 def fix_text(
@@ -180,22 +315,34 @@ def fix_text(
     source: Sequence[str] | None = None,
     glossary: Iterable[tuple[str, str, str]] = (),
     doc: Mapping[str, Any] | None = None,
+    gated: bool = True,
+    profile: Profile | None = None,
+    first_line: int = 0,
     verdicts: Mapping[EditKey, bool] | None = None,
 ) -> Result:
     """Run every stage of ``rules`` (default: all) over ``raw``; LF-joined lines, no BOM.
 
+    ``gated`` (the default) shows each rule only the lines its prefilter picks; ``gated=False``
+    runs every rule over the whole text, the reference the gated runner must equal. ``profile``
+    collects the time spent in each rule. When ``raw`` is a chunk of a larger document,
+    ``first_line`` is the document line it starts at (rules may name lines in messages).
     ``verdicts`` forces (``True``) or suppresses (``False``) the edits with those keys.
     """
     rules = all_rules() if rules is None else rules
     facts = document_facts(raw) if doc is None else doc
     source_lines = tuple(source) if source is not None else None
-    glossary_rows = tuple(glossary)
-    raw_line_starts = _line_starts(raw)
+    base_ctx = Context(doc=facts, source=source_lines, glossary=tuple(glossary), first_line=first_line)
+    lines = raw.split("\n")
+    raw_line_starts = _starts_of(lines)
     result = Result(raw=raw, text=raw)
     history: list[_Pass] = []
     seen_listed: set[tuple[str, int, int, str]] = set()
     step = 0
-    text = raw
+    view: _WholeText | _GatedLines
+    if gated:
+        view = _GatedLines(raw, lines, raw_line_starts, base_ctx, gates_of(rules), None)
+    else:
+        view = _WholeText(raw, base_ctx)
 
     def locate(start: int, end: int) -> tuple[int, int, int, int]:
         raw_start = _map_back(start, history, is_end=False)
@@ -207,15 +354,15 @@ def fix_text(
         stage_rules = [r for r in rules if r.stage == stage]
         if not stage_rules:
             continue
+        if isinstance(view, _GatedLines):
+            view = view.first_pass()
         for pass_number in range(MAX_PASSES + 1):
-            ctx = Context(doc=facts, source=source_lines, glossary=glossary_rows, line_starts=_line_starts(text))
-            protected = protected_spans(text)
-            protected_starts = [s for s, _ in protected]
-            candidates: list[tuple[int, int, int, Rule, Proposal, str, tuple[str, str]]] = []
+            text = view.text
+            candidates: list[Candidate] = []
             for order, rule in enumerate(stage_rules):
-                for proposal in rule.propose(text, ctx):
+                for proposal in view.proposals(rule, profile):
                     span = (proposal.start, proposal.end)
-                    if protected and _protected(span, protected, protected_starts):
+                    if view.protected(span):
                         continue
                     if rule.tier is Tier.FINDING:
                         key = (rule.id, *locate(*span)[:2], "")
@@ -238,6 +385,7 @@ def fix_text(
                     candidates.append((start, -(end - start), order, rule, proposal, after, context))
             candidates.sort(key=lambda c: (c[0], c[1], c[2]))
             accepted: list[tuple[int, int, Rule, Proposal, str, tuple[str, str]]] = []
+            on_line: dict[int, list[tuple[int, int, Rule, Proposal, str, tuple[str, str]]]] = {}
             for start, neg_len, _, rule, proposal, after, context in candidates:
                 end = start - neg_len
                 applies = rule.tier is Tier.SAFE or apply_review
@@ -254,11 +402,14 @@ def fix_text(
                                  _decision(verdicts, (rule.id, raw_start, raw_end, text[start:end], after)))
                         )
                     continue
-                clash = next((a for a in accepted if _overlaps((a[0], a[1]), (start, end))), None)
+                # Edits stay within a line, so only edits accepted on the same line can overlap.
+                neighbours = on_line.setdefault(view.line_of(start), [])
+                clash = next((a for a in neighbours if _overlaps((a[0], a[1]), (start, end))), None)
                 if clash is not None:
                     _, _, line, col = locate(start, end)
                     result.conflicts.append(Conflict(rule.id, clash[2].id, line, col, text[start:end], after))
                     continue
+                neighbours.append((start, end, rule, proposal, after, context))
                 accepted.append((start, end, rule, proposal, after, context))
             if not accepted:
                 break
@@ -266,7 +417,6 @@ def fix_text(
                 names = sorted({a[2].id for a in accepted})
                 raise ConvergenceError(f"stage {stage} did not converge; rules still editing: {', '.join(names)}")
             accepted.sort(key=lambda a: a[0])
-            pieces, cursor = [], 0
             for start, end, rule, proposal, after, context in accepted:
                 raw_start, raw_end, line, col = locate(start, end)
                 result.edits.append(
@@ -274,14 +424,10 @@ def fix_text(
                          text[start:end], after, raw_start, raw_end, line, col, True, context,
                          _decision(verdicts, (rule.id, raw_start, raw_end, text[start:end], after)))
                 )
-                pieces.append(text[cursor:start])
-                pieces.append(after)
-                cursor = end
-            pieces.append(text[cursor:])
             history.append(_make_pass([(s, e, len(a)) for s, e, _, _, a, _ in accepted]))
-            text = "".join(pieces)
+            view = view.apply([(s, e, a) for s, e, _, _, a, _ in accepted])
             step += 1
-    result.text = text
+    result.text = view.text
     return result
 
 

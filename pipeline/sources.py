@@ -32,6 +32,11 @@ def aligned_source(doc: Document, path: Path | None) -> list[str] | None:
     return source.text.split("\n")
 
 
+def source_lines(path: Path) -> list[str]:
+    """The lines of the source file at ``path``, for a translation read in chunks."""
+    return read_document(path).text.split("\n")
+
+
 def source_paths(option: str | None, inputs: Sequence[Path]) -> list[Path | None]:
     """The source file of each input: ``--source`` for a single input, else each input's ``NAME.src.txt``."""
     if option is not None:

@@ -17,6 +17,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 BOM = "\ufeff"
 
@@ -40,29 +41,34 @@ class Document:
         return len(self.endings)
 
 
-def decode(data: bytes, name: str) -> Document:
-    """Decode UTF-8 bytes into a ``Document``; binary or non-UTF-8 data raises ``InputError``."""
+def decode(data: bytes, name: str, offset: int = 0) -> Document:
+    """Decode UTF-8 bytes into a ``Document``; binary or non-UTF-8 data raises ``InputError``.
+
+    ``offset`` is where ``data`` starts in the file when it is one chunk of it: errors name file
+    offsets, and only the chunk at offset 0 can start with a BOM.
+    """
     nul = data.find(b"\0")
     if nul != -1:
-        raise InputError(f"{name}: binary file (NUL byte at offset {nul})")
+        raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul})")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{name}: not UTF-8 text (invalid byte 0x{data[error.start]:02x} at offset {error.start})"
+            f"{name}: not UTF-8 text (invalid byte 0x{data[error.start]:02x} at offset {offset + error.start})"
         ) from None
-    bom = text.startswith(BOM)
+    bom = offset == 0 and text.startswith(BOM)
     if bom:
         text = text[1:]
-    lines = text.split("\n")
-    endings = ["\n"] * (len(lines) - 1) + [""]
+    count = text.count("\n") + 1
+    endings = ["\n"] * (count - 1) + [""]
     if "\r" in text:
+        lines = text.split("\n")
         for i, line in enumerate(lines[:-1]):
             if line.endswith("\r"):
                 lines[i] = line[:-1]
                 endings[i] = "\r\n"
         text = "\n".join(lines)
-    if lines[-1] == "" and len(lines) > 1:
+    if count > 1 and text.endswith("\n"):
         endings.pop()
         text = text[:-1]
     return Document(name, text, tuple(endings), bom)
@@ -70,13 +76,13 @@ def decode(data: bytes, name: str) -> Document:
 
 def encode(doc: Document, text: str) -> bytes:
     """The bytes of ``text`` (LF-joined, as the runner returns it) with ``doc``'s BOM and line endings."""
-    lines = text.split("\n")
-    if len(lines) != len(doc.endings):
-        raise ValueError(f"{doc.name}: {len(lines)} lines after repair, {len(doc.endings)} before")
-    if all(e == "\n" for e in doc.endings[:-1]):
+    count = text.count("\n") + 1
+    if count != len(doc.endings):
+        raise ValueError(f"{doc.name}: {count} lines after repair, {len(doc.endings)} before")
+    if "\r\n" not in doc.endings[:-1]:
         body = text + doc.endings[-1]
     else:
-        body = "".join(line + ending for line, ending in zip(lines, doc.endings, strict=True))
+        body = "".join(line + ending for line, ending in zip(text.split("\n"), doc.endings, strict=True))
     return ((BOM if doc.bom else "") + body).encode("utf-8")
 
 
@@ -91,6 +97,18 @@ def read_document(path: Path) -> Document:
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
     return decode(data, str(path))
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """Open ``path`` for reading bytes; a missing, unreadable or folder path raises ``InputError``."""
+    try:
+        return path.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

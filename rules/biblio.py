@@ -139,7 +139,7 @@ CITY = Rule(
         r"(?:[ \t]?[—–-][ \t]?(?P<second>L|M|Pg) ?\.)?(?=[,:][ \t]?(?:[^,.\n]{1,60},[ \t]?)?\d)",
         _city,
     ),
-    prefilter=r"(?:M|L|SPb|Pg)\.",
+    prefilter=r"(?:M|L|SPb|Pg)\.|(?:M|L|SPb|Pg) \.",
     examples=(
         ("[3] A. Kheyfets Soviet diplomacy (1921–1927). M., 1968, p. 83.",
          "[3] A. Kheyfets Soviet diplomacy (1921–1927). Moscow, 1968, p. 83."),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.model import Context, Rule, Tier
+from pipeline.prefilter import lines_with
 
 STAGE = "dates"
 
@@ -122,7 +123,8 @@ def date_style_votes(raw: str) -> tuple[int, int]:
     >>> date_style_votes("On Saturday, December 11, and by March 15, 2022.")
     (0, 2)
     """
-    return len(DMY_EVIDENCE.findall(raw)), len(MDY_EVIDENCE.findall(raw))
+    dated = lines_with(raw, MONTH)  # both kinds of evidence name a month and stay within a line
+    return len(DMY_EVIDENCE.findall(dated)), len(MDY_EVIDENCE.findall(dated))
 
 
 def date_style(raw: str) -> str:

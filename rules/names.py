@@ -83,18 +83,35 @@ def _style(raw: str) -> str:
     return "tight" if tight > spaced else "spaced"
 
 
-DOC_FACTS = {"initials_style": _style}
-
-
 def _join(first: str, second: str, ctx: Context) -> str:
     sep = " " if ctx.doc.get("initials_style") == "spaced" else ""
     return f"{first.upper()}.{sep}{second.upper()}."
 
 
-def _attested(surname: str, text: str) -> bool:
-    """Whether ``text`` names ``surname`` with initials in the usual order ("G.V. Chicherin")."""
-    pattern = rf"(?<!\p{{L}})\p{{Lu}}\. ?(?:\p{{Lu}}\. ?)?{regex.escape(surname)}\b"
-    return regex.search(pattern, text) is not None
+_INITIALLED = regex.compile(r"(?<!\p{L})\p{Lu}\. ?(?:\p{Lu}\. ?)?(?P<surname>\w+(?:[-'’]\w+)*)")
+
+
+def _initialled(raw: str) -> frozenset[str]:
+    """Every surname the document writes after initials in the usual order ("G.V. Chicherin").
+
+    A fact of the whole document, so that a line is judged the same in a chunk or a split file.
+
+    >>> sorted(_initialled("G.V. Chicherin met A. Ter-Petrosyan and M. V. Frunze"))
+    ['Chicherin', 'Frunze', 'Ter', 'Ter-Petrosyan']
+    """
+    found = set()
+    for m in _INITIALLED.finditer(raw, overlapped=True):
+        parts = regex.split(r"(?=[-'’])", m["surname"])
+        found.update("".join(parts[: i + 1]) for i in range(len(parts)))
+    return frozenset(found)
+
+
+DOC_FACTS = {"initials_style": _style, "attested_surnames": _initialled}
+
+
+def _attested(surname: str, ctx: Context) -> bool:
+    """Whether the document names ``surname`` with initials in the usual order ("G.V. Chicherin")."""
+    return surname in ctx.doc.get("attested_surnames", ())
 
 
 def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
@@ -107,7 +124,7 @@ def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
         vowel = pair[1] in "aeio"
         if vowel and pair[0].lower() == pair[1]:
             continue
-        sure = russian or (not vowel and _attested(surname, text))
+        sure = russian or (not vowel and _attested(surname, ctx))
         if sure == certain and (russian or not vowel):
             proposals.append(Proposal(m.start("pair"), m.end("pair"), _join(pair[0], pair[1], ctx)))
     return proposals
@@ -178,10 +195,10 @@ def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
         if not dotted and m["a"] + m["b"] in NOT_INITIALS:
             continue
         nxt = m["next"] or ""
-        if nxt and (_russian(nxt) or (nxt[:1].isupper() and _attested(nxt, text) and not dotted)):
+        if nxt and (_russian(nxt) or (nxt[:1].isupper() and _attested(nxt, ctx) and not dotted)):
             continue
         russian = _russian(surname)
-        attested = _attested(surname, text)
+        attested = _attested(surname, ctx)
         sure = (russian and (dotted or attested)) or (dotted and attested)
         if not sure and not (russian or attested):
             continue

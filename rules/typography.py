@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.model import Context, Proposal, Rule, Tier
+from pipeline.prefilter import lines_with
 
 STAGE = "typography"
 
@@ -48,7 +49,7 @@ SPACE_BEFORE_PUNCT = Rule(
     tier=Tier.SAFE,
     pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;!?](?:\s|$)|:(?:\s|$)|\.(?:\s|$)(?![.\s]*\.))(?<!\d +(?=: *\d))",
     fix=lambda m, ctx: "",
-    prefilter=" ",
+    prefilter=r" [,;!?:.]",
     examples=(
         ("Good article good , I would even say", "Good article good, I would even say"),
         ("Thank you very much , very interesting.", "Thank you very much, very interesting."),
@@ -185,8 +186,9 @@ def _dashed_ranges(raw: str) -> frozenset[tuple[str, str]]:
     >>> sorted(_dashed_ranges("in 1917 – 1921 and 1917-1921, aged 12–18"))
     [('12', '18'), ('1917', '1921')]
     """
+    dashed = lines_with(raw, "[–—]")  # a range stays within its line
     return frozenset(
-        (m["left"], m["right"]) for m in regex.finditer(_RANGE, raw, flags=regex.V1) if m["dash"] in "–—"
+        (m["left"], m["right"]) for m in regex.finditer(_RANGE, dashed, flags=regex.V1) if m["dash"] in "–—"
     )
 
 
@@ -227,6 +229,7 @@ RANGE_DASH = Rule(
     tier=Tier.SAFE,
     pattern=_RANGE,
     fix=_range,
+    prefilter=r"\d *[-–—] *\d",
     examples=(
         ("Muslim East in 1917 – 1921”.", "Muslim East in 1917–1921”."),
         ('in 1917 – 1921”, and in 1917-1921."', 'in 1917–1921”, and in 1917–1921."'),
@@ -259,6 +262,7 @@ RANGE_HYPHEN = Rule(
     tier=Tier.REVIEW,
     pattern=_RANGE,
     fix=_hyphen_range,
+    prefilter=r"\d *[-–—] *\d",
     examples=(
         ("Hyundai Tucson I (2004-2010).", "Hyundai Tucson I (2004–2010)."),
         ("the revolutions of 1905-1917", "the revolutions of 1905–1917"),
@@ -293,6 +297,7 @@ BRACKET_SPACING = Rule(
     message="Space just inside parentheses",
     tier=Tier.SAFE,
     find=_bracket_spacing,
+    prefilter=r"\( | \)",
     examples=(
         ("the East ( 1921 – 1927 ). Moscow", "the East (1921 – 1927). Moscow"),
         ("the video service in Russia (part of AIV ).", "the video service in Russia (part of AIV)."),
@@ -325,6 +330,7 @@ DOUBLE_SPACE = Rule(
     message="Several spaces inside a line",
     tier=Tier.SAFE,
     find=_double_spaces,
+    prefilter="  ",
     examples=(
         ("the  treaty was signed", "the treaty was signed"),
         ("Turkey,   Armenia", "Turkey, Armenia"),

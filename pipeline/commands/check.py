@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import time
 from pathlib import Path
 
-from ..decisions import for_input, unsettled
+from ..config import Config
+from ..decisions import decisions_path, for_input, unsettled
 from ..inputs import collect_inputs
-from ..options import add_rule_options, resolve
-from ..reports.lint import FORMATS, problems, render
+from ..model import Rule
+from ..options import add_rule_options, add_run_options, resolve
+from ..profiling import Profile
+from ..reports.lint import FORMATS, Problem, problems, render
 from ..runner import fix_text
-from ..sources import add_source_option, aligned_source, source_paths
-from ..textio import InputError, decode, read_document
+from ..sources import add_source_option, aligned_source, source_lines, source_paths
+from ..stream import Settings, default_jobs, stream
+from ..textio import InputError, open_binary, read_document
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -30,27 +36,48 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="text (default), json, github (workflow commands) or sarif (SARIF 2.1.0)")
     add_rule_options(parser)
     add_source_option(parser)
+    add_run_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Check the inputs and print the problems."""
+    """Check the inputs, each read in chunks of lines, and print the problems."""
     config, rules = resolve(args)
     if args.paths == ["-"]:
-        docs = [decode(sys.stdin.buffer.read(), "<stdin>")]
-        paths = [Path(args.source)] if args.source else [None]
+        paths: list[Path | None] = [None]
+        sources = [Path(args.source) if args.source else None]
     elif "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     else:
-        inputs = collect_inputs(args.paths)
-        docs = [read_document(p) for p in inputs]
-        paths = source_paths(args.source, inputs)
-    sources = [aligned_source(doc, path) for doc, path in zip(docs, paths, strict=True)]
-    found = []
-    for doc, source in zip(docs, sources, strict=True):
-        decisions = None if doc.name == "<stdin>" else for_input(Path(doc.name), doc.text)
-        result = fix_text(doc.text, rules, apply_review=config.apply_review, source=source,
-                          verdicts=decisions.verdicts() if decisions else None)
-        found += problems(doc.name, *unsettled(result, decisions))
+        paths = list(collect_inputs(args.paths))
+        sources = source_paths(args.source, paths)
+    jobs = args.jobs or default_jobs()
+    profile = Profile() if args.profile else None
+    started, lines, found = time.perf_counter(), 0, []
+    for path, source_path in zip(paths, sources, strict=True):
+        if path is not None and decisions_path(path).is_file():
+            found += _check_with_decisions(path, source_path, config, rules)
+            continue
+        with contextlib.ExitStack() as stack:
+            handle = sys.stdin.buffer if path is None else stack.enter_context(open_binary(path))
+            settings = Settings(config, "<stdin>" if path is None else str(path), "check", profile is not None)
+            source = source_lines(source_path) if source_path else None
+            for chunk in stream(handle, settings, jobs, source, source_path):
+                found += chunk.problems
+                lines += chunk.lines
+                if profile is not None and chunk.profile is not None:
+                    profile.merge(chunk.profile)
     sys.stdout.write(render(found, args.output_format))
+    if profile is not None:
+        sys.stderr.write(profile.render(time.perf_counter() - started, lines))
     return 1 if found else 0
+
+
+def _check_with_decisions(path: Path, source_path: Path | None, config: Config,
+                          rules: tuple[Rule, ...]) -> list[Problem]:
+    """Check a whole document beside a NAME.decisions.json, leaving out what the reviewer settled."""
+    doc = read_document(path)
+    decisions = for_input(path, doc.text)
+    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
+                      verdicts=decisions.verdicts() if decisions else None)
+    return problems(str(path), *unsettled(result, decisions))

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from ..config import Config
 from ..decisions import Decisions, for_input, mark_findings
 from ..inputs import collect_inputs
 from ..model import Rule
-from ..options import add_rule_options, resolve
+from ..options import add_rule_options, add_run_options, resolve
+from ..profiling import Profile
 from ..progress import progress
 from ..quality import (
     Measurer,
@@ -29,7 +31,8 @@ from ..reports.diff import unified_diff
 from ..reports.html import html_report
 from ..reports.ledger import json_report
 from ..runner import Result, fix_text
-from ..sources import add_source_option, aligned_source, source_paths
+from ..sources import add_source_option, aligned_source, source_lines, source_paths
+from ..stream import Settings, default_jobs, stream
 from ..textio import Document, InputError, decode, encode, read_document, write_atomic
 
 
@@ -58,6 +61,7 @@ def add_repair_options(parser: argparse.ArgumentParser) -> None:
     add_rule_options(parser)
     add_source_option(parser)
     add_quality_options(parser)
+    add_run_options(parser)
 
 
 @dataclass(frozen=True)
@@ -109,44 +113,49 @@ def repair(
     rules: tuple[Rule, ...],
     config: Config,
     source: list[str] | None = None,
+    profile: Profile | None = None,
     decisions: Decisions | None = None,
 ) -> Result:
     """Run the selected rules over one document, with its line-aligned source and a reviewer's decisions."""
-    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=source,
+    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=source, profile=profile,
                       verdicts=decisions.verdicts() if decisions else None)
     result.findings = mark_findings(result.findings, decisions)
     return result
 
 
-def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]) -> int:
-    doc = decode(sys.stdin.buffer.read(), "<stdin>")
-    source = aligned_source(doc, Path(args.source) if args.source else None)
-    result = repair(doc, rules, config, source)
+def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None) -> int:
+    source_path = Path(args.source) if args.source else None
     session = open_grammar(args, stdin=True)
-    checked = session.check([result.text]) if session else None
-    for issue in checked[0].issues if checked else ():
-        print(f"<stdin>:{issue.line}:{issue.col}: {issue.rule_id} {issue.message}", file=sys.stderr)
-    if args.diff:
-        sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
-    else:
-        sys.stdout.buffer.write(encode(doc, result.text))
-    return 0
+    if args.diff or session is not None:  # both need the whole fixed text
+        doc = decode(sys.stdin.buffer.read(), "<stdin>")
+        result = repair(doc, rules, config, aligned_source(doc, source_path), profile)
+        checked = session.check([result.text]) if session else None
+        for issue in checked[0].issues if checked else ():
+            print(f"<stdin>:{issue.line}:{issue.col}: {issue.rule_id} {issue.message}", file=sys.stderr)
+        if args.diff:
+            sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
+        else:
+            sys.stdout.buffer.write(encode(doc, result.text))
+        return doc.line_count
+    lines = 0
+    settings = Settings(config, "<stdin>", "fix", profile is not None)
+    source = source_lines(source_path) if source_path else None
+    for chunk in stream(sys.stdin.buffer, settings, args.jobs or default_jobs(), source, source_path):
+        sys.stdout.buffer.write(chunk.data)
+        lines += chunk.lines
+        if profile is not None and chunk.profile is not None:
+            profile.merge(chunk.profile)
+    return lines
 
 
-def run(args: argparse.Namespace, decisions: Decisions | None = None) -> int:
-    """Repair the inputs; exit 0 when done, 2 on bad input (nothing is written then).
-
-    ``decisions`` (from ``apply``, for its one input) replace the NAME.decisions.json beside the input;
-    ``summary.json`` is then left as it is, since it covers every input of the folder.
-    """
-    config, rules = resolve(args)
-    if args.paths == ["-"]:
-        return _run_stdin(args, config, rules)
+def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None,
+               decisions: Decisions | None) -> int:
     if "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     inputs = collect_inputs(args.paths)
     docs = [read_document(p) for p in inputs]
-    sources = [aligned_source(d, s) for d, s in zip(docs, source_paths(args.source, inputs), strict=True)]
+    source_files = source_paths(args.source, inputs)
+    sources = [aligned_source(d, s) for d, s in zip(docs, source_files, strict=True)]
     output = Path(args.output)
     references = find_references(args.ref, inputs, docs)
     prepare_output(output, inputs)
@@ -154,7 +163,7 @@ def run(args: argparse.Namespace, decisions: Decisions | None = None) -> int:
     size = sum(len(d.text) for d in docs)
     rendered = []
     for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix"):
-        result = repair(doc, rules, config, source, decisions or for_input(path, doc.text))
+        result = repair(doc, rules, config, source, profile, decisions or for_input(path, doc.text))
         quality = measurer.measure(result, references[path], source)
         rendered.append(render_outputs(doc, path, output, result, config, quality))
     for outputs in rendered:
@@ -170,5 +179,21 @@ def run(args: argparse.Namespace, decisions: Decisions | None = None) -> int:
               f"suggestions, {len(r.findings)} findings")
         if outputs.quality is not None:
             print(terminal_summary(outputs.quality))
+    return sum(d.line_count for d in docs)
+
+
+def run(args: argparse.Namespace, decisions: Decisions | None = None) -> int:
+    """Repair the inputs; exit 0 when done, 2 on bad input (nothing is written then).
+
+    ``decisions`` (from ``apply``, for its one input) replace the NAME.decisions.json beside the input;
+    ``summary.json`` is then left as it is, since it covers every input of the folder.
+    """
+    config, rules = resolve(args)
+    profile = Profile() if args.profile else None
+    started = time.perf_counter()
+    stdin = args.paths == ["-"]
+    lines = _run_stdin(args, config, rules, profile) if stdin else _run_files(args, config, rules, profile, decisions)
+    if profile is not None:
+        sys.stderr.write(profile.render(time.perf_counter() - started, lines))
     return 0
 

@@ -1,0 +1,43 @@
+"""The repair as a pure function over a batch of lines: what a Dask, Spark or Beam job maps.
+
+>>> from pipeline.config import Config
+>>> lines, edits = fix_lines(["at 08: 15 , then", "clean line"], Config())
+>>> lines
+['at 08:15, then', 'clean line']
+>>> [(e.rule_id, e.line) for e in edits]
+[('typo.clock_time', 1), ('typo.space_before_punct', 1)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .config import Config
+from .model import Edit
+from .registry import select_rules
+from .runner import fix_text
+
+
+def fix_lines(
+    lines: Sequence[str],
+    config: Config,
+    *,
+    doc: Mapping[str, Any] | None = None,
+    source: Sequence[str] | None = None,
+    first_line: int = 0,
+) -> tuple[list[str], list[Edit]]:
+    """Repair ``lines`` (without their line endings); returns the fixed lines and every edit and suggestion.
+
+    ``doc`` holds the document facts of the file the batch comes from (``runner.document_facts``
+    over its text); without it they are computed from the batch. ``source`` holds the source lines
+    aligned with ``lines``. Edit positions count from the batch's first line; ``first_line`` is
+    that line's index in its file, for rules that name lines in messages. Output has as many lines
+    as input; no line may contain a line break.
+    """
+    if any("\n" in line for line in lines):
+        raise ValueError("fix_lines: a line contains a line break; pass lines without their endings")
+    rules = select_rules(config.select, config.ignore)
+    result = fix_text("\n".join(lines), rules, apply_review=config.apply_review, source=source, doc=doc,
+                      first_line=first_line)
+    return result.text.split("\n") if lines else [], result.edits

@@ -1,0 +1,241 @@
+"""Gates: the cheap test that picks the lines a rule can match, so clean lines cost one scan.
+
+A rule's ``prefilter`` is a literal or a pattern that every match of the rule contains. The gate
+derives from it a few literals that every prefilter match contains (``required_literals``), finds
+them with plain substring search (far faster than a regular expression engine stepping through
+each character), and confirms the lines it found with the prefilter itself. Lines are indexed like
+``text.split("\\n")``; a line is a candidate when a prefilter match starts on it.
+
+>>> required_literals(r" [,;!?:.]") == {" ,", " ;", " !", " ?", " :", " ."}
+True
+>>> sorted(required_literals(r"\\b(?:January|February) \\d{4}"))
+['February ', 'January ']
+>>> required_literals(r"[^\\x00-\\x7f]{2}") is None
+True
+>>> Gate(": ").lines("a: b\\nc\\nd: e: f", (0, 5, 7))
+[0, 2]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from re import _constants as sre
+from re import _parser as sre_parse
+
+import regex
+
+MAX_LITERALS = 24
+MAX_CLASS = 12
+CALIBRATE_CHARS = 1 << 20
+SAMPLE_CHARS = 1 << 18
+
+# Syntax of the ``regex`` module that the standard parser reads differently or not at all.
+_FOREIGN = ("[[", "--", "&&", "||", "~~", "\\p", "\\P", "\\N", "\\X", "\\m", "\\M", "\\G", "(?V", "(?|", "(?(",
+            "(?r", "(?f", "(?w", "(?e", "(?b", "(?p", "{e", "(*")
+
+Literals = frozenset[str]
+Search = Callable[[str, Sequence[int]], list[int]]
+
+
+def _product(left: Literals, right: Literals) -> Literals | None:
+    if len(left) * len(right) > MAX_LITERALS:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _better(a: Literals | None, b: Literals | None) -> Literals | None:
+    """The more selective of two literal sets: longer shortest member first, then fewer members."""
+    if a is None or b is None:
+        return a if b is None else b
+    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _class(items: Sequence[tuple]) -> Literals | None:
+    chars: set[str] = set()
+    for op, value in items:
+        if op is sre.LITERAL:
+            chars.add(chr(value))
+        elif op is sre.RANGE and value[1] - value[0] < MAX_CLASS:
+            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+        else:
+            return None
+    return frozenset(chars) if len(chars) <= MAX_CLASS else None
+
+
+def _node(op: object, value: object) -> tuple[Literals | None, Literals | None]:
+    """(exact, required) for one parsed node: every string it can match, and literals each contains."""
+    if op is sre.LITERAL:
+        char = frozenset({chr(value)})  # type: ignore[arg-type]
+        return char, char
+    if op is sre.IN:
+        chars = _class(value)  # type: ignore[arg-type]
+        return chars, chars
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return None, None  # zero-width, but a condition: what follows is no longer exactly known
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, inner = value  # type: ignore[misc]
+        if add_flags & sre.SRE_FLAG_IGNORECASE:
+            return None, None
+        return _sequence(inner)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(value)  # type: ignore[arg-type]
+    if op is sre.BRANCH:
+        parts = [_sequence(branch) for branch in value[1]]  # type: ignore[index]
+        exact: Literals | None = frozenset().union(*(e for e, _ in parts)) if all(e is not None for e, _ in parts) \
+            else None
+        if exact is not None and len(exact) > MAX_LITERALS:
+            exact = None
+        required = frozenset().union(*(r for _, r in parts)) if all(r for _, r in parts) else None
+        if required is not None and len(required) > MAX_LITERALS:
+            required = None
+        return exact, required
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, inner = value  # type: ignore[misc]
+        if low == 0:
+            return None, None
+        exact, required = _sequence(inner)
+        return (exact if low == high == 1 else None), required
+    return None, None
+
+
+def _sequence(items: Iterable[tuple]) -> tuple[Literals | None, Literals | None]:
+    run: Literals | None = frozenset({""})
+    best: Literals | None = None
+    whole = True  # whether ``run`` is still every string the sequence so far can match
+    for op, value in items:
+        exact, required = _node(op, value)
+        joined = _product(run, exact) if run is not None and exact is not None else None
+        if joined is not None:
+            run = joined
+            continue
+        best = _better(best, run if run != {""} else None)
+        best = _better(best, required)
+        run, whole = exact, False
+    best = _better(best, run if run != {""} else None)
+    if best is not None and "" in best:
+        best = None
+    return (run if whole else None), best
+
+
+def _analyse(pattern: str, flags: int) -> tuple[Literals | None, Literals | None]:
+    if flags & (regex.IGNORECASE | regex.VERBOSE) or any(token in pattern for token in _FOREIGN):
+        return None, None
+    try:
+        parsed = sre_parse.parse(pattern)
+    except (re.error, OverflowError, RecursionError):
+        return None, None
+    if parsed.state.flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_VERBOSE):
+        return None, None
+    exact, required = _sequence(parsed)
+    if required is None or any("\n" in literal for literal in required):
+        return None, None
+    return exact, required
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Literals of which every match of ``pattern`` contains one, or ``None`` when none can be named."""
+    return _analyse(pattern, flags)[1]
+
+
+class Gate:
+    """The candidate-line test of one rule; a rule without prefilter has a gate that passes every line.
+
+    Which search finds the literals fastest depends on them and on the text (``str.find`` stalls on
+    a needle ending in a frequent character, one alternation beats several scans for a family of
+    literals): on the first large text the gate times each on a sample and keeps the fastest. All
+    of them find the same lines.
+    """
+
+    def __init__(self, prefilter: str | None, flags: int = 0) -> None:
+        self.pattern = regex.compile(prefilter, flags | regex.V1) if prefilter else None
+        exact, self.literals = _analyse(prefilter, flags) if prefilter else (None, None)
+        # When the literals are exactly what the prefilter matches, finding them is the whole test.
+        self.confirm = self.literals is not None and exact != self.literals
+        self._search: Search | None = None
+
+    @functools.cached_property
+    def searches(self) -> list[Search]:
+        """Equivalent ways to find the lines holding a literal; the first needs no compiling."""
+        literals = sorted(self.literals or ())
+        stdlib = re.compile("|".join(map(re.escape, literals)))
+        alternation = regex.compile("|".join(map(regex.escape, literals)))
+        return [
+            lambda text, starts: sorted({i for lit in literals for i in _scan_literal(lit, text, starts)}),
+            lambda text, starts: _scan_pattern(stdlib, text, starts),
+            lambda text, starts: _scan_pattern(alternation, text, starts),
+        ]
+
+    def _fastest(self, text: str, starts: Sequence[int]) -> Search:
+        cut = bisect.bisect_right(starts, SAMPLE_CHARS) - 1
+        sample, sample_starts = text[: max(starts[cut] - 1, 0)], starts[:cut]
+        timed = []
+        for search in self.searches:
+            started = time.perf_counter()
+            search(sample, sample_starts)
+            timed.append((time.perf_counter() - started, search))
+        return min(timed, key=lambda t: t[0])[1]
+
+    def matches(self, line: str) -> bool:
+        """Whether one line is a candidate."""
+        return self.pattern is None or self.pattern.search(line) is not None
+
+    def lines(self, text: str, starts: Sequence[int]) -> list[int]:
+        """Sorted indices of the candidate lines of ``text`` (its lines begin at ``starts``)."""
+        if self.pattern is None:
+            return list(range(len(starts)))
+        if self.literals is None:
+            return _scan_pattern(self.pattern, text, starts)
+        if self._search is None and len(text) >= CALIBRATE_CHARS:
+            self._search = self._fastest(text, starts)
+        ordered = (self._search or self.searches[0])(text, starts)
+        if not self.confirm:
+            return ordered
+        search, ends = self.pattern.search, [*starts[1:], len(text) + 1]
+        return [i for i in ordered if search(text[starts[i] : ends[i] - 1]) is not None]
+
+
+def _scan_literal(literal: str, text: str, starts: Sequence[int]) -> list[int]:
+    """Lines holding ``literal``; after a hit the search jumps to the next line."""
+    found, pos, last, find = [], 0, len(starts) - 1, text.find
+    while (hit := find(literal, pos)) != -1:
+        line = bisect.bisect_right(starts, hit) - 1
+        found.append(line)
+        if line == last:
+            break
+        pos = starts[line + 1]
+    return found
+
+
+def _scan_pattern(pattern: regex.Pattern[str], text: str, starts: Sequence[int]) -> list[int]:
+    """Lines where a match of ``pattern`` starts; after a hit the search jumps to the next line."""
+    found, pos, last, search = [], 0, len(starts) - 1, pattern.search
+    while (hit := search(text, pos)) is not None:
+        line = bisect.bisect_right(starts, hit.start()) - 1
+        found.append(line)
+        if line == last:
+            break
+        pos = starts[line + 1]
+    return found
+
+
+def lines_with(text: str, prefilter: str, flags: int = 0) -> str:
+    """The lines of ``text`` holding a match of ``prefilter``, joined by LF: what a document fact
+    whose matches stay within a line and contain the prefilter needs to scan.
+
+    >>> lines_with("a – b\\nplain\\n1917—1921", "[–—]")
+    'a – b\\n1917—1921'
+    """
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    return "\n".join([lines[i] for i in gate(prefilter, flags).lines(text, starts)])
+
+
+@functools.cache
+def gate(prefilter: str | None, flags: int = 0) -> Gate:
+    """The gate of a prefilter, built once per process."""
+    return Gate(prefilter, flags)

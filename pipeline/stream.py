@@ -1,0 +1,283 @@
+"""Streaming repair: an input read, repaired and written in chunks of whole lines, on one or more processes.
+
+Peak memory depends on the chunk size and the number of chunks in flight, not on the input size.
+The input is checked (UTF-8, no NUL byte) before anything is written, so bad input still gives a
+clear error and no half-written output; a pipe is first copied to a temporary file for that.
+
+Rules judge each line on its own and read document facts computed once from the start of the
+input (``runner.FACT_WINDOW``), so the output does not depend on the chunk size or the number of
+processes: it equals ``fix_text`` over the whole document.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import ctypes
+import functools
+import itertools
+import os
+import shutil
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .config import Config
+from .model import Rule
+from .profiling import Profile
+from .registry import doc_fact_functions, select_rules
+from .reports.lint import Problem, problems
+from .runner import FACT_WINDOW, document_facts, fix_text
+from .textio import InputError, decode, encode
+
+CHUNK_BYTES = 1 << 20
+PARALLEL_MIN_BYTES = 4 * CHUNK_BYTES
+BLOCK = 1 << 20
+M_MMAP_THRESHOLD = -3  # mallopt parameter number in glibc's malloc.h
+
+
+def _pin_mmap_threshold() -> None:
+    """Keep glibc's mmap threshold fixed, so each chunk's megabyte buffers go back to the system.
+
+    glibc raises the threshold after a large block is freed; later chunk buffers then come from the
+    heap, whose high-water mark creeps up with the input. Elsewhere this does nothing.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+
+
+def default_jobs() -> int:
+    """All the cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def check_input(read: Callable[[int], bytes], name: str) -> None:
+    """Raise the error ``textio.decode`` would give for the whole input (a NUL byte first, then UTF-8).
+
+    ``read(offset)`` returns the next block of the input, from its start; empty at the end.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset, utf8_error = 0, None
+    while block := read(offset):
+        nul = block.find(b"\0")
+        if nul != -1:
+            raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul})")
+        if utf8_error is None:
+            pending = len(decoder.getstate()[0])
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as error:
+                at = offset - pending + error.start
+                utf8_error = f"{name}: not UTF-8 text (invalid byte 0x{error.object[error.start]:02x} at offset {at})"
+        offset += len(block)
+    if utf8_error is None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            at = offset - len(error.object) + error.start
+            utf8_error = f"{name}: not UTF-8 text (invalid byte 0x{error.object[error.start]:02x} at offset {at})"
+    if utf8_error is not None:
+        raise InputError(utf8_error)
+
+
+def seekable(binary: BinaryIO) -> BinaryIO:
+    """``binary`` itself if it can seek, else a temporary copy of it (the caller closes it)."""
+    if binary.seekable():
+        return binary
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - the caller closes it
+    shutil.copyfileobj(binary, handle, BLOCK)
+    handle.seek(0)
+    return handle
+
+
+def _reader(handle: BinaryIO, start: int, positional: bool) -> Callable[[int], bytes]:
+    """Blocks of ``handle`` from ``start``: by ``os.pread``, which leaves the handle where it is, or by seeking."""
+    if positional:
+        fd = handle.fileno()
+        return lambda offset: os.pread(fd, BLOCK, start + offset)
+
+    def read(offset: int) -> bytes:
+        handle.seek(start + offset)
+        return handle.read(BLOCK)
+
+    return read
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Whole lines of the input: their bytes, where they start, and their aligned source lines."""
+
+    data: bytes
+    offset: int
+    first_line: int
+    source: tuple[str, ...] | None = None
+
+
+def read_chunks(handle: BinaryIO, size: int = CHUNK_BYTES, source: Iterable[str] | None = None) -> Iterator[Chunk]:
+    """Chunks of about ``size`` bytes, each ending at a line end (the last one may not)."""
+    source_lines = iter(source) if source is not None else None
+    offset, line = 0, 0
+    while data := handle.read(size):
+        if not data.endswith(b"\n"):
+            data += handle.readline()
+        count = data.count(b"\n") + (not data.endswith(b"\n"))
+        aligned = tuple(itertools.islice(source_lines, count)) if source_lines is not None else None
+        yield Chunk(data, offset, line, aligned)
+        offset += len(data)
+        line += count
+
+
+def head_facts(handle: BinaryIO, name: str) -> dict[str, Any]:
+    """Document facts of the input, from its first ``FACT_WINDOW`` characters; the handle is rewound."""
+    if not doc_fact_functions():
+        return {}
+    start = handle.tell()
+    texts, length = [], 0
+    for chunk in read_chunks(handle):
+        text = decode(chunk.data, name, chunk.offset).text
+        texts.append(text)
+        length += len(text) + 1
+        if length > FACT_WINDOW:
+            break
+    handle.seek(start)
+    return document_facts("\n".join(texts))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every chunk of a run needs; sent once to each worker process."""
+
+    config: Config
+    name: str
+    mode: str  # "fix" (repaired bytes) or "check" (problems)
+    profile: bool = False
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ChunkResult:
+    """The repaired bytes (``fix``) or the problems (``check``) of one chunk."""
+
+    data: bytes = b""
+    problems: list[Problem] = field(default_factory=list)
+    lines: int = 0
+    profile: Profile | None = None
+
+
+_worker: tuple[Settings, tuple[Rule, ...]] | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker
+    _pin_mmap_threshold()
+    _worker = (settings, select_rules(settings.config.select, settings.config.ignore))
+
+
+def _run_in_worker(chunk: Chunk) -> ChunkResult:
+    assert _worker is not None
+    return repair_chunk(chunk, *_worker)
+
+
+def repair_chunk(chunk: Chunk, settings: Settings, rules: tuple[Rule, ...]) -> ChunkResult:
+    """Repair one chunk as a document of its own, with the input's facts; lines count from the chunk's."""
+    doc = decode(chunk.data, settings.name, chunk.offset)
+    profile = Profile() if settings.profile else None
+    result = fix_text(doc.text, rules, apply_review=settings.config.apply_review, source=chunk.source,
+                      doc=settings.facts, profile=profile, first_line=chunk.first_line)
+    if settings.mode == "fix":
+        return ChunkResult(encode(doc, result.text), lines=doc.line_count, profile=profile)
+    found = [replace(p, line=p.line + chunk.first_line) for p in problems(settings.name, result.edits,
+                                                                         result.findings)]
+    return ChunkResult(problems=found, lines=doc.line_count, profile=profile)
+
+
+def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int,
+               before_results: Callable[[], None] | None = None) -> Iterator[ChunkResult]:
+    """Results of every chunk, in input order, from ``jobs`` processes (at most 2 chunks each in flight).
+
+    ``before_results`` runs in this process once the first chunks are in the workers' hands, and
+    before any result is yielded.
+    """
+    if jobs <= 1:
+        if before_results is not None:
+            before_results()
+        rules = select_rules(settings.config.select, settings.config.ignore)
+        for chunk in chunks:
+            yield repair_chunk(chunk, settings, rules)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: deque[Future[ChunkResult]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(_run_in_worker, chunk))
+                if len(pending) >= 2 * jobs:
+                    if before_results is not None:
+                        before_results()
+                        before_results = None
+                    yield pending.popleft().result()
+            if before_results is not None:
+                before_results()
+            while pending:
+                yield pending.popleft().result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str] | None = None,
+           source_path: Path | None = None) -> Iterator[ChunkResult]:
+    """Check ``binary``, compute its facts, then repair it chunk by chunk (on ``jobs`` processes if large).
+
+    With several processes the check runs while they repair the first chunks; no result is
+    yielded before the whole input has passed it. ``source`` holds the lines of the source file
+    ``source_path``, which must be line-aligned with the input.
+    """
+    _pin_mmap_threshold()
+    handle = seekable(binary)
+    start = handle.tell()
+    try:
+        try:
+            settings = replace(settings, facts=head_facts(handle, settings.name))
+        except InputError:
+            check_input(_reader(handle, start, positional=False), settings.name)  # the whole input's error
+            raise
+        workers = jobs if _remaining(handle) >= PARALLEL_MIN_BYTES else 1
+        try:
+            fd_ok = handle.fileno() >= 0
+        except (OSError, AttributeError):
+            fd_ok = False
+        if workers > 1 and fd_ok and source is None:
+            check = functools.partial(check_input, _reader(handle, start, positional=True), settings.name)
+            yield from run_chunks(read_chunks(handle, source=source), settings, workers, check)
+        else:
+            check_input(_reader(handle, start, positional=False), settings.name)
+            if source is not None:
+                _check_alignment(_reader(handle, start, positional=False), settings.name, source, source_path)
+            handle.seek(start)
+            yield from run_chunks(read_chunks(handle, source=source), settings, workers)
+    finally:
+        if handle is not binary:
+            handle.close()
+
+
+def _check_alignment(read: Callable[[int], bytes], name: str, source: Sequence[str], path: Path | None) -> None:
+    """Raise ``InputError`` unless the input has as many lines as ``source`` (as ``sources.aligned_source``)."""
+    offset, newlines, last = 0, 0, b""
+    while block := read(offset):
+        newlines += block.count(b"\n")
+        offset, last = offset + len(block), block
+    lines = newlines + (not last.endswith(b"\n"))
+    if lines != len(source):
+        raise InputError(f"{path}: source has {len(source)} lines, but {name} has {lines}; "
+                         "a source must be line-aligned with its translation")
+
+
+def _remaining(handle: BinaryIO) -> int:
+    here = handle.tell()
+    end = handle.seek(0, os.SEEK_END)
+    handle.seek(here)
+    return end - here

@@ -1,0 +1,152 @@
+"""The gated runner (each rule sees only its candidate lines) must equal the reference runner exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.model import Context, Proposal, Rule, Tier
+from pipeline.prefilter import Gate, required_literals
+from pipeline.registry import all_rules
+from pipeline.runner import Result, fix_text
+
+CORPUS = Path("/work/shared/corpus/wmt22-ru-en")
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _same(a: Result, b: Result) -> None:
+    assert a.text == b.text
+    assert a.edits == b.edits
+    assert a.findings == b.findings
+    assert a.conflicts == b.conflicts
+
+
+def _example_lines() -> list[str]:
+    lines: list[str] = []
+    for rule in all_rules():
+        for raw, want in rule.examples:
+            lines += [*raw.split("\n"), *want.split("\n")]
+        for text in rule.leave_alone:
+            lines += text.split("\n")
+    return lines
+
+
+def _documents() -> list[tuple[str, str]]:
+    docs = [("examples", "\n".join(_example_lines()))]
+    docs += [(p.name, p.read_text(encoding="utf-8").removesuffix("\n")) for p in sorted((REPO / "raw").glob("*.txt"))]
+    for path in sorted(CORPUS.glob("*.en")):
+        docs.append((path.name, path.read_text(encoding="utf-8").removesuffix("\n")))
+    cases = CORPUS / "cases.tsv"
+    if cases.exists():
+        rows = [line.split("\t") for line in cases.read_text(encoding="utf-8").splitlines()[1:]]
+        docs.append(("cases.corrupted", "\n".join(row[2] for row in rows if len(row) > 2)))
+    return docs
+
+
+@pytest.mark.parametrize(("name", "text"), _documents(), ids=[name for name, _ in _documents()])
+@pytest.mark.parametrize("apply_review", [False, True])
+def test_gated_equals_reference(name: str, text: str, apply_review: bool) -> None:
+    _same(fix_text(text, apply_review=apply_review), fix_text(text, apply_review=apply_review, gated=False))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_example_lines()) | st.text(alphabet=' ab1:.,"“”«»â€”Ã©\t', max_size=30),
+                max_size=25))
+def test_gated_equals_reference_on_mixed_lines(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    _same(fix_text(text), fix_text(text, gated=False))
+
+
+def _proposing_lines(rule: Rule, text: str) -> set[int]:
+    starts = [0]
+    for i, char in enumerate(text):
+        if char == "\n":
+            starts.append(i + 1)
+    ctx = Context(line_starts=starts)
+    return {ctx.line_index(p.start) for p in rule.propose(text, ctx)}
+
+
+@pytest.mark.parametrize("rule", [r for r in all_rules() if r.prefilter], ids=lambda r: r.id)
+def test_prefilter_holds_on_every_line_the_rule_touches(rule: Rule) -> None:
+    """A prefilter that misses a line the rule would edit silently drops that edit."""
+    lines = _example_lines() + [line for _, text in _documents()[1:] for line in text.split("\n")]
+    gate = Gate(rule.prefilter, rule.flags & regex.IGNORECASE)
+    text = "\n".join(lines)
+    missed = [lines[i] for i in _proposing_lines(rule, text) if not gate.matches(lines[i])]
+    assert missed == []
+
+
+def _source_rule(prefilter: str | None) -> Rule:
+    def find(text: str, ctx: Context) -> list[Proposal]:
+        out = []
+        for m in regex.finditer(r"XNUMX", text):
+            source = ctx.source_line(m.start()) or ""
+            number = regex.search(r"\d+", source)
+            if number:
+                out.append(Proposal(m.start(), m.end(), f"{number.group()}#{ctx.line_index(m.start())}"))
+        return out
+
+    return Rule(id="test.source", message="from source", tier=Tier.SAFE, find=find, prefilter=prefilter,
+                examples=(("XNUMX", "1#0"),), leave_alone=("x",), stage="source")
+
+
+@pytest.mark.parametrize("prefilter", ["XNUMX", None])
+def test_rules_see_their_own_source_line_and_document_line_number(prefilter: str | None) -> None:
+    text = "a\nin XNUMX year\nb\nc XNUMX\n\nXNUMX and XNUMX"
+    source = ["а", "в 1921 году", "б", "в 7", "", "12 и 13"]
+    rule = _source_rule(prefilter)
+    gated = fix_text(text, [rule], source=source)
+    assert gated.text == "a\nin 1921#1 year\nb\nc 7#3\n\n12#5 and 12#5"
+    _same(gated, fix_text(text, [rule], source=source, gated=False))
+
+
+def test_gate_finds_exactly_the_lines_holding_the_prefilter() -> None:
+    lines = ["a : b", "x", "c ,d", "e.", "f .", ""]
+    text = "\n".join(lines)
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    gate = Gate(r" [,;!?:.]")
+    assert gate.literals is not None
+    assert gate.lines(text, starts) == [0, 2, 4]
+    assert Gate(r"[^\x00-\x7f]{2}").lines("aé\nöü\nb", [0, 3, 6]) == [1]
+    assert Gate(None).lines(text, starts) == list(range(len(lines)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab :,.\n\"“”x", max_size=60),
+       st.sampled_from([r" [,;!?:.]", ": ", r'["“«„‘]', r"a(?:b|x)", r"\bab\b", r"x+ ?a", r"(?<=a)b", r"b{2}"]))
+def test_gate_lines_equal_a_per_line_search(text: str, prefilter: str) -> None:
+    lines = text.split("\n")
+    starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
+    pattern = regex.compile(prefilter, regex.V1)
+    want = [i for i, line in enumerate(lines) if pattern.search(line)]
+    gate = Gate(prefilter)
+    got = gate.lines(text, starts)
+    assert set(want) <= set(got)
+    if gate.literals is not None:
+        assert got == want
+        found = [search(text, starts) for search in gate.searches]
+        assert all(lines == found[0] for lines in found)
+        assert set(want) <= set(found[0])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (": ", {": "}),
+        (r"(?i)abc", None),
+        (r"\d+ in (?:March|April)", {" in March", " in April"}),
+        (r"x?y", {"y"}),
+        (r"(?:ab|c)d", {"abd", "cd"}),
+        (r"[^a]b", {"b"}),
+        (r"\p{L}x", None),
+        (r"a|\w", None),
+        (r"XNUMX", {"XNUMX"}),
+        (r"(?<=\d) ,", {" ,"}),
+    ],
+)
+def test_required_literals(pattern: str, literals: set[str] | None) -> None:
+    assert required_literals(pattern) == (None if literals is None else frozenset(literals))
