@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup fix check lint test snapshots bench clean
+.PHONY: setup browser-deps fix check lint test snapshots bench bench-report clean
 
 setup: $(STAMP)
 
@@ -15,6 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --quiet --upgrade pip
 	$(BIN)/pip install --quiet --quiet -e '.[test]'
 	touch $(STAMP)
+
+# Debian's Chromium for the browser tests of the HTML report; nothing to do when it is installed.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 fix: setup
 	$(BIN)/mtfix fix raw -o fixed
@@ -25,10 +30,14 @@ check: setup
 lint: setup
 	$(BIN)/ruff check .
 
-test: setup lint
+test: setup lint browser-deps
 	$(BIN)/pytest
 
 snapshots: fix
+
+# Time to open the HTML report of a 5 MB input in headless Chromium (numbers, not a test).
+bench-report: setup browser-deps
+	$(BIN)/python benchmarks/report_open.py --mb 5
 
 # Throughput and memory of fix - against ftfy on ~50 MB of MT text (built in the git-ignored bench/).
 bench: setup

@@ -10,13 +10,13 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import check, corpus, fix, rules, score
+from .commands import apply, check, corpus, fix, rules, score
 from .config import ConfigError
 from .registry import RegistryError
 from .runner import ConvergenceError
 from .textio import InputError
 
-COMMANDS = (fix, check, rules, score, corpus)
+COMMANDS = (fix, check, apply, rules, score, corpus)
 
 
 def build_parser() -> argparse.ArgumentParser:

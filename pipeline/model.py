@@ -150,7 +150,8 @@ class Edit:
     ``start``/``end`` index the input of the pass ``step``; ``line``/``col`` (1-based) and
     ``raw_start``/``raw_end`` locate it in the raw text (offsets after the BOM, lines joined by LF).
     ``before``/``after`` are the smallest change; ``context`` is the whole span the rule matched, before
-    and after, for people reading the report.
+    and after, for people reading the report. ``decision`` is a reviewer's verdict on it (``"accept"``
+    or ``"reject"``), empty when nobody decided.
     """
 
     rule_id: str
@@ -168,10 +169,11 @@ class Edit:
     col: int
     applied: bool = True
     context: tuple[str, str] = ("", "")
+    decision: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        """The edit as a JSON-ready mapping."""
-        return {
+        """The edit as a JSON-ready mapping (``decision`` only when a reviewer decided it)."""
+        data = {
             "rule": self.rule_id,
             "tier": str(self.tier),
             "message": self.message,
@@ -188,11 +190,17 @@ class Edit:
             "applied": self.applied,
             "context": {"before": self.context[0], "after": self.context[1]},
         }
+        if self.decision:
+            data["decision"] = self.decision
+        return data
 
 
 @dataclass(frozen=True)
 class Finding:
-    """Something reported and never applied: a lost number, a Cyrillic word, a loop, a conflict."""
+    """Something reported and never applied: a lost number, a Cyrillic word, a loop, a conflict.
+
+    ``decision`` is ``"dismiss"`` when a reviewer settled it, else empty.
+    """
 
     rule_id: str
     message: str
@@ -202,10 +210,11 @@ class Finding:
     line: int
     col: int
     stage: str = ""
+    decision: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        """The finding as a JSON-ready mapping."""
-        return {
+        """The finding as a JSON-ready mapping (``decision`` only when a reviewer dismissed it)."""
+        data = {
             "rule": self.rule_id,
             "message": self.message,
             "text": self.text,
@@ -215,3 +224,6 @@ class Finding:
             "raw_end": self.raw_end,
             "stage": self.stage,
         }
+        if self.decision:
+            data["decision"] = self.decision
+        return data

@@ -5,6 +5,11 @@ the rules propose edits on the same input; non-overlapping edits are applied lef
 overlapping one is reported as a conflict and proposed again on the next pass. A stage repeats
 until it makes no edit, at most ``MAX_PASSES`` times. Edits never add or remove a line break.
 
+A reviewer's verdicts override the tiers: ``verdicts`` maps an edit's key (rule id, raw start, raw
+end, before, after; see ``edit_key``) to ``True`` (apply it) or ``False`` (do not). The pipeline runs
+as usual with those edits forced or suppressed, so edits that depended on a rejected one are simply
+not proposed, and the ledger still rebuilds the fixed text.
+
 >>> result = fix_text("at 08: 15 , then")
 >>> result.text
 'at 08:15, then'
@@ -34,6 +39,13 @@ from .registry import STAGES, all_rules, doc_fact_functions
 
 MAX_PASSES = 4
 FACT_WINDOW = 1024 * 1024
+
+EditKey = tuple[str, int, int, str, str]
+
+
+def edit_key(edit: Edit) -> EditKey:
+    """What identifies an edit across runs on the same raw text: rule id, raw span, before and after."""
+    return (edit.rule_id, edit.raw_start, edit.raw_end, edit.before, edit.after)
 
 
 class ConvergenceError(RuntimeError):
@@ -81,7 +93,12 @@ class Result:
     @property
     def suggestions(self) -> list[Edit]:
         """Review-tier edits that were listed but not applied."""
-        return [e for e in self.edits if not e.applied]
+        return [e for e in self.edits if not e.applied and e.decision != "reject"]
+
+    @property
+    def rejected(self) -> list[Edit]:
+        """Edits a reviewer rejected: proposed by the rules, not applied."""
+        return [e for e in self.edits if not e.applied and e.decision == "reject"]
 
 
 @dataclass(frozen=True)
@@ -151,6 +168,12 @@ def _protected(span: tuple[int, int], protected: Sequence[tuple[int, int]], star
     start, end = span
     i = (bisect.bisect_left(starts, end) if end > start else bisect.bisect_right(starts, start)) - 1
     return i >= 0 and protected[i][1] > start
+
+
+def _decision(verdicts: Mapping[EditKey, bool] | None, key: EditKey) -> str:
+    """The reviewer's verdict on the edit with ``key`` as ``Edit.decision``: accept, reject or none."""
+    verdict = verdicts.get(key) if verdicts else None
+    return "" if verdict is None else "accept" if verdict else "reject"
 
 
 def document_facts(raw: str) -> dict[str, Any]:
@@ -295,6 +318,7 @@ def fix_text(
     gated: bool = True,
     profile: Profile | None = None,
     first_line: int = 0,
+    verdicts: Mapping[EditKey, bool] | None = None,
 ) -> Result:
     """Run every stage of ``rules`` (default: all) over ``raw``; LF-joined lines, no BOM.
 
@@ -302,6 +326,7 @@ def fix_text(
     runs every rule over the whole text, the reference the gated runner must equal. ``profile``
     collects the time spent in each rule. When ``raw`` is a chunk of a larger document,
     ``first_line`` is the document line it starts at (rules may name lines in messages).
+    ``verdicts`` forces (``True``) or suppresses (``False``) the edits with those keys.
     """
     rules = all_rules() if rules is None else rules
     facts = document_facts(raw) if doc is None else doc
@@ -364,6 +389,8 @@ def fix_text(
             for start, neg_len, _, rule, proposal, after, context in candidates:
                 end = start - neg_len
                 applies = rule.tier is Tier.SAFE or apply_review
+                if verdicts:
+                    applies = verdicts.get((rule.id, *locate(start, end)[:2], text[start:end], after), applies)
                 if not applies:
                     raw_start, raw_end, line, col = locate(start, end)
                     key = (rule.id, raw_start, raw_end, after)
@@ -371,7 +398,8 @@ def fix_text(
                         seen_listed.add(key)
                         result.edits.append(
                             Edit(rule.id, proposal.message or rule.message, rule.tier, stage, step, start, end,
-                                 text[start:end], after, raw_start, raw_end, line, col, False, context)
+                                 text[start:end], after, raw_start, raw_end, line, col, False, context,
+                                 _decision(verdicts, (rule.id, raw_start, raw_end, text[start:end], after)))
                         )
                     continue
                 # Edits stay within a line, so only edits accepted on the same line can overlap.
@@ -393,7 +421,8 @@ def fix_text(
                 raw_start, raw_end, line, col = locate(start, end)
                 result.edits.append(
                     Edit(rule.id, proposal.message or rule.message, rule.tier, stage, step, start, end,
-                         text[start:end], after, raw_start, raw_end, line, col, True, context)
+                         text[start:end], after, raw_start, raw_end, line, col, True, context,
+                         _decision(verdicts, (rule.id, raw_start, raw_end, text[start:end], after)))
                 )
             history.append(_make_pass([(s, e, len(a)) for s, e, _, _, a, _ in accepted]))
             view = view.apply([(s, e, a) for s, e, _, _, a, _ in accepted])

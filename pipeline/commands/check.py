@@ -8,13 +8,17 @@ import sys
 import time
 from pathlib import Path
 
+from ..config import Config
+from ..decisions import decisions_path, for_input, unsettled
 from ..inputs import collect_inputs
+from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
 from ..profiling import Profile
-from ..reports.lint import FORMATS, render
-from ..sources import add_source_option, source_lines, source_paths
+from ..reports.lint import FORMATS, Problem, problems, render
+from ..runner import fix_text
+from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
-from ..textio import InputError, open_binary
+from ..textio import InputError, open_binary, read_document
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
         help="report what fix would change and what it finds, without writing",
-        description="Print one line per edit, review suggestion or finding (path:line:col: RULE message). "
+        description="Print one line per edit, review suggestion or finding (path:line:col: RULE message), "
+        "leaving out what a reviewer settled in NAME.decisions.json beside NAME.txt. "
         "Exit 0 when there is nothing to report, 1 when there is, 2 on usage or input error.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
@@ -37,7 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check the inputs, each read in chunks of lines, and print the problems."""
-    config, _ = resolve(args)
+    config, rules = resolve(args)
     if args.paths == ["-"]:
         paths: list[Path | None] = [None]
         sources = [Path(args.source) if args.source else None]
@@ -50,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
     profile = Profile() if args.profile else None
     started, lines, found = time.perf_counter(), 0, []
     for path, source_path in zip(paths, sources, strict=True):
+        if path is not None and decisions_path(path).is_file():
+            found += _check_with_decisions(path, source_path, config, rules)
+            continue
         with contextlib.ExitStack() as stack:
             handle = sys.stdin.buffer if path is None else stack.enter_context(open_binary(path))
             settings = Settings(config, "<stdin>" if path is None else str(path), "check", profile is not None)
@@ -63,3 +71,13 @@ def run(args: argparse.Namespace) -> int:
     if profile is not None:
         sys.stderr.write(profile.render(time.perf_counter() - started, lines))
     return 1 if found else 0
+
+
+def _check_with_decisions(path: Path, source_path: Path | None, config: Config,
+                          rules: tuple[Rule, ...]) -> list[Problem]:
+    """Check a whole document beside a NAME.decisions.json, leaving out what the reviewer settled."""
+    doc = read_document(path)
+    decisions = for_input(path, doc.text)
+    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
+                      verdicts=decisions.verdicts() if decisions else None)
+    return problems(str(path), *unsettled(result, decisions))

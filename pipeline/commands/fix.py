@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
+from ..decisions import Decisions, for_input, mark_findings
 from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
@@ -41,20 +42,26 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "fix",
         help="repair files or stdin",
         description="Repair each NAME.txt into OUTPUT/NAME.txt with NAME.diff, NAME.html and NAME.json "
-        "reports. With '-', read stdin and write the fixed text (or --diff) to stdout.",
+        "reports, following a reviewer's NAME.decisions.json beside NAME.txt when it was made for the same "
+        "text. With '-', read stdin and write the fixed text (or --diff) to stdout.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
                         help="files or folders to repair, or '-' for stdin (default: raw/)")
+    parser.add_argument("--diff", action="store_true", help="with '-': print the unified diff instead of the text")
+    add_repair_options(parser)
+    parser.set_defaults(run=run)
+
+
+def add_repair_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a repair into an output folder, shared by ``fix`` and ``apply``."""
     parser.add_argument("-o", "--output", default="fixed", metavar="DIR",
                         help="folder for the fixed text and reports (default: fixed/)")
-    parser.add_argument("--diff", action="store_true", help="with '-': print the unified diff instead of the text")
     parser.add_argument("--ref", metavar="FILE",
                         help="reference translation of the one input (default: NAME.ref.txt beside each input)")
     add_rule_options(parser)
     add_source_option(parser)
     add_quality_options(parser)
     add_run_options(parser)
-    parser.set_defaults(run=run)
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,8 @@ def render_outputs(
         {
             f"{stem}.txt": encode(doc, result.text),
             f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
-            f"{stem}.html": html_report(result, path.name, quality_html(quality) if quality else "").encode(),
+            f"{stem}.html": html_report(report, result.raw, result.text, path.name,
+                                        quality_html(quality) if quality else "").encode(),
             f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
         },
         result,
@@ -88,7 +96,8 @@ def render_outputs(
     )
 
 
-def _prepare_output(output: Path, inputs: list[Path]) -> None:
+def prepare_output(output: Path, inputs: list[Path]) -> None:
+    """Create the output folder; refuse one that is an input folder or not writable."""
     if any(p.parent.resolve() == output.resolve() for p in inputs):
         raise InputError(f"{output}: output folder is an input folder; fixed files would replace the inputs")
     try:
@@ -99,10 +108,19 @@ def _prepare_output(output: Path, inputs: list[Path]) -> None:
         raise InputError(f"{output}: output folder is not writable")
 
 
-def repair(doc: Document, rules: tuple[Rule, ...], config: Config, source: list[str] | None = None,
-           profile: Profile | None = None) -> Result:
-    """Run the selected rules over one document, with its line-aligned source when there is one."""
-    return fix_text(doc.text, rules, apply_review=config.apply_review, source=source, profile=profile)
+def repair(
+    doc: Document,
+    rules: tuple[Rule, ...],
+    config: Config,
+    source: list[str] | None = None,
+    profile: Profile | None = None,
+    decisions: Decisions | None = None,
+) -> Result:
+    """Run the selected rules over one document, with its line-aligned source and a reviewer's decisions."""
+    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=source, profile=profile,
+                      verdicts=decisions.verdicts() if decisions else None)
+    result.findings = mark_findings(result.findings, decisions)
+    return result
 
 
 def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None) -> int:
@@ -130,7 +148,8 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     return lines
 
 
-def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None) -> int:
+def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None,
+               decisions: Decisions | None) -> int:
     if "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     inputs = collect_inputs(args.paths)
@@ -139,20 +158,21 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     sources = [aligned_source(d, s) for d, s in zip(docs, source_files, strict=True)]
     output = Path(args.output)
     references = find_references(args.ref, inputs, docs)
-    _prepare_output(output, inputs)
+    prepare_output(output, inputs)
     measurer = Measurer(rules, config.apply_review, args.resamples, open_grammar(args, stdin=False))
     size = sum(len(d.text) for d in docs)
     rendered = []
     for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix"):
-        result = repair(doc, rules, config, source, profile)
+        result = repair(doc, rules, config, source, profile, decisions or for_input(path, doc.text))
         quality = measurer.measure(result, references[path], source)
         rendered.append(render_outputs(doc, path, output, result, config, quality))
     for outputs in rendered:
         for name, data in outputs.files.items():
             write_atomic(output / name, data)
     measured = [(path, output / path.name, o.result, o.quality) for path, o in zip(inputs, rendered, strict=True)]
-    summary = summary_report(measured, measurer)
-    write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
+    if decisions is None:
+        summary = summary_report(measured, measurer)
+        write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
     for path, outputs in zip(inputs, rendered, strict=True):
         r = outputs.result
         print(f"{path} -> {output / path.name}: {len(r.applied)} edits, {len(r.suggestions)} review "
@@ -162,13 +182,17 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     return sum(d.line_count for d in docs)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Repair the inputs; exit 0 when done, 2 on bad input (nothing is written then)."""
+def run(args: argparse.Namespace, decisions: Decisions | None = None) -> int:
+    """Repair the inputs; exit 0 when done, 2 on bad input (nothing is written then).
+
+    ``decisions`` (from ``apply``, for its one input) replace the NAME.decisions.json beside the input;
+    ``summary.json`` is then left as it is, since it covers every input of the folder.
+    """
     config, rules = resolve(args)
     profile = Profile() if args.profile else None
     started = time.perf_counter()
     stdin = args.paths == ["-"]
-    lines = _run_stdin(args, config, rules, profile) if stdin else _run_files(args, config, rules, profile)
+    lines = _run_stdin(args, config, rules, profile) if stdin else _run_files(args, config, rules, profile, decisions)
     if profile is not None:
         sys.stderr.write(profile.render(time.perf_counter() - started, lines))
     return 0

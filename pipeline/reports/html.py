@@ -1,124 +1,126 @@
-"""The self-contained HTML report: raw and fixed side by side, every change labelled with its rule.
+"""The self-contained HTML report where review happens: raw and fixed side by side, decisions exported as JSON.
 
-No external scripts, styles or fonts; every piece of document text is escaped.
+The page has no external scripts, styles or fonts and opens from disk. Document text travels as JSON
+in a ``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped,
+and the page's script (``review.js``) inserts it as text nodes only, so hostile text stays inert. The
+script renders blocks of lines as they scroll into view, which keeps a report of megabytes responsive.
+
+>>> _json_for_script({"t": "</script><!--\\u2028"})
+'{"t": "\\\\u003c/script\\\\u003e\\\\u003c!--\\\\u2028"}'
 """
 
 from __future__ import annotations
 
-import difflib
 import html
-from collections import defaultdict
-from collections.abc import Sequence
-
-import regex
+import json
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
 
 from .. import __version__
-from ..model import Edit, Finding
-from ..runner import Result
+from ..decisions import FORMAT
 
-_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
-
-STYLE = """
-body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#222}
-h1{font-size:1.3em} h2{font-size:1.1em;margin-top:1.6em}
-table.side{border-collapse:collapse;width:100%;table-layout:fixed}
-table.side td{vertical-align:top;padding:3px 6px;border-top:1px solid #eee;white-space:pre-wrap;word-wrap:break-word}
-td.no{width:3em;color:#999;text-align:right}
-tr.changed td{background:#fffbea}
-mark.raw{background:#ffd7d7;text-decoration:line-through}
-mark.fixed{background:#d4f7d4}
-ul.labels{margin:2px 0 4px 0;padding-left:1.2em;font-size:12px;color:#555;white-space:normal}
-code{background:#f3f3f3;padding:0 2px}
-.tier-review{color:#8a5a00}
-table.scores td,table.counts td{padding:2px 8px;border-top:1px solid #eee}
-table.scores code{word-break:break-all;font-size:12px}
-"""
+_ASSETS = resources.files(__package__)
+SCRIPT = _ASSETS.joinpath("review.js").read_text(encoding="utf-8")
+STYLE = _ASSETS.joinpath("review.css").read_text(encoding="utf-8")
+_SCRIPT_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
-def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
+def _escape(text: object) -> str:
+    return html.escape(str(text), quote=True)
 
 
-def _merged_spans(edits: Sequence[Edit], line_start: int, line_end: int) -> list[tuple[int, int, list[Edit]]]:
-    spans: list[tuple[int, int, list[Edit]]] = []
-    for edit in sorted(edits, key=lambda e: (e.raw_start, e.raw_end)):
-        start, end = max(edit.raw_start, line_start), min(max(edit.raw_end, edit.raw_start), line_end)
-        if spans and start <= spans[-1][1] and (start < spans[-1][1] or start == end):
-            last = spans[-1]
-            spans[-1] = (last[0], max(last[1], end), [*last[2], edit])
-        else:
-            spans.append((start, end, [edit]))
-    return spans
+def _json_for_script(data: Any) -> str:
+    """JSON that can sit inside a ``<script>`` element: no character of it can end or comment the element."""
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
 
 
-def _raw_side(line: str, line_start: int, edits: Sequence[Edit]) -> str:
-    out, cursor = [], line_start
-    for start, end, group in _merged_spans(edits, line_start, line_start + len(line)):
-        out.append(_escape(line[cursor - line_start : start - line_start]))
-        rules = " ".join(sorted({e.rule_id for e in group}))
-        title = "; ".join(f"{e.rule_id}: {e.message}" for e in group)
-        text = line[start - line_start : end - line_start] or "\u2038"
-        out.append(f'<mark class="raw" data-rule="{_escape(rules)}" title="{_escape(title)}">{_escape(text)}</mark>')
-        cursor = end
-    out.append(_escape(line[cursor - line_start :]))
-    return "".join(out)
+FIELDS = ("id", "kind", "rule", "tier", "message", "line", "col", "raw_start", "raw_end", "decision",
+          "before", "after", "applied", "context_before", "context_after", "text")
 
 
-def _fixed_side(raw_line: str, fixed_line: str) -> str:
-    a, b = _TOKEN.findall(raw_line), _TOKEN.findall(fixed_line)
-    out = []
-    for op, _, _, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        chunk = _escape("".join(b[j1:j2]))
-        out.append(chunk if op == "equal" or not chunk else f'<mark class="fixed">{chunk}</mark>')
-    return "".join(out)
+def _change(entry: Mapping[str, Any], kind: str, ident: str) -> dict[str, Any]:
+    context = entry.get("context") or {"before": entry.get("before", ""), "after": entry.get("after", "")}
+    return {
+        "id": ident,
+        "kind": kind,
+        "rule": entry["rule"],
+        "tier": entry.get("tier", "finding"),
+        "message": entry["message"],
+        "line": entry["line"],
+        "col": entry["col"],
+        "raw_start": entry["raw_start"],
+        "raw_end": entry["raw_end"],
+        "decision": entry.get("decision", ""),
+        "before": entry.get("before", ""),
+        "after": entry.get("after", ""),
+        "applied": entry.get("applied", False),
+        "context_before": context["before"],
+        "context_after": context["after"],
+        "text": entry.get("text", ""),
+    }
 
 
-def _label(edit: Edit) -> str:
+def changes(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every edit (``e<i>``), suggestion (``s<i>``), rejected edit (``r<i>``) and finding (``f<i>``), for the page."""
+    found = [_change(e, "edit", f"e{i}") for i, e in enumerate(report.get("edits", []))]
+    found += [_change(e, "suggestion", f"s{i}") for i, e in enumerate(report.get("suggestions", []))]
+    found += [_change(e, "suggestion", f"r{i}") for i, e in enumerate(report.get("rejected", []))]
+    found += [_change(f, "finding", f"f{i}") for i, f in enumerate(report.get("findings", []))]
+    return found
+
+
+def pack(found: list[dict[str, Any]]) -> dict[str, Any]:
+    """The changes as rows in the order of ``FIELDS``, each message stored once: a third of the size of objects.
+
+    >>> pack([{**dict.fromkeys(FIELDS, ""), "message": "m"}] * 2)["messages"]
+    ['m']
+    """
+    messages: dict[str, int] = {}
+    rows = []
+    for change in found:
+        row = [change[name] for name in FIELDS]
+        row[4] = messages.setdefault(change["message"], len(messages))
+        rows.append(row)
+    return {"fields": FIELDS, "messages": list(messages), "rows": rows}
+
+
+def html_report(report: Mapping[str, Any], raw: str, fixed: str, title: str, extra: str = "") -> str:
+    """The review page for one document from its JSON report (``reports.ledger.json_report``) and texts.
+
+    ``extra`` is an HTML section (already escaped; the quality tables) shown in the header.
+    """
+    raw_lines, fixed_lines = raw.split("\n"), fixed.split("\n")
+    data = {
+        "format": FORMAT,
+        "input": report.get("input", title),
+        "stem": title.removesuffix(".txt"),
+        "raw_sha256": report.get("raw_sha256", ""),
+        "raw": raw,
+        "fixed": {str(n): f for n, (r, f) in enumerate(zip(raw_lines, fixed_lines, strict=True), 1) if r != f},
+        "changes": pack(changes(report)),
+    }
+    counts = report.get("counts", {})
+    tiers = "".join(f'<label><input type="checkbox" checked data-tier="{t}"> {t}</label>'
+                    for t in ("safe", "review", "finding"))
     return (
-        f'<li class="tier-{edit.tier}" data-rule="{_escape(edit.rule_id)}"><code>{_escape(edit.rule_id)}</code> '
-        f"{_escape(edit.message)}: <code>{_escape(edit.context[0])}</code> → <code>{_escape(edit.context[1])}</code>"
-        f" ({edit.tier})</li>"
-    )
-
-
-def _finding_row(finding: Finding) -> str:
-    return (
-        f"<tr><td>{finding.line}:{finding.col}</td><td><code>{_escape(finding.rule_id)}</code></td>"
-        f"<td>{_escape(finding.message)}</td><td><code>{_escape(finding.text)}</code></td></tr>"
-    )
-
-
-def html_report(result: Result, title: str, extra: str = "") -> str:
-    """The whole report page for one document; ``extra`` is an HTML section shown after the summary."""
-    raw_lines, fixed_lines = result.raw.split("\n"), result.text.split("\n")
-    by_line: dict[int, list[Edit]] = defaultdict(list)
-    for edit in result.applied:
-        by_line[edit.line].append(edit)
-    rows, start = [], 0
-    for number, (raw_line, fixed_line) in enumerate(zip(raw_lines, fixed_lines, strict=True), 1):
-        edits = by_line.get(number, [])
-        if edits or raw_line != fixed_line:
-            labels = "".join(_label(e) for e in edits)
-            rows.append(
-                f'<tr class="changed" id="L{number}"><td class="no">{number}</td>'
-                f"<td>{_raw_side(raw_line, start, edits)}</td>"
-                f'<td>{_fixed_side(raw_line, fixed_line)}<ul class="labels">{labels}</ul></td></tr>'
-            )
-        else:
-            rows.append(f'<tr id="L{number}"><td class="no">{number}</td><td>{_escape(raw_line)}</td>'
-                        f"<td>{_escape(fixed_line)}</td></tr>")
-        start += len(raw_line) + 1
-    suggestions = "".join(f"<li>line {e.line}:{e.col} " + _label(e)[4:] for e in result.suggestions)
-    findings = "".join(_finding_row(f) for f in result.findings)
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:\">"
         f"<title>mtfix report: {_escape(title)}</title><style>{STYLE}</style></head><body>"
-        f"<h1>mtfix report: {_escape(title)}</h1>"
-        f"<p>{len(result.applied)} changes applied, {len(result.suggestions)} review suggestions, "
-        f"{len(result.findings)} findings. mtfix {__version__}.</p>{extra}"
-        f"<h2>Review-tier suggestions (not applied)</h2><ul>{suggestions or '<li>none</li>'}</ul>"
-        "<h2>Findings</h2><table><tr><th>line:col</th><th>rule</th><th>message</th><th>text</th></tr>"
-        f"{findings}</table>"
-        '<h2>Text</h2><table class="side"><tr><th class="no">#</th><th>raw</th><th>fixed</th></tr>'
-        f"{''.join(rows)}</table></body></html>\n"
+        f"<header><h1>mtfix report: {_escape(title)}</h1>"
+        f"<p>{counts.get('edits', 0)} changes applied, {counts.get('suggestions', 0)} suggestions not applied, "
+        f"{counts.get('findings', 0)} findings, {counts.get('conflicts', 0)} conflicts. mtfix {__version__}. "
+        "Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous change, <kbd>a</kbd> accept, <kbd>r</kbd> reject, "
+        "<kbd>d</kbd> dismiss a finding.</p>"
+        f"{extra}</header>"
+        '<div id="toolbar"><fieldset id="families"><legend>Family</legend></fieldset>'
+        f"<fieldset><legend>Tier</legend>{tiers}</fieldset>"
+        '<button type="button" id="prev">\u2191 previous</button><button type="button" id="next">next \u2193</button>'
+        '<button type="button" id="export">Export decisions</button><span id="status"></span></div>'
+        '<div id="doc"><div class="head"><div class="no">#</div><div>raw</div><div>fixed</div></div></div>'
+        f'<script type="application/json" id="mtfix-data">{_json_for_script(data)}</script>'
+        f"<script>{SCRIPT}</script></body></html>\n"
     )

@@ -1,4 +1,8 @@
-"""The JSON report of one document: every edit, suggestion, finding and conflict, with the tool version."""
+"""The JSON report of one document: every edit, suggestion, finding and conflict, with the tool version.
+
+Edits a reviewer rejected are listed under ``rejected`` (not applied, ``"decision": "reject"``);
+``raw_sha256`` identifies the raw text that the spans index (see ``pipeline.decisions``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 
 from .. import __version__
 from ..config import Config
+from ..decisions import raw_hash
 from ..runner import Result
 
 
@@ -16,6 +21,7 @@ def json_report(result: Result, input_name: str, config: Config) -> dict[str, An
     return {
         "tool": {"name": "mtfix", "version": __version__},
         "input": input_name,
+        "raw_sha256": raw_hash(result.raw),
         "lines": result.raw.count("\n") + 1,
         "config": {
             "select": list(config.select),
@@ -27,10 +33,12 @@ def json_report(result: Result, input_name: str, config: Config) -> dict[str, An
             "suggestions": len(result.suggestions),
             "findings": len(result.findings),
             "conflicts": len(result.conflicts),
+            "rejected": len(result.rejected),
             "by_rule": dict(sorted(Counter(e.rule_id for e in applied).items())),
         },
         "edits": [e.to_json() for e in applied],
         "suggestions": [e.to_json() for e in result.suggestions],
         "findings": [f.to_json() for f in result.findings],
+        "rejected": [e.to_json() for e in result.rejected],
         "conflicts": [c.to_json() for c in result.conflicts],
     }

@@ -1,0 +1,41 @@
+"""Test-only rules for the review workflow: a review-tier suggestion and a finding on the sample.
+
+The registry's own rules may have no review-tier rule firing on the sample; these give the tests a
+suggestion to accept and a finding to dismiss. ``register(monkeypatch)`` adds them to the registry
+for one test, so the CLI (``fix``, ``check``, ``apply``) sees them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import registry
+from pipeline.model import Rule, Tier
+
+REVIEW = Rule(
+    id="testreview.place_name",
+    message="Place name in a transliteration other than the usual English one",
+    tier=Tier.REVIEW,
+    pattern=r"\bNakhchivan(?= region\b)",
+    fix=lambda m, ctx: "Nakhichevan",
+    examples=(("the Nakhchivan region", "the Nakhichevan region"),),
+    leave_alone=("the Nakhichevan region",),
+    stage="typography",
+)
+
+FINDING = Rule(
+    id="testfinding.placeholder",
+    message="Number lost to a placeholder",
+    tier=Tier.FINDING,
+    pattern=r"(?i)\bxnumx\b",
+    examples=(("in xnumx's tt.", "xnumx"),),
+    leave_alone=("in 1922",),
+    stage="typography",
+)
+
+
+def register(monkeypatch: pytest.MonkeyPatch) -> tuple[Rule, ...]:
+    """Add the test rules to the registry for the current test; returns every rule."""
+    rules = (*registry.all_rules(), REVIEW, FINDING)
+    monkeypatch.setattr(registry, "all_rules", lambda: rules)
+    return rules
