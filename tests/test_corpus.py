@@ -14,7 +14,7 @@ from pipeline.config import Config
 from pipeline.runner import fix_text
 from pipeline.textio import InputError, decode
 
-CORPUS = Path("/work/shared/corpus/wmt22-ru-en")
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "wmt22"
 REPO = Path(__file__).resolve().parent.parent
 
 

@@ -14,7 +14,7 @@ from pipeline.prefilter import Gate, required_literals
 from pipeline.registry import all_rules
 from pipeline.runner import Result, fix_text
 
-CORPUS = Path("/work/shared/corpus/wmt22-ru-en")
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "wmt22"
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -40,10 +40,8 @@ def _documents() -> list[tuple[str, str]]:
     docs += [(p.name, p.read_text(encoding="utf-8").removesuffix("\n")) for p in sorted((REPO / "raw").glob("*.txt"))]
     for path in sorted(CORPUS.glob("*.en")):
         docs.append((path.name, path.read_text(encoding="utf-8").removesuffix("\n")))
-    cases = CORPUS / "cases.tsv"
-    if cases.exists():
-        rows = [line.split("\t") for line in cases.read_text(encoding="utf-8").splitlines()[1:]]
-        docs.append(("cases.corrupted", "\n".join(row[2] for row in rows if len(row) > 2)))
+    rows = [line.split("\t") for line in (CORPUS / "cases.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    docs.append(("cases.corrupted", "\n".join(row[2] for row in rows if len(row) > 2)))
     return docs
 
 

@@ -17,7 +17,7 @@ from pipeline.registry import all_rules, select_rules
 from pipeline.reports.lint import problems
 from pipeline.textio import InputError, decode, encode
 
-CORPUS = Path("/work/shared/corpus/wmt22-ru-en")
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "wmt22"
 REPO = Path(__file__).resolve().parent.parent
 
 SAMPLES = [
