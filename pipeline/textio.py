@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -86,29 +87,30 @@ def encode(doc: Document, text: str) -> bytes:
     return ((BOM if doc.bom else "") + body).encode("utf-8")
 
 
-def read_document(path: Path) -> Document:
-    """Read and decode ``path``; a missing, unreadable, binary or non-UTF-8 file raises ``InputError``."""
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Turn the OS errors of opening or reading ``path`` into one-line ``InputError``s."""
     try:
-        data = path.read_bytes()
+        yield
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def read_document(path: Path) -> Document:
+    """Read and decode ``path``; a missing, unreadable, binary or non-UTF-8 file raises ``InputError``."""
+    with _reading(path):
+        data = path.read_bytes()
     return decode(data, str(path))
 
 
 def open_binary(path: Path) -> BinaryIO:
     """Open ``path`` for reading bytes; a missing, unreadable or folder path raises ``InputError``."""
-    try:
+    with _reading(path):
         return path.open("rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
