@@ -74,12 +74,15 @@ def _doubled(text: str, ctx: Context, *, safe: bool) -> list[Proposal]:
     return proposals
 
 
+# A word, spaces, the same word: what both doubled-word rules need to see in a line.
+DOUBLED_PREFILTER = r"(?i)(?<!\p{L})(\p{L}+) +\1(?!\p{L})"
+
 DOUBLED_WORD = Rule(
     id="debris.doubled_word",
     message="Word repeated by mistake",
     tier=Tier.SAFE,
     find=lambda text, ctx: _doubled(text, ctx, safe=True),
-    prefilter=r"(?i)(?<!\p{L})(\p{L}+) +\1(?!\p{L})",
+    prefilter=DOUBLED_PREFILTER,
     examples=(
         ("signed the the treaty", "signed the treaty"),
         ("The the treaty was signed", "The treaty was signed"),
@@ -101,7 +104,7 @@ DOUBLED_WORD_UNSURE = Rule(
     message="Word maybe repeated by mistake",
     tier=Tier.REVIEW,
     find=lambda text, ctx: _doubled(text, ctx, safe=False),
-    prefilter=r"(?i)(?<!\p{L})(\p{L}+) +\1(?!\p{L})",
+    prefilter=DOUBLED_PREFILTER,
     examples=(
         ("pass at at least one test", "pass at least one test"),
         ("does not not notice", "does not notice"),
