@@ -85,7 +85,8 @@ class Rule:
     finding rule: with the flagged text); ``leave_alone`` lists texts the rule must not touch.
     ``prefilter`` is a cheap literal or pattern that every match contains; lines without it are
     skipped. A rule that reads the source gives ``sources``: (example or leave-alone text, its source
-    lines joined by LF) pairs; the example tests pass that source to the runner.
+    lines joined by LF) pairs; the example tests pass that source to the runner. A rule with
+    ``needs_source`` can only speak on lines that have a source: without one, the runner skips it.
     """
 
     id: str
@@ -101,6 +102,7 @@ class Rule:
     prefilter: str | None = None
     stage: str = ""
     sources: tuple[tuple[str, str], ...] = ()
+    needs_source: bool = False
 
     def source_for(self, text: str) -> list[str] | None:
         """The source lines of one example or leave-alone text, or ``None`` if it has none."""

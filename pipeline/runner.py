@@ -331,6 +331,8 @@ def fix_text(
     rules = all_rules() if rules is None else rules
     facts = document_facts(raw) if doc is None else doc
     source_lines = tuple(source) if source is not None else None
+    if source_lines is None:
+        rules = [rule for rule in rules if not rule.needs_source]
     base_ctx = Context(doc=facts, source=source_lines, glossary=tuple(glossary), first_line=first_line)
     lines = raw.split("\n")
     raw_line_starts = _starts_of(lines)

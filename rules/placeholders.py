@@ -37,6 +37,7 @@ XNUMX = Rule(
     message="Number lost to placeholder; restoring needs the source",
     tier=Tier.FINDING,
     find=_placeholders,
+    prefilter=r"(?i)xnumx",
     examples=(
         ("a vaccine adapted for Omicron by March xnumx.", "xnumx"),
         ("Collected cit. in xnumx's tt.", "xnumx's"),

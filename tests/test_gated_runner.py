@@ -102,6 +102,21 @@ def test_rules_see_their_own_source_line_and_document_line_number(prefilter: str
     _same(gated, fix_text(text, [rule], source=source, gated=False))
 
 
+def test_rules_that_need_a_source_are_skipped_without_one() -> None:
+    seen: list[str] = []
+
+    def find(text: str, ctx: Context) -> list[Proposal]:
+        seen.append(text)
+        return []
+
+    rule = Rule(id="test.needs", message="m", tier=Tier.FINDING, find=find, examples=(("a", "a"),),
+                leave_alone=("b",), stage="source", needs_source=True)
+    fix_text("one\ntwo", [rule])
+    assert seen == []
+    fix_text("one\ntwo", [rule], source=["один", "два"])
+    assert seen == ["one\ntwo"]
+
+
 def test_gate_finds_exactly_the_lines_holding_the_prefilter() -> None:
     lines = ["a : b", "x", "c ,d", "e.", "f .", ""]
     text = "\n".join(lines)
@@ -124,11 +139,18 @@ def test_gate_lines_equal_a_per_line_search(text: str, prefilter: str) -> None:
     gate = Gate(prefilter)
     got = gate.lines(text, starts)
     assert set(want) <= set(got)
+    found = [search(text, starts) for search in gate.searches]
+    assert all(lines == found[0] for lines in found)
+    assert set(want) <= set(found[0])
     if gate.literals is not None:
         assert got == want
-        found = [search(text, starts) for search in gate.searches]
-        assert all(lines == found[0] for lines in found)
-        assert set(want) <= set(found[0])
+
+
+def test_a_prefilter_both_engines_read_alike_gets_both_searches() -> None:
+    assert len(Gate(r"[A-Z]{2}").searches) == 2
+    assert len(Gate(r"\p{Lu}\.").searches) == 1
+    assert len(Gate(r"\b[a-z]{2}").searches) == 1
+    assert len(Gate(r"(?i)xnumx").searches) == 1
 
 
 @pytest.mark.parametrize(
