@@ -157,7 +157,8 @@ class Gate:
     """
 
     def __init__(self, prefilter: str | None, flags: int = 0) -> None:
-        self.pattern = regex.compile(prefilter, flags | regex.V1) if prefilter else None
+        # Multi-line, so that ``^`` and ``$`` mean a line's ends in a whole-text scan as in a line.
+        self.pattern = regex.compile(prefilter, flags | regex.V1 | regex.MULTILINE) if prefilter else None
         self.stdlib = _stdlib_twin(prefilter, flags) if prefilter else None
         exact, self.literals = _analyse(prefilter, flags) if prefilter else (None, None)
         # When the literals are exactly what the prefilter matches, finding them is the whole test.
@@ -223,7 +224,7 @@ def _stdlib_twin(prefilter: str, flags: int) -> re.Pattern[str] | None:
     if flags or any(token in prefilter for token in (*_FOREIGN, *_ENGINE_DEPENDENT)) or _INLINE_FLAGS.search(prefilter):
         return None
     try:
-        return re.compile(prefilter)
+        return re.compile(prefilter, re.MULTILINE)
     except (re.error, OverflowError, RecursionError):
         return None
 

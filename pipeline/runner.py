@@ -256,6 +256,7 @@ class _GatedLines:
     def proposals(self, rule: Rule, profile: Profile | None) -> list[Proposal]:
         started = time.perf_counter()
         picked = self._candidates(rule)
+        gated = time.perf_counter()
         found: list[Proposal] = []
         if len(picked) == len(self.lines):
             found = list(rule.propose(self.text, replace(self.ctx, line_starts=self.starts)))
@@ -271,7 +272,7 @@ class _GatedLines:
 
             found = [replace(p, start=whole(p.start), end=whole(p.end)) for p in rule.propose(sub, ctx)]
         if profile is not None:
-            profile.add(rule, time.perf_counter() - started, len(picked), len(found))
+            profile.add(rule, time.perf_counter() - started, len(picked), len(found), gated - started)
         return found
 
     def protected(self, span: tuple[int, int]) -> bool:

@@ -28,6 +28,9 @@ NOTE_LINE = regex.compile(
     regex.MULTILINE,
 )
 SEE_PART = regex.compile(r"\bSee(?: also)?:[^\n]*")
+# Every rule of this stage edits only inside notes: a line that can hold one (NOTE_LINE or SEE_PART,
+# loosened) is what each of them needs to see, and one shared scan finds those lines.
+NOTE_PREFILTER = r"\[\d{1,3}\]|See(?: also)?:|^[ \t]*\d{1,3}[.)][ \t]"
 
 
 def note_spans(text: str) -> list[tuple[int, int]]:
@@ -78,7 +81,7 @@ VOLUME = Rule(
     tier=Tier.SAFE,
     find=in_notes(r"(?<![\p{L}\d.])(?P<t>Tt|TT|T)\. ?(?P<n>[IVXLC]{1,6}|\d{1,3}(?:[–-]\d{1,3})?)(?=[.,;:)]|\s*$)",
                   _volume),
-    prefilter=r"T[tT]?\.",
+    prefilter=NOTE_PREFILTER,
     examples=(
         ("[5] Diplomatic dictionary. T. III. M., 1986.", "[5] Diplomatic dictionary. Vol. III. M., 1986."),
         ("[6] Documents of the USSR foreign policy. T. III, M., 1959, p. 597.",
@@ -105,7 +108,7 @@ VOLUME_COUNT = Rule(
     message='Russian "tt." (tomakh) for the number of volumes of an edition',
     tier=Tier.SAFE,
     find=in_notes(r"\bin (?P<n>\d{1,3}|(?i:xnumx)(?:'s|’s)?) (?:tt|TT|t)\.", _volume_count),
-    prefilter=r"(?:t|T)\.",
+    prefilter=NOTE_PREFILTER,
     examples=(
         ("[13] Frunze M.V. Collected works in 3 tt. Vol. 3.", "[13] Frunze M.V. Collected works in 3 vols. Vol. 3."),
         ("See also: Collected works in xnumx's tt. Vol. 3.", "See also: Collected works in xnumx's vols. Vol. 3."),
@@ -139,7 +142,7 @@ CITY = Rule(
         r"(?:[ \t]?[—–-][ \t]?(?P<second>L|M|Pg) ?\.)?(?=[,:][ \t]?(?:[^,.\n]{1,60},[ \t]?)?\d)",
         _city,
     ),
-    prefilter=r"(?:M|L|SPb|Pg)\.|(?:M|L|SPb|Pg) \.",
+    prefilter=NOTE_PREFILTER,
     examples=(
         ("[3] A. Kheyfets Soviet diplomacy (1921–1927). M., 1968, p. 83.",
          "[3] A. Kheyfets Soviet diplomacy (1921–1927). Moscow, 1968, p. 83."),
@@ -175,7 +178,7 @@ PAGES = Rule(
         r"(?: ?[—–-] ?(?P<b>\d{1,5}))?(?![\d\p{L}])",
         _pages,
     ),
-    prefilter=r"[pPSC]\. ?\d",
+    prefilter=NOTE_PREFILTER,
     examples=(
         ("[5] Diplomatic dictionary. Vol. III. Moscow, 1986, p. 312 – 313.",
          "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, pp. 312–313."),
@@ -214,7 +217,7 @@ COLLECTED_WORKS = Rule(
         r"(?(full)|(?:Collected|Collection|Coll\.|Sobr\.) )(?i:cit|op|soch|essays?)\.",
         _collected,
     ),
-    prefilter=r"(?i:cit|op|soch|essay|essays)\.",
+    prefilter=NOTE_PREFILTER,
     examples=(
         ("See also: Frunze M.V. Report. Collected cit. in 3 vols.",
          "See also: Frunze M.V. Report. Collected works in 3 vols."),
@@ -236,7 +239,7 @@ IBID = Rule(
         r"(?<=^[ \t]*\[\d{1,3}\][ \t]*|[.;][ \t])(?:In the same place|The same place|Right there)(?=[.,])",
         lambda m: "Ibid",
     ),
-    prefilter=r"(?:same place|Right there)",
+    prefilter=NOTE_PREFILTER,
     examples=(
         ("[7] In the same place. P. 45.", "[7] Ibid. P. 45."),
         ("[8] Kheyfets A.N. Op. cit., p. 83; In the same place, p. 90.",

@@ -104,34 +104,50 @@ def _closes(line: str, at: int) -> bool:
     return 0 < at < len(line) - 1 and line[at + 1] == " " and bool(regex.match(r"[\p{L}\p{N}]", line[at - 1]))
 
 
+def _straight_spacing(line: str) -> list[Proposal]:
+    """Straight quotes pair up in order and count only when spaced on both inner sides (" x ")."""
+    if line.count('"') % 2:
+        return []
+    marks, at = [], line.find('"')
+    while at != -1:
+        marks.append(at)
+        at = line.find('"', at + 1)
+    pairs = _pairs(marks)
+    spaced = [(o, c) for o, c in pairs if line[o + 1] == " " and line[c - 1] == " "]
+    if not spaced or any(_opens(line, c) or _closes(line, o) for o, c in pairs):
+        return []  # nothing spaced, or a mark that reads the other way round: the pairing is unreliable
+    proposals = []
+    for open_at, close_at in spaced:
+        before_ok = open_at == 0 or line[open_at - 1] in " ([—–-:"
+        after_ok = close_at + 1 == len(line) or line[close_at + 1] in " ,.;:!?)]—–-"
+        if before_ok and after_ok:
+            proposals += _inner_spacing(line, open_at, close_at)
+    return proposals
+
+
+def _curly_spacing(line: str) -> list[Proposal]:
+    """Curly quotes show their direction, so one spaced side is enough."""
+    proposals = []
+    for m in _CURLY.finditer(line):
+        closer = _QUOTE_PAIRS[m.group()]
+        close_at = line.find(closer, m.end())
+        nested = line.find(m.group(), m.end())
+        apostrophe_inside = m.group() == "‘" and "’" in line[m.end() : close_at]
+        if close_at == -1 or (0 <= nested < close_at) or apostrophe_inside:
+            continue
+        if m.group() == "‘" and not (close_at + 1 == len(line) or not line[close_at + 1].isalpha()):
+            continue
+        proposals += _inner_spacing(line, m.start(), close_at)
+    return proposals
+
+
 def _quote_spacing(text: str, ctx: Context) -> list[Proposal]:
-    """Straight quotes pair up in order and count only when spaced on both inner sides (" x ");
-    curly quotes show their direction, so one spaced side is enough."""
     proposals: list[Proposal] = []
     for line_start, line in _lines(text):
-        if '"' in line and line.count('"') % 2 == 0:
-            marks = [m.start() for m in _STRAIGHT.finditer(line)]
-            if any(_opens(line, close_at) or _closes(line, open_at) for open_at, close_at in _pairs(marks)):
-                marks = []  # a mark that reads the other way round: the pairing is unreliable
-            for open_at, close_at in _pairs(marks):
-                before_ok = open_at == 0 or line[open_at - 1] in " ([—–-:"
-                after_ok = close_at + 1 == len(line) or line[close_at + 1] in " ,.;:!?)]—–-"
-                inner = line[open_at + 1 : close_at]
-                spaced_both = inner.startswith(" ") and inner.endswith(" ")
-                if before_ok and after_ok and spaced_both:
-                    for p in _inner_spacing(line, open_at, close_at):
-                        proposals.append(Proposal(p.start + line_start, p.end + line_start, ""))
-        for m in _CURLY.finditer(line):
-            closer = _QUOTE_PAIRS[m.group()]
-            close_at = line.find(closer, m.end())
-            nested = line.find(m.group(), m.end())
-            apostrophe_inside = m.group() == "‘" and "’" in line[m.end() : close_at]
-            if close_at == -1 or (0 <= nested < close_at) or apostrophe_inside:
-                continue
-            if m.group() == "‘" and not (close_at + 1 == len(line) or not line[close_at + 1].isalpha()):
-                continue
-            for p in _inner_spacing(line, m.start(), close_at):
-                proposals.append(Proposal(p.start + line_start, p.end + line_start, ""))
+        found = _straight_spacing(line) if '"' in line else []
+        if not line.isascii():  # curly quotes are not ASCII
+            found += _curly_spacing(line)
+        proposals += [Proposal(p.start + line_start, p.end + line_start, "") for p in found]
     return proposals
 
 
