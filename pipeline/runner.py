@@ -243,6 +243,7 @@ class _GatedLines:
         self.gates, self.changed = gates, changed
         self._protected: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         self._picked: dict[int, list[int]] = {}  # by gate: rules sharing a prefilter share its scan
+        self._texts: dict[int, tuple[str, list[int], Context]] = {}  # and the text of the lines it picks
 
     def _candidates(self, rule: Rule) -> list[int]:
         gate = self.gates[rule.id]
@@ -253,6 +254,15 @@ class _GatedLines:
                 self._picked[id(gate)] = [i for i in self.changed if gate.matches(self.lines[i])]
         return self._picked[id(gate)]
 
+    def _shown(self, picked: list[int]) -> tuple[str, list[int], Context]:
+        """The picked lines as one text, where they start in it, and the context that locates them."""
+        if id(picked) not in self._texts:
+            shown = [self.lines[i] for i in picked]
+            starts = _starts_of(shown)
+            self._texts[id(picked)] = ("\n".join(shown), starts, replace(self.ctx, line_starts=starts,
+                                                                          line_numbers=picked))
+        return self._texts[id(picked)]
+
     def proposals(self, rule: Rule, profile: Profile | None) -> list[Proposal]:
         started = time.perf_counter()
         picked = self._candidates(rule)
@@ -261,10 +271,8 @@ class _GatedLines:
         if len(picked) == len(self.lines):
             found = list(rule.propose(self.text, replace(self.ctx, line_starts=self.starts)))
         elif picked:
-            lines, starts = self.lines, self.starts
-            sub_starts = _starts_of([lines[i] for i in picked])
-            sub = "\n".join([lines[i] for i in picked])
-            ctx = replace(self.ctx, line_starts=sub_starts, line_numbers=picked)
+            starts = self.starts
+            sub, sub_starts, ctx = self._shown(picked)
 
             def whole(pos: int) -> int:
                 k = bisect.bisect_right(sub_starts, pos) - 1
