@@ -1,8 +1,11 @@
 """Streaming repair: an input read, repaired and written in chunks of whole lines, on one or more processes.
 
 Peak memory depends on the chunk size and the number of chunks in flight, not on the input size.
-The input is checked (UTF-8, no NUL byte) before anything is written, so bad input still gives a
-clear error and no half-written output; a pipe is first copied to a temporary file for that.
+Each chunk is checked (UTF-8, no NUL byte) as it is decoded; on bad input the whole input is read
+again for the error the whole file would give (its first bad byte). Results may come before that
+error, so a caller that writes them holds them back until the stream ends (``fix`` spools them to a
+temporary file): bad input gives a clear error and no half-written output. A pipe is first copied
+to a temporary file, so that it can be read again.
 
 Rules judge each line on its own and read document facts computed once from the start of the
 input (``runner.FACT_WINDOW``), so the output does not depend on the chunk size or the number of
@@ -14,7 +17,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import ctypes
-import functools
 import itertools
 import os
 import shutil
@@ -94,11 +96,8 @@ def seekable(binary: BinaryIO) -> BinaryIO:
     return handle
 
 
-def _reader(handle: BinaryIO, start: int, positional: bool) -> Callable[[int], bytes]:
-    """Blocks of ``handle`` from ``start``: by ``os.pread``, which leaves the handle where it is, or by seeking."""
-    if positional:
-        fd = handle.fileno()
-        return lambda offset: os.pread(fd, BLOCK, start + offset)
+def _reader(handle: BinaryIO, start: int) -> Callable[[int], bytes]:
+    """Blocks of ``handle`` from ``start``, by seeking."""
 
     def read(offset: int) -> bytes:
         handle.seek(start + offset)
@@ -195,16 +194,9 @@ def repair_chunk(chunk: Chunk, settings: Settings, rules: tuple[Rule, ...]) -> C
     return ChunkResult(problems=found, lines=doc.line_count, profile=profile)
 
 
-def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int,
-               before_results: Callable[[], None] | None = None) -> Iterator[ChunkResult]:
-    """Results of every chunk, in input order, from ``jobs`` processes (at most 2 chunks each in flight).
-
-    ``before_results`` runs in this process once the first chunks are in the workers' hands, and
-    before any result is yielded.
-    """
+def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int) -> Iterator[ChunkResult]:
+    """Results of every chunk, in input order, from ``jobs`` processes (at most 2 chunks each in flight)."""
     if jobs <= 1:
-        if before_results is not None:
-            before_results()
         rules = select_rules(settings.config.select, settings.config.ignore)
         for chunk in chunks:
             yield repair_chunk(chunk, settings, rules)
@@ -215,12 +207,7 @@ def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int,
             for chunk in chunks:
                 pending.append(pool.submit(_run_in_worker, chunk))
                 if len(pending) >= 2 * jobs:
-                    if before_results is not None:
-                        before_results()
-                        before_results = None
                     yield pending.popleft().result()
-            if before_results is not None:
-                before_results()
             while pending:
                 yield pending.popleft().result()
         except BaseException:
@@ -230,35 +217,25 @@ def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int,
 
 def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str] | None = None,
            source_path: Path | None = None) -> Iterator[ChunkResult]:
-    """Check ``binary``, compute its facts, then repair it chunk by chunk (on ``jobs`` processes if large).
+    """Compute the facts of ``binary``, then repair it chunk by chunk (on ``jobs`` processes if large).
 
-    With several processes the check runs while they repair the first chunks; no result is
-    yielded before the whole input has passed it. ``source`` holds the lines of the source file
-    ``source_path``, which must be line-aligned with the input.
+    Raises ``InputError`` for bad input, possibly after yielding the results of the chunks before
+    it. ``source`` holds the lines of the source file ``source_path``, which must be line-aligned
+    with the input.
     """
     _pin_mmap_threshold()
     handle = seekable(binary)
     start = handle.tell()
     try:
-        try:
-            settings = replace(settings, facts=head_facts(handle, settings.name))
-        except InputError:
-            check_input(_reader(handle, start, positional=False), settings.name)  # the whole input's error
-            raise
-        workers = jobs if _remaining(handle) >= PARALLEL_MIN_BYTES else 1
-        try:
-            fd_ok = handle.fileno() >= 0
-        except (OSError, AttributeError):
-            fd_ok = False
-        if workers > 1 and fd_ok and source is None:
-            check = functools.partial(check_input, _reader(handle, start, positional=True), settings.name)
-            yield from run_chunks(read_chunks(handle, source=source), settings, workers, check)
-        else:
-            check_input(_reader(handle, start, positional=False), settings.name)
-            if source is not None:
-                _check_alignment(_reader(handle, start, positional=False), settings.name, source, source_path)
+        settings = replace(settings, facts=head_facts(handle, settings.name))
+        if source is not None:
+            _check_alignment(_reader(handle, start), settings.name, source, source_path)
             handle.seek(start)
-            yield from run_chunks(read_chunks(handle, source=source), settings, workers)
+        workers = jobs if _remaining(handle) >= PARALLEL_MIN_BYTES and source is None else 1
+        yield from run_chunks(read_chunks(handle, source=source), settings, workers)
+    except InputError:
+        check_input(_reader(handle, start), settings.name)  # bad bytes first, named as in the whole input
+        raise
     finally:
         if handle is not binary:
             handle.close()

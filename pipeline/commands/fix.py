@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +34,7 @@ from ..reports.html import html_report
 from ..reports.ledger import json_report
 from ..runner import Result, fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
+from ..stream import BLOCK as SPOOL_BLOCK
 from ..stream import Settings, default_jobs, stream
 from ..textio import Document, InputError, decode, encode, read_document, write_atomic
 
@@ -140,11 +143,15 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     lines = 0
     settings = Settings(config, "<stdin>", "fix", profile is not None)
     source = source_lines(source_path) if source_path else None
-    for chunk in stream(sys.stdin.buffer, settings, args.jobs or default_jobs(), source, source_path):
-        sys.stdout.buffer.write(chunk.data)
-        lines += chunk.lines
-        if profile is not None and chunk.profile is not None:
-            profile.merge(chunk.profile)
+    # Held back until the whole input is repaired: bad input late in it must leave stdout empty.
+    with tempfile.TemporaryFile() as spool:
+        for chunk in stream(sys.stdin.buffer, settings, args.jobs or default_jobs(), source, source_path):
+            spool.write(chunk.data)
+            lines += chunk.lines
+            if profile is not None and chunk.profile is not None:
+                profile.merge(chunk.profile)
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout.buffer, SPOOL_BLOCK)
     return lines
 
 
