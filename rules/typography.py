@@ -8,9 +8,12 @@ dash. Tier: safe; each pattern demands the artifact's exact shape.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 import regex
 
-from pipeline.model import Context, Proposal, Rule, Tier
+from pipeline.model import Context, FindFunction, Proposal, Rule, Tier
 from pipeline.prefilter import lines_with
 
 STAGE = "typography"
@@ -196,6 +199,24 @@ _RANGE = (
 )
 
 
+_RANGE_PATTERN = regex.compile(_RANGE, regex.V1)
+
+
+@functools.lru_cache(maxsize=1)
+def _ranges(text: str) -> tuple[regex.Match[str], ...]:
+    """Every range-shaped match in ``text``; both range rules read them, so the scan runs once."""
+    return tuple(_RANGE_PATTERN.finditer(text))
+
+
+def _range_edits(fix: Callable[[regex.Match[str], Context], str | None]) -> FindFunction:
+    """A ``find`` function proposing ``fix`` of each range-shaped match."""
+
+    def find(text: str, ctx: Context) -> list[Proposal]:
+        return [Proposal(m.start(), m.end(), after) for m in _ranges(text) if (after := fix(m, ctx)) is not None]
+
+    return find
+
+
 def _dashed_ranges(raw: str) -> frozenset[tuple[str, str]]:
     """The number pairs the document writes as a range with an en or em dash.
 
@@ -204,7 +225,7 @@ def _dashed_ranges(raw: str) -> frozenset[tuple[str, str]]:
     """
     dashed = lines_with(raw, "[–—]")  # a range stays within its line
     return frozenset(
-        (m["left"], m["right"]) for m in regex.finditer(_RANGE, dashed, flags=regex.V1) if m["dash"] in "–—"
+        (m["left"], m["right"]) for m in _RANGE_PATTERN.finditer(dashed) if m["dash"] in "–—"
     )
 
 
@@ -243,8 +264,7 @@ RANGE_DASH = Rule(
     id="typo.range_dash",
     message="Number range with a spaced dash (or a hyphen where the document uses a dash)",
     tier=Tier.SAFE,
-    pattern=_RANGE,
-    fix=_range,
+    find=_range_edits(_range),
     prefilter=r"\d *[-–—] *\d",
     examples=(
         ("Muslim East in 1917 – 1921”.", "Muslim East in 1917–1921”."),
@@ -276,8 +296,7 @@ RANGE_HYPHEN = Rule(
     id="typo.range_hyphen",
     message="Year range with a hyphen; an en dash is the usual style",
     tier=Tier.REVIEW,
-    pattern=_RANGE,
-    fix=_hyphen_range,
+    find=_range_edits(_hyphen_range),
     prefilter=r"\d *[-–—] *\d",
     examples=(
         ("Hyundai Tucson I (2004-2010).", "Hyundai Tucson I (2004–2010)."),
