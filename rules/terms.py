@@ -11,6 +11,7 @@ transliterates what an English text translates or names differently. The glossar
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -66,21 +67,38 @@ Rows = tuple[tuple[str, str, str], ...]
 
 
 @cache
-def _compiled(rows: Rows) -> tuple[regex.Pattern[str], dict[str, tuple[str, str]]]:
+def _compiled(rows: Rows) -> tuple[regex.Pattern[str], re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The whole-word pattern of the terms, a pattern of their bare occurrences, and the row of each."""
     lookup: dict[str, tuple[str, str]] = {}
     for wrong, right, _ in rows:
         lookup.setdefault(wrong, (wrong, right))
         lookup.setdefault(wrong.upper(), (wrong, right))
-    alternatives = "|".join(regex.escape(w) for w in sorted(lookup, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternatives})(?![\p{{L}}\p{{N}}]|-\p{{L}})"), lookup
+    terms = sorted(lookup, key=len, reverse=True)
+    alternatives = "|".join(regex.escape(w) for w in terms)
+    whole_word = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternatives})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
+    return whole_word, re.compile("|".join(re.escape(w) for w in terms)), lookup
 
 
 def _terms(text: str, ctx: Context) -> Iterable[Proposal]:
+    """Each whole-word term, read only on the lines that hold a term at all.
+
+    Every whole-word match is an occurrence of a term, so a line without one has no match, and the
+    standard library's engine finds occurrences about twice as fast as ``regex`` reads the whole-word
+    pattern. The whole-word pattern gives a line read alone the matches it gives it in the whole
+    text: its lookarounds take a line break and the end of the text alike (neither is a letter, a
+    digit or a hyphen).
+    """
     rows = (*ctx.glossary, *PROJECT_GLOSSARY)
-    pattern, lookup = _compiled(rows)
-    for m in pattern.finditer(text):
-        wrong, right = lookup[m.group()]
-        yield Proposal(m.start(), m.end(), _with_case(m.group(), wrong, right))
+    whole_word, occurrence, lookup = _compiled(rows)
+    pos = 0
+    while (hit := occurrence.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.end())
+        end = len(text) if end == -1 else end
+        for m in whole_word.finditer(text, start, end):
+            wrong, right = lookup[m.group()]
+            yield Proposal(m.start(), m.end(), _with_case(m.group(), wrong, right))
+        pos = end + 1
 
 
 PROJECT_GLOSSARY = load_glossary(GLOSSARY)
