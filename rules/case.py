@@ -4,7 +4,7 @@ What it fixes: "the Central Committee of the RCP (B.) Considered the proposal", 
 Use instead: "the Central Committee of the RCP(b) considered the proposal", "i.e. the rest".
 Why: the source's "РКП(б)" came out as "(B.)"; the MT system took the period for the end of a
 sentence and capitalised the next word. Tier: the party suffix and a plainly common word after it
-(a past-tense verb, a function word, a word the document writes in lower case and never
+(a past-tense verb, a function word, a word its line writes in lower case and never
 capitalises mid-sentence) are safe; other capitals after an abbreviation that cannot end a sentence
 ("e.g.", "i.e.", "cf.") are review: the word may be a name. "etc." and "U.S." can end a sentence
 and are left alone.
@@ -25,6 +25,15 @@ FUNCTION_WORDS = frozenset(
         "have will would also then not it its this these those they he she we",
     )
 )
+
+
+def _line_of(m: regex.Match[str]) -> str:
+    """The line holding the match: the evidence a rule may read, so a line is judged the same
+    whichever other lines the runner shows with it."""
+    text = m.string
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return text[start : end if end != -1 else len(text)]
 
 
 def _capitalised_mid_sentence(word: str, text: str) -> bool:
@@ -54,11 +63,10 @@ PARTY = (
 
 
 def _party(m: regex.Match[str], ctx: Context) -> str | None:
-    text = m.string
     word = m["word"]
     fixed = f"{m['party']}(b)"
     if word:
-        lower = m["suffix"].endswith(".") and _common(word, text)
+        lower = m["suffix"].endswith(".") and _common(word, _line_of(m))
         fixed += " " + (word.lower() if lower else word)
     return fixed
 
@@ -69,6 +77,7 @@ PARTY_SUFFIX = Rule(
     tier=Tier.SAFE,
     pattern=PARTY,
     fix=_party,
+    prefilter=r"P ?\([Bb]",
     examples=(
         (
             "the Central Committee of the RCP (B.) Considered the proposal",
@@ -93,7 +102,7 @@ NON_FINAL = r"(?:e\.g\.|i\.e\.|cf\.|viz\.|approx\.|incl\.|resp\.|esp\.|vs\.)"
 
 def _after_abbreviation(m: regex.Match[str], ctx: Context) -> str | None:
     word = m["word"]
-    return word.lower() if _common(word, m.string) else None
+    return word.lower() if _common(word, _line_of(m)) else None
 
 
 AFTER_ABBREVIATION = Rule(

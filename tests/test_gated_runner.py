@@ -171,3 +171,12 @@ def test_a_prefilter_both_engines_read_alike_gets_both_searches() -> None:
 )
 def test_required_literals(pattern: str, literals: set[str] | None) -> None:
     assert required_literals(pattern) == (None if literals is None else frozenset(literals))
+
+
+@pytest.mark.parametrize("other", ["the heating works", "Heating Heating", "the RCP (B.) Heating"])
+def test_a_line_is_judged_on_its_own_whatever_lines_come_with_it(other: str) -> None:
+    line = "the costs, i.e. Heating is dear; the RCP (B.) Heating rose"
+    alone = fix_text(line, apply_review=True).text
+    text = f"{line}\n{other}"
+    _same(fix_text(text, apply_review=True), fix_text(text, apply_review=True, gated=False))
+    assert fix_text(text, apply_review=True).text.split("\n")[0] == alone
