@@ -32,7 +32,7 @@ import regex
 MAX_LITERALS = 24
 MAX_CLASS = 12
 CALIBRATE_CHARS = 1 << 19
-SAMPLE_CHARS = 1 << 18
+SAMPLE_CHARS = 1 << 16
 
 # Syntax of the ``regex`` module that the standard parser reads differently or not at all.
 _FOREIGN = ("[[", "--", "&&", "||", "~~", "\\p", "\\P", "\\N", "\\X", "\\m", "\\M", "\\G", "(?V", "(?|", "(?(",
@@ -160,7 +160,9 @@ class Gate:
         # Multi-line, so that ``^`` and ``$`` mean a line's ends in a whole-text scan as in a line.
         self.pattern = regex.compile(prefilter, flags | regex.V1 | regex.MULTILINE) if prefilter else None
         self.stdlib = _stdlib_twin(prefilter, flags) if prefilter else None
-        exact, self.literals = _analyse(prefilter, flags) if prefilter else (None, None)
+        exact, literals = _analyse(prefilter, flags) if prefilter else (None, None)
+        # A literal holding another one finds no line that one does not ("resp." and "esp.").
+        self.literals = literals and frozenset(a for a in literals if not any(b != a and b in a for b in literals))
         # When the literals are exactly what the prefilter matches, finding them is the whole test.
         self.confirm = self.literals is not None and exact != self.literals
         self._search: Search | None = None
