@@ -14,6 +14,7 @@ stand where a reference has it: a city between a full stop and ", <year>", a vol
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 
 import regex
@@ -28,9 +29,8 @@ NOTE_LINE = regex.compile(
     regex.MULTILINE,
 )
 SEE_PART = regex.compile(r"\bSee(?: also)?:[^\n]*")
-# Every rule of this stage edits only inside notes: a line that can hold one (NOTE_LINE or SEE_PART,
-# loosened) is what each of them needs to see, and one shared scan finds those lines.
-NOTE_PREFILTER = r"\[\d{1,3}\]|See(?: also)?:|^[ \t]*\d{1,3}[.)][ \t]"
+# What a line must start with to open a note (NOTE_LINE): a bracket, a digit, or a space or tab.
+NOTE_START = frozenset("[0123456789 \t")
 
 
 def note_spans(text: str) -> list[tuple[int, int]]:
@@ -40,15 +40,33 @@ def note_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in note_spans(text)]
     ['[3] Gorky M. Mother. M., 1968.', 'See: Ivanov. L., 1930.']
     """
-    spans = [m.span() for m in NOTE_LINE.finditer(text)]
-    spans += [m.span() for m in SEE_PART.finditer(text)]
+    return list(_note_spans(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _note_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``note_spans``, kept for the text last asked about: every rule of the stage reads them.
+
+    Both patterns match within a line, so only lines that can hold a match are searched: those
+    starting like a note, and those holding "See". Found there, the matches are those of a search
+    over the whole text.
+    """
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line[:1] in NOTE_START:
+            spans += [m.span() for m in NOTE_LINE.finditer(text, start, end)]
+        if "See" in line:
+            spans += [m.span() for m in SEE_PART.finditer(text, start, end)]
+        start = end + 1
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return merged
+    return tuple(merged)
 
 
 Fix = Callable[["regex.Match[str]"], "str | None"]
@@ -81,7 +99,6 @@ VOLUME = Rule(
     tier=Tier.SAFE,
     find=in_notes(r"(?<![\p{L}\d.])(?P<t>Tt|TT|T)\. ?(?P<n>[IVXLC]{1,6}|\d{1,3}(?:[–-]\d{1,3})?)(?=[.,;:)]|\s*$)",
                   _volume),
-    prefilter=NOTE_PREFILTER,
     examples=(
         ("[5] Diplomatic dictionary. T. III. M., 1986.", "[5] Diplomatic dictionary. Vol. III. M., 1986."),
         ("[6] Documents of the USSR foreign policy. T. III, M., 1959, p. 597.",
@@ -108,7 +125,6 @@ VOLUME_COUNT = Rule(
     message='Russian "tt." (tomakh) for the number of volumes of an edition',
     tier=Tier.SAFE,
     find=in_notes(r"\bin (?P<n>\d{1,3}|(?i:xnumx)(?:'s|’s)?) (?:tt|TT|t)\.", _volume_count),
-    prefilter=NOTE_PREFILTER,
     examples=(
         ("[13] Frunze M.V. Collected works in 3 tt. Vol. 3.", "[13] Frunze M.V. Collected works in 3 vols. Vol. 3."),
         ("See also: Collected works in xnumx's tt. Vol. 3.", "See also: Collected works in xnumx's vols. Vol. 3."),
@@ -142,7 +158,6 @@ CITY = Rule(
         r"(?:[ \t]?[—–-][ \t]?(?P<second>L|M|Pg) ?\.)?(?=[,:][ \t]?(?:[^,.\n]{1,60},[ \t]?)?\d)",
         _city,
     ),
-    prefilter=NOTE_PREFILTER,
     examples=(
         ("[3] A. Kheyfets Soviet diplomacy (1921–1927). M., 1968, p. 83.",
          "[3] A. Kheyfets Soviet diplomacy (1921–1927). Moscow, 1968, p. 83."),
@@ -178,7 +193,6 @@ PAGES = Rule(
         r"(?: ?[—–-] ?(?P<b>\d{1,5}))?(?![\d\p{L}])",
         _pages,
     ),
-    prefilter=NOTE_PREFILTER,
     examples=(
         ("[5] Diplomatic dictionary. Vol. III. Moscow, 1986, p. 312 – 313.",
          "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, pp. 312–313."),
@@ -217,7 +231,6 @@ COLLECTED_WORKS = Rule(
         r"(?(full)|(?:Collected|Collection|Coll\.|Sobr\.) )(?i:cit|op|soch|essays?)\.",
         _collected,
     ),
-    prefilter=NOTE_PREFILTER,
     examples=(
         ("See also: Frunze M.V. Report. Collected cit. in 3 vols.",
          "See also: Frunze M.V. Report. Collected works in 3 vols."),
@@ -239,7 +252,6 @@ IBID = Rule(
         r"(?<=^[ \t]*\[\d{1,3}\][ \t]*|[.;][ \t])(?:In the same place|The same place|Right there)(?=[.,])",
         lambda m: "Ibid",
     ),
-    prefilter=NOTE_PREFILTER,
     examples=(
         ("[7] In the same place. P. 45.", "[7] Ibid. P. 45."),
         ("[8] Kheyfets A.N. Op. cit., p. 83; In the same place, p. 90.",
