@@ -42,6 +42,7 @@ _FOREIGN = ("[[", "--", "&&", "||", "~~", "\\p", "\\P", "\\N", "\\X", "\\m", "\\
 _ENGINE_DEPENDENT = ("\\w", "\\W", "\\b", "\\B", "\\s", "\\S")
 
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+_GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)")
 
 Literals = frozenset[str]
 Search = Callable[[str, Sequence[int]], list[int]]
@@ -158,6 +159,7 @@ class Gate:
 
     def __init__(self, prefilter: str | None, flags: int = 0) -> None:
         # Multi-line, so that ``^`` and ``$`` mean a line's ends in a whole-text scan as in a line.
+        self.prefilter, self.flags = prefilter, flags
         self.pattern = regex.compile(prefilter, flags | regex.V1 | regex.MULTILINE) if prefilter else None
         self.stdlib = _stdlib_twin(prefilter, flags) if prefilter else None
         exact, literals = _analyse(prefilter, flags) if prefilter else (None, None)
@@ -179,6 +181,11 @@ class Gate:
         assert self.pattern is not None
         engines = [self.pattern] if self.stdlib is None else [self.pattern, self.stdlib]
         scans: list[Search] = [functools.partial(_scan_pattern, engine) for engine in engines]
+        # An alternation stops an engine's fast search for what a match starts with; each branch
+        # gets it back when scanned alone, and a line holds a match when it holds one of a branch.
+        branches = _branches(self.prefilter or "")
+        if len(branches) > 1:
+            scans.append(functools.partial(_scan_branches, [gate(branch, self.flags) for branch in branches]))
         if self.literals is None:
             return scans
         literals = sorted(self.literals)
@@ -244,6 +251,40 @@ def _stdlib_twin(prefilter: str, flags: int) -> re.Pattern[str] | None:
         return re.compile(prefilter, re.MULTILINE)
     except (re.error, OverflowError, RecursionError):
         return None
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``; just ``pattern`` when it has none or uses a
+    global flag or nested character sets.
+
+    >>> _branches(r"a\\|b|[|]c|(d|e)f")
+    ['a\\\\|b', '[|]c', '(d|e)f']
+    """
+    if any(token in pattern for token in ("[[", "--", "&&", "||", "~~")) or _GLOBAL_FLAGS.match(pattern):
+        return [pattern]
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i + 1)  # a "]" first in a set is a member
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def _scan_branches(gates: Sequence[Gate], text: str, starts: Sequence[int]) -> list[int]:
+    """Sorted lines picked by any of ``gates``."""
+    return sorted(set().union(*(g.lines(text, starts) for g in gates)))
 
 
 def _scan_literals(literals: Iterable[str], text: str, starts: Sequence[int]) -> list[int]:

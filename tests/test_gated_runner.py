@@ -131,7 +131,7 @@ def test_gate_finds_exactly_the_lines_holding_the_prefilter() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab :,.\n\"“”x", max_size=60),
        st.sampled_from([r" [,;!?:.]", ": ", r'["“«„‘]', r"a(?:b|x)", r"\bab\b", r"x+ ?a", r"(?<=a)b", r"b{2}",
-                        r"^ ?a", r"b$|^:"]))
+                        r"^ ?a", r"b$|^:", r"\.(?<=a\.|:x\.)|b\(a\)|[|]x", r"(?:a|b)c|“ ”"]))
 def test_gate_lines_equal_a_per_line_search(text: str, prefilter: str) -> None:
     lines = text.split("\n")
     starts = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
