@@ -74,6 +74,8 @@ SPACE_BEFORE_PUNCT = Rule(
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 _STRAIGHT = regex.compile(r'"')
 _CURLY = regex.compile(r"[“«„‘]")
+_WORD_START = regex.compile(r"[\p{L}\p{N}]|\.\.\.|…")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 
 
 def _inner_spacing(text: str, open_at: int, close_at: int) -> list[Proposal]:
@@ -98,13 +100,13 @@ def _pairs(marks: list[int]) -> list[tuple[int, int]]:
 
 def _opens(line: str, at: int) -> bool:
     """Whether the straight quote at ``at`` has the shape of an opening one: space before, word after."""
-    word_after = regex.match(r"[\p{L}\p{N}]|\.\.\.|…", line[at + 1 :])
+    word_after = _WORD_START.match(line, at + 1)
     return 0 < at < len(line) - 1 and line[at - 1] == " " and word_after is not None
 
 
 def _closes(line: str, at: int) -> bool:
     """Whether the straight quote at ``at`` has the shape of a closing one: word before, space after."""
-    return 0 < at < len(line) - 1 and line[at + 1] == " " and bool(regex.match(r"[\p{L}\p{N}]", line[at - 1]))
+    return 0 < at < len(line) - 1 and line[at + 1] == " " and bool(_WORD_CHAR.match(line, at - 1))
 
 
 def _straight_spacing(line: str) -> list[Proposal]:
@@ -346,6 +348,7 @@ BRACKET_SPACING = Rule(
     ),
 )
 
+_WIDE_GAP = regex.compile(r"\S {2,}\S")
 _GAP = regex.compile(r"(?<=[\p{L},;”’)])(?<![.!?…][\"”’)]+)(?P<gap> {2,3})(?=[\p{L}(“])")
 
 
@@ -353,7 +356,7 @@ def _double_spaces(text: str, ctx: Context) -> list[Proposal]:
     """One gap in a line of prose; a line with a tab or several wide gaps is a table, left alone."""
     proposals = []
     for line_start, line in _lines(text):
-        if "\t" in line or len(regex.findall(r"\S {2,}\S", line)) != 1:
+        if "\t" in line or len(_WIDE_GAP.findall(line)) != 1:
             continue
         for m in _GAP.finditer(line):
             proposals.append(Proposal(line_start + m.start(), line_start + m.end(), " "))
