@@ -146,13 +146,26 @@ def _curly_spacing(line: str) -> list[Proposal]:
     return proposals
 
 
+# What every edit needs in its line: two straight quotes with spaces just inside and no quote between
+# (a pair), or a space just inside a curly quote. Each branch starts at a quote, which the engine
+# finds fast.
+_MAY_BE_SPACED = regex.compile(r'"(?= )[^"\n]* "|[“«„‘] |(?<= )[”»“’]')
+
+
 def _quote_spacing(text: str, ctx: Context) -> list[Proposal]:
     proposals: list[Proposal] = []
-    for line_start, line in _lines(text):
+    pos = 0
+    while (hint := _MAY_BE_SPACED.search(text, pos)) is not None:
+        line_start = text.rfind("\n", 0, hint.start()) + 1
+        line_end = text.find("\n", hint.start())
+        line = text[line_start : len(text) if line_end == -1 else line_end]
         found = _straight_spacing(line) if '"' in line else []
         if not line.isascii():  # curly quotes are not ASCII
             found += _curly_spacing(line)
         proposals += [Proposal(p.start + line_start, p.end + line_start, "") for p in found]
+        if line_end == -1:
+            break
+        pos = line_end + 1
     return proposals
 
 
