@@ -10,6 +10,7 @@ alone); a loop is a finding, since what the phrase should have been is unknown.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -57,32 +58,117 @@ _DOUBLED = regex.compile(
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…][\"”’)]?[ ]+)\Z")
 
 
-def _doubled(text: str, ctx: Context, *, safe: bool) -> list[Proposal]:
-    proposals = []
-    for m in _DOUBLED.finditer(text, overlapped=True):
+# A word, spaces, the same word: what both doubled-word rules need to see in a line.
+DOUBLED_PREFILTER = r"(?i)(?<!\p{L})(\p{L}+) +\1(?!\p{L})"
+_SAME_WORD_TWICE = regex.compile(DOUBLED_PREFILTER, regex.V1)
+
+# Non-ASCII letters that equal an ASCII letter ignoring case, for str.lower() or for regex's IGNORECASE.
+_ASCII_TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+
+
+def _word_table() -> bytes:
+    table = bytearray(b" " * 256)
+    for byte in range(128):
+        if chr(byte).isalpha():
+            table[byte] = ord(chr(byte).lower())
+    for byte, capital in zip(b"0123456789'-", b"ABCDEFGHIJKL", strict=True):
+        table[byte] = capital
+    table[ord("?")] = ord("q")  # what the ASCII encoder writes for any other character
+    table[ord("\n")] = ord("\n")
+    return bytes(table)
+
+
+_WORD_TABLE = _word_table()
+
+
+@functools.lru_cache(maxsize=2)
+def _words(text: str) -> bytes:
+    """The text as ASCII words, offset for offset: what the fast scans below read.
+
+    A letter becomes its lowercase ASCII letter, any other non-ASCII character "q"; a digit,
+    apostrophe or hyphen becomes a capital (A to L: not a letter, but cased for bytes.title()); a
+    line break stays and everything else becomes a space. So two words that are equal ignoring
+    case, as str.lower() or regex's IGNORECASE compare them, give the same bytes (the four non-ASCII
+    letters equal to an ASCII one become that letter first).
+
+    >>> _words("Aber, l'été 1921\\nDas")
+    b'aber  lKqtq BJCB\\ndas'
+    """
+    for twin, letter in _ASCII_TWINS.items():
+        if twin in text:
+            text = text.replace(twin, letter)
+    return text.encode("ascii", "replace").translate(_WORD_TABLE)
+
+
+# In _words(): a word, spaces and the same word, followed by a space, a line break, "q" or the end;
+# one pattern for each thing the first word may follow: the start, a line break, a space or "q".
+_REPEATS = tuple(re.compile(before + rb"([^ ]++) +\1(?![^ \nq])") for before in (rb"\A", rb"\n", rb" ", rb"q"))
+
+
+@functools.lru_cache(maxsize=2)
+def _lines_with_a_repeat(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each line where a word follows itself after spaces, commas or semicolons.
+
+    A necessary condition, on any text, for both doubled-word rules and for a loop of one word.
+    A doubled word (letters, spaces, the same letters ignoring case) and the second and third
+    copies of a one-word loop (four copies joined by spaces, commas or semicolons) are the same
+    bytes in _words(), each ending before a space. The first word follows the start of the text, a
+    line break, a space or "q" there, because the doubled-word rule wants no letter, digit,
+    apostrophe, hyphen, quote or underscore before it and a loop copy follows a separator; the
+    second word is followed by a space, a line break, "q" or the end, because the doubled-word rule
+    wants no letter, digit, apostrophe or hyphen after it and the third copy has a separator after it.
+
+    Each scan starts with a literal byte, so the standard library's engine only tries the positions
+    after one: the cost is one short attempt per word.
+    """
+    words = _words(text)
+    found = set()
+    for repeat in _REPEATS:
+        pos = 0
+        while (m := repeat.search(words, pos)) is not None:
+            start, pos = words.rfind(b"\n", 0, m.start(1)) + 1, words.find(b"\n", m.start(1))
+            found.add((start, len(words) if pos < 0 else pos))
+            if pos < 0:
+                break
+    return tuple(sorted(found))
+
+
+def _doubled_in_line(line: str, offset: int) -> list[tuple[Proposal, bool]]:
+    """Each doubled word of one line to remove (offsets moved by ``offset``), and whether it is safe."""
+    found = []
+    for m in _DOUBLED.finditer(line, overlapped=True):
         first, second = m["first"], m["second"]
         if first.lower() != second.lower() or second != second.lower():
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if first != second and not _SENTENCE_START.search(text[line_start : m.start()]):
+        if first != second and not _SENTENCE_START.search(line[: m.start()]):
             continue
         word = second
         if word in MAY_DOUBLE or (len(word) == 1 and word != "a"):
             continue
-        if (word in ALWAYS_SINGLE) == safe:
-            proposals.append(Proposal(m.end("first"), m.end("second"), ""))
-    return proposals
+        found.append((Proposal(offset + m.end("first"), offset + m.end("second"), ""), word in ALWAYS_SINGLE))
+    return found
 
 
-# A word, spaces, the same word: what both doubled-word rules need to see in a line.
-DOUBLED_PREFILTER = r"(?i)(?<!\p{L})(\p{L}+) +\1(?!\p{L})"
+@functools.lru_cache(maxsize=2)
+def _doubled_words(text: str) -> tuple[tuple[Proposal, bool], ...]:
+    """The doubled words of the text, safe or not: the work both doubled-word rules share."""
+    found = []
+    for start, end in _lines_with_a_repeat(text):
+        line = text[start:end]
+        if _SAME_WORD_TWICE.search(line) is not None:
+            found += _doubled_in_line(line, start)
+    return tuple(found)
+
+
+def _doubled(text: str, ctx: Context, *, safe: bool) -> list[Proposal]:
+    return [proposal for proposal, is_safe in _doubled_words(text) if is_safe == safe]
+
 
 DOUBLED_WORD = Rule(
     id="debris.doubled_word",
     message="Word repeated by mistake",
     tier=Tier.SAFE,
     find=lambda text, ctx: _doubled(text, ctx, safe=True),
-    prefilter=DOUBLED_PREFILTER,
     examples=(
         ("signed the the treaty", "signed the treaty"),
         ("The the treaty was signed", "The treaty was signed"),
@@ -104,7 +190,6 @@ DOUBLED_WORD_UNSURE = Rule(
     message="Word maybe repeated by mistake",
     tier=Tier.REVIEW,
     find=lambda text, ctx: _doubled(text, ctx, safe=False),
-    prefilter=DOUBLED_PREFILTER,
     examples=(
         ("pass at at least one test", "pass at least one test"),
         ("does not not notice", "does not notice"),
@@ -147,13 +232,49 @@ def _may_loop(line: str) -> bool:
     return Counter(pairs).most_common(1)[0][1] >= 3
 
 
+_LOWERCASE_AND_SPACE = b"abcdefghijklmnopqrstuvwxyz "
+_LINE_BREAKS = bytes(0xFF if byte == ord("\n") else 0 for byte in range(256))
+
+
+def _lines_with_a_loop(text: str, ctx: Context) -> list[tuple[int, int]]:
+    """(start, end) of each line that may hold a loop, found with a few whole-text operations.
+
+    A necessary condition, on any text, for every loop the rule reports: three or more copies of
+    a phrase of k words (1 <= k <= 8) joined by spaces, commas or semicolons, equal ignoring case.
+    In _words() the loop's words are whole words with the same bytes in every copy, except that the
+    first copy's first word and the last copy's last word may be glued to what lies outside the
+    loop. A one-word loop needs four copies: its second and third are a repeat (see
+    _lines_with_a_repeat). With k >= 2, take the first letter of every word (title-casing _words()
+    capitalises exactly those): from the first copy's second word to the second copy's last word,
+    2k - 1 words in a row have the first letter of the word k places on. So one big-integer XOR of
+    that list with itself shifted by k words, line breaks masked, gives a run of 2k - 1 zero bytes.
+    """
+    firsts = _words(text).title().translate(None, _LOWERCASE_AND_SPACE)  # one capital per word, line breaks
+    starts = ctx.line_starts
+    if len(starts) != firsts.count(b"\n") + 1:  # a caller that gave no line starts
+        starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
+    found = set(_lines_with_a_repeat(text))
+    letters = int.from_bytes(firsts, "little")
+    breaks = int.from_bytes(firsts.translate(_LINE_BREAKS), "little")
+    for k in range(2, 9):
+        shift = 8 * k
+        same = (letters ^ (letters >> shift) | breaks | breaks >> shift).to_bytes(len(firsts), "little")
+        run, pos, line, counted = bytes(2 * k - 1), 0, 0, 0
+        while (pos := same.find(run, pos)) != -1:
+            line, counted = line + firsts.count(b"\n", counted, pos), pos
+            found.add((starts[line], starts[line + 1] - 1 if line + 1 < len(starts) else len(text)))
+            pos = firsts.find(b"\n", pos) + 1
+            if pos == 0:
+                break
+    return sorted(found)
+
+
 def _loops(text: str, ctx: Context) -> list[Proposal]:
     proposals = []
-    start = 0
-    for line in text.split("\n"):
+    for start, end in _lines_with_a_loop(text, ctx):
+        line = text[start:end]
         if _may_loop(line):
             proposals += _loops_in_line(line, start)
-        start += len(line) + 1
     return proposals
 
 
