@@ -208,7 +208,7 @@ FUSED_INITIALS_UNSURE = Rule(
 
 REVERSED = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<surname>{SURNAME}) (?P<init>"
-    rf"(?P<a>[{INITIAL}])\. ?(?P<b>[{INITIAL}])\.(?P<dotted>)"
+    rf"(?P<a>[{INITIAL}])\. ?(?P<b>[{INITIAL}])\.(?!\p{{L}})(?P<dotted>)"
     rf"|(?P<a>[{INITIAL}])(?P<b>[{INITIAL}])(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}]))"
     rf"(?P<after>[.,;:)]?(?: (?P<next>[\p{{L}}\p{{N}}]+))?)",
     regex.V1,
@@ -265,6 +265,7 @@ REVERSED_INITIALS = Rule(
         "World War II and Nicholas II",
         "the U.S. Navy and V.I. Lenin",
         "Chairman V.I. Lenin",
+        "the letter of Frunze S. R.D. Aralov",
     ),
 )
 

@@ -88,3 +88,9 @@ def test_sample_repairs_of_these_families_match_the_reference(raw: str, gold: st
     assert raw in text
     fixed = fix_text(text).text
     assert gold in fixed and raw not in fixed
+
+
+def test_reversed_initials_do_not_feed_on_their_own_output() -> None:
+    """Moving "RD" before "Aralov" leaves "Frunze S. R.D. Aralov", which is no surname with two initials."""
+    text = "Ivanov-Petrov Jones Frunze S.Aralov RD i.e.\nM.V.Frunze\nY. Jones"
+    assert fix_text(text).text == "Ivanov-Petrov Jones Frunze S. R.D. Aralov i.e.\nM.V. Frunze\nY. Jones"
