@@ -58,9 +58,8 @@ _DOUBLED = regex.compile(
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…][\"”’)]?[ ]+)\Z")
 
 
-# A word, spaces, the same word: what both doubled-word rules need to see in a line.
-DOUBLED_PREFILTER = r"(?i)(?<!\p{L})(\p{L}+) +\1(?!\p{L})"
-_SAME_WORD_TWICE = regex.compile(DOUBLED_PREFILTER, regex.V1)
+# A word, spaces, the same word: the doubled-word rules read only the lines holding it.
+_SAME_WORD_TWICE = regex.compile(r"(?i)(?<!\p{L})(\p{L}+) +\1(?!\p{L})", regex.V1)
 
 # Non-ASCII letters that equal an ASCII letter ignoring case, for str.lower() or for regex's IGNORECASE.
 _ASCII_TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
@@ -126,10 +125,12 @@ def _lines_with_a_repeat(text: str) -> tuple[tuple[int, int], ...]:
     for repeat in _REPEATS:
         pos = 0
         while (m := repeat.search(words, pos)) is not None:
-            start, pos = words.rfind(b"\n", 0, m.start(1)) + 1, words.find(b"\n", m.start(1))
-            found.add((start, len(words) if pos < 0 else pos))
-            if pos < 0:
+            start, end = words.rfind(b"\n", 0, m.start(1)) + 1, words.find(b"\n", m.start(1))
+            if end < 0:
+                found.add((start, len(words)))
                 break
+            found.add((start, end))
+            pos = max(end, m.start() + 1)  # on to the next line; a word may start with a line break
     return tuple(sorted(found))
 
 
