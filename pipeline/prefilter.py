@@ -3,8 +3,10 @@
 A rule's ``prefilter`` is a literal or a pattern that every match of the rule contains. The gate
 derives from it a few literals that every prefilter match contains (``required_literals``), finds
 them with plain substring search (far faster than a regular expression engine stepping through
-each character), and confirms the lines it found with the prefilter itself. Lines are indexed like
-``text.split("\\n")``; a line is a candidate when a prefilter match starts on it.
+each character), and confirms the lines it found with the prefilter itself; or it scans for the
+prefilter with either engine, or for its top-level branches one by one, whichever is fastest on
+the text. Lines are indexed like ``text.split("\\n")``; a line is a candidate when a prefilter
+match starts on it.
 
 >>> required_literals(r" [,;!?:.]") == {" ,", " ;", " !", " ?", " :", " ."}
 True
@@ -151,15 +153,15 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 class Gate:
     """The candidate-line test of one rule; a rule without prefilter has a gate that passes every line.
 
-    Which search finds the literals fastest depends on them and on the text (``str.find`` stalls on
-    a needle ending in a frequent character, one alternation beats several scans for a family of
-    literals): on the first large text the gate times each on a sample and keeps the fastest. All
-    of them find the same lines.
+    Which search finds the lines fastest depends on the prefilter and on the text (``str.find``
+    stalls on a needle ending in a frequent character, one alternation beats several scans for a
+    family of literals, ``regex`` and ``re`` each win on some patterns): on the first large text the
+    gate times each on a sample and keeps the fastest. All of them find the same lines.
     """
 
     def __init__(self, prefilter: str | None, flags: int = 0) -> None:
-        # Multi-line, so that ``^`` and ``$`` mean a line's ends in a whole-text scan as in a line.
         self.prefilter, self.flags = prefilter, flags
+        # Multi-line, so that ``^`` and ``$`` mean a line's ends in a whole-text scan as in a line.
         self.pattern = regex.compile(prefilter, flags | regex.V1 | regex.MULTILINE) if prefilter else None
         self.stdlib = _stdlib_twin(prefilter, flags) if prefilter else None
         exact, literals = _analyse(prefilter, flags) if prefilter else (None, None)
@@ -168,7 +170,6 @@ class Gate:
         # When the literals are exactly what the prefilter matches, finding them is the whole test.
         self.confirm = self.literals is not None and exact != self.literals
         self._search: Search | None = None
-        self._branch_gates: list[Gate] = []
 
     @functools.cached_property
     def searches(self) -> list[Search]:
@@ -182,11 +183,7 @@ class Gate:
         assert self.pattern is not None
         engines = [self.pattern] if self.stdlib is None else [self.pattern, self.stdlib]
         scans: list[Search] = [functools.partial(_scan_pattern, engine) for engine in engines]
-        # An alternation stops an engine's fast search for what a match starts with; each branch
-        # gets it back when scanned alone, and a line holds a match when it holds one of a branch.
-        branches = _branches(self.prefilter or "")
-        if len(branches) > 1:
-            self._branch_gates = [gate(branch, self.flags) for branch in branches]
+        if self._branch_gates:
             scans.append(functools.partial(_scan_branches, self._branch_gates))
         if self.literals is None:
             return scans
@@ -207,6 +204,16 @@ class Gate:
             finds.append(functools.partial(self._confirmed, functools.partial(_scan_literals, chars)))
         return [*finds, *scans]
 
+    @functools.cached_property
+    def _branch_gates(self) -> list[Gate]:
+        """A gate for each top-level branch of the prefilter when it has several, else none.
+
+        An alternation stops an engine's fast search for what a match starts with; each branch
+        gets it back when scanned alone, and a line holds a match when it holds one of a branch.
+        """
+        branches = _branches(self.prefilter or "")
+        return [gate(branch, self.flags) for branch in branches] if len(branches) > 1 else []
+
     def _confirmed(self, find: Search, text: str, starts: Sequence[int]) -> list[int]:
         assert self.pattern is not None
         search, ends = self.pattern.search, [*starts[1:], len(text) + 1]
@@ -218,12 +225,11 @@ class Gate:
 
     def _fastest_on(self, sample: str, sample_starts: Sequence[int]) -> Search:
         """The search that takes least time on ``sample``, each branch's gate calibrated on it first."""
-        searches = self.searches
         for branch in self._branch_gates:
             if branch._search is None and len(branch.searches) > 1:
                 branch._search = branch._fastest_on(sample, sample_starts)
         timed = []
-        for search in searches:
+        for search in self.searches:
             started = time.perf_counter()
             search(sample, sample_starts)
             timed.append((time.perf_counter() - started, search))
