@@ -25,7 +25,7 @@ import functools
 import itertools
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from re import _constants as sre
 from re import _parser as sre_parse
 
@@ -329,6 +329,29 @@ def _scan_pattern(pattern: regex.Pattern[str] | re.Pattern[str], text: str, star
             break
         pos = starts[line + 1]
     return found
+
+
+def line_span(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the line of ``text`` holding offset ``pos``; the end is before its line break.
+
+    >>> line_span("ab\\ncd\\nef", 4)
+    (3, 5)
+    """
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end == -1 else end
+
+
+def lines_matching(pattern: regex.Pattern[str] | re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` where ``pattern`` matches, in order; one search per line.
+
+    >>> list(lines_matching(re.compile("x"), "ax x\\nb\\nx"))
+    [(0, 4), (7, 8)]
+    """
+    pos = 0
+    while (hit := pattern.search(text, pos)) is not None:
+        start, end = line_span(text, hit.start())
+        yield start, end
+        pos = end + 1
 
 
 def lines_with(text: str, prefilter: str, flags: int = 0) -> str:

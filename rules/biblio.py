@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 import regex
 
 from pipeline.model import Context, Proposal, Rule, Tier
+from pipeline.prefilter import line_span, lines_matching
 
 STAGE = "biblio"
 
@@ -33,6 +34,7 @@ SEE_PART = regex.compile(r"\bSee(?: also)?:[^\n]*")
 # What a line must start with to open a note (NOTE_LINE): a bracket, a digit, or a space or tab.
 NOTE_START = "[0123456789 \t"
 _OPENING = re.compile(r"\n[\[\d \t]")  # the standard library's engine finds these lines fastest
+_SEE = re.compile("See")
 
 
 def note_spans(text: str) -> list[tuple[int, int]]:
@@ -53,19 +55,13 @@ def _note_spans(text: str) -> tuple[tuple[int, int], ...]:
     starting like a note, and those holding "See". Found there, the matches are those of a search
     over the whole text.
     """
-    openings = [m.start() + 1 for m in _OPENING.finditer(text)]
+    openings = [line_span(text, m.start() + 1) for m in _OPENING.finditer(text)]
     if text[:1] in NOTE_START:
-        openings.insert(0, 0)
-    sees, at = [], text.find("See")
-    while at != -1:
-        line = text.rfind("\n", 0, at) + 1
-        sees.append(line)
-        at = text.find("See", max(at + 3, text.find("\n", at) + 1 or len(text)))
+        openings.insert(0, line_span(text, 0))
     spans = []
-    for pattern, starts in ((NOTE_LINE, openings), (SEE_PART, sees)):
-        for start in starts:
-            end = text.find("\n", start)
-            spans += [m.span() for m in pattern.finditer(text, start, len(text) if end == -1 else end)]
+    for pattern, lines in ((NOTE_LINE, openings), (SEE_PART, lines_matching(_SEE, text))):
+        for start, end in lines:
+            spans += [m.span() for m in pattern.finditer(text, start, end)]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.model import Context, Rule, Tier
+from pipeline.prefilter import line_span
 
 STAGE = "case"
 
@@ -30,10 +31,8 @@ FUNCTION_WORDS = frozenset(
 def _line_of(m: regex.Match[str]) -> str:
     """The line holding the match: the evidence a rule may read, so a line is judged the same
     whichever other lines the runner shows with it."""
-    text = m.string
-    start = text.rfind("\n", 0, m.start()) + 1
-    end = text.find("\n", m.end())
-    return text[start : end if end != -1 else len(text)]
+    start, end = line_span(m.string, m.start())
+    return m.string[start:end]
 
 
 def _capitalised_mid_sentence(word: str, text: str) -> bool:

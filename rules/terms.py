@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 
 from pipeline.model import Context, Proposal, Rule, Tier
+from pipeline.prefilter import lines_matching
 
 STAGE = "terms"
 
@@ -90,15 +91,10 @@ def _terms(text: str, ctx: Context) -> Iterable[Proposal]:
     """
     rows = (*ctx.glossary, *PROJECT_GLOSSARY)
     whole_word, occurrence, lookup = _compiled(rows)
-    pos = 0
-    while (hit := occurrence.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, hit.start()) + 1
-        end = text.find("\n", hit.end())
-        end = len(text) if end == -1 else end
+    for start, end in lines_matching(occurrence, text):
         for m in whole_word.finditer(text, start, end):
             wrong, right = lookup[m.group()]
             yield Proposal(m.start(), m.end(), _with_case(m.group(), wrong, right))
-        pos = end + 1
 
 
 PROJECT_GLOSSARY = load_glossary(GLOSSARY)

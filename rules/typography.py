@@ -14,7 +14,7 @@ from collections.abc import Callable
 import regex
 
 from pipeline.model import Context, FindFunction, Proposal, Rule, Tier
-from pipeline.prefilter import lines_with
+from pipeline.prefilter import lines_matching, lines_with
 
 STAGE = "typography"
 
@@ -154,18 +154,12 @@ _MAY_BE_SPACED = regex.compile(r'"(?= )[^"\n]* "|[“«„‘] |(?<= )[”»“�
 
 def _quote_spacing(text: str, ctx: Context) -> list[Proposal]:
     proposals: list[Proposal] = []
-    pos = 0
-    while (hint := _MAY_BE_SPACED.search(text, pos)) is not None:
-        line_start = text.rfind("\n", 0, hint.start()) + 1
-        line_end = text.find("\n", hint.start())
-        line = text[line_start : len(text) if line_end == -1 else line_end]
+    for line_start, line_end in lines_matching(_MAY_BE_SPACED, text):
+        line = text[line_start:line_end]
         found = _straight_spacing(line) if '"' in line else []
         if not line.isascii():  # curly quotes are not ASCII
             found += _curly_spacing(line)
         proposals += [Proposal(p.start + line_start, p.end + line_start, "") for p in found]
-        if line_end == -1:
-            break
-        pos = line_end + 1
     return proposals
 
 
