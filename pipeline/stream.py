@@ -7,6 +7,10 @@ error, so a caller that writes them holds them back until the stream ends (``fix
 temporary file): bad input gives a clear error and no half-written output. A pipe is first copied
 to a temporary file, so that it can be read again.
 
+With several processes, workers forked from the reader (where the platform can fork) read their
+chunks from the open input themselves: only a chunk's place in the file goes to them, and only its
+repaired bytes come back.
+
 Rules judge each line on its own and read document facts computed once from the start of the
 input (``runner.FACT_WINDOW``), so the output does not depend on the chunk size or the number of
 processes: it equals ``fix_text`` over the whole document.
@@ -18,6 +22,8 @@ import codecs
 import contextlib
 import ctypes
 import itertools
+import multiprocessing
+import multiprocessing.context
 import os
 import shutil
 import tempfile
@@ -167,18 +173,43 @@ class ChunkResult:
     profile: Profile | None = None
 
 
-_worker: tuple[Settings, tuple[Rule, ...]] | None = None
+@dataclass(frozen=True)
+class FileSlice:
+    """A chunk sent by where it lies in the input file: a worker forked from the reader reads it itself."""
+
+    offset: int
+    size: int
+    first_line: int
+
+    def read(self, fd: int) -> Chunk:
+        """The chunk, read from the open file ``fd`` without moving its position."""
+        data = os.pread(fd, self.size, self.offset)
+        while len(data) < self.size and (more := os.pread(fd, self.size - len(data), self.offset + len(data))):
+            data += more
+        return Chunk(data, self.offset, self.first_line)
 
 
-def _init_worker(settings: Settings) -> None:
+_worker: tuple[Settings, tuple[Rule, ...], int | None] | None = None
+
+
+def _init_worker(settings: Settings, fd: int | None) -> None:
     global _worker
     _pin_mmap_threshold()
-    _worker = (settings, select_rules(settings.config.select, settings.config.ignore))
+    _worker = (settings, select_rules(settings.config.select, settings.config.ignore), fd)
 
 
-def _run_in_worker(chunk: Chunk) -> ChunkResult:
+def _run_in_worker(item: Chunk | FileSlice) -> ChunkResult:
     assert _worker is not None
-    return repair_chunk(chunk, *_worker)
+    settings, rules, fd = _worker
+    if isinstance(item, FileSlice):
+        assert fd is not None, "a file slice goes only to workers forked with the file open"
+        item = item.read(fd)
+    return repair_chunk(item, settings, rules)
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    """The fork start method where the platform has it: workers then share the parent's open input."""
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def repair_chunk(chunk: Chunk, settings: Settings, rules: tuple[Rule, ...]) -> ChunkResult:
@@ -194,18 +225,26 @@ def repair_chunk(chunk: Chunk, settings: Settings, rules: tuple[Rule, ...]) -> C
     return ChunkResult(problems=found, lines=doc.line_count, profile=profile)
 
 
-def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int) -> Iterator[ChunkResult]:
-    """Results of every chunk, in input order, from ``jobs`` processes (at most 2 chunks each in flight)."""
+def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int, fd: int | None = None) -> Iterator[ChunkResult]:
+    """Results of every chunk, in input order, from ``jobs`` processes (at most 2 chunks each in flight).
+
+    ``fd``, the open file the chunks come from, lets forked workers read each chunk themselves, so
+    only its place in the file goes through the pipe to them.
+    """
     if jobs <= 1:
         rules = select_rules(settings.config.select, settings.config.ignore)
         for chunk in chunks:
             yield repair_chunk(chunk, settings, rules)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+    context = _fork_context()
+    shared = fd if context is not None else None
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(settings, shared)) as pool:
         pending: deque[Future[ChunkResult]] = deque()
         try:
             for chunk in chunks:
-                pending.append(pool.submit(_run_in_worker, chunk))
+                item = chunk if shared is None or chunk.source is not None else FileSlice(
+                    chunk.offset, len(chunk.data), chunk.first_line)
+                pending.append(pool.submit(_run_in_worker, item))
                 if len(pending) >= 2 * jobs:
                     yield pending.popleft().result()
             while pending:
@@ -232,7 +271,7 @@ def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str
             _check_alignment(_reader(handle, start), settings.name, source, source_path)
             handle.seek(start)
         workers = jobs if _remaining(handle) >= PARALLEL_MIN_BYTES and source is None else 1
-        yield from run_chunks(read_chunks(handle, source=source), settings, workers)
+        yield from run_chunks(read_chunks(handle, source=source), settings, workers, _fileno(handle))
     except InputError:
         check_input(_reader(handle, start), settings.name)  # bad bytes first, named as in the whole input
         raise
@@ -251,6 +290,14 @@ def _check_alignment(read: Callable[[int], bytes], name: str, source: Sequence[s
     if lines != len(source):
         raise InputError(f"{path}: source has {len(source)} lines, but {name} has {lines}; "
                          "a source must be line-aligned with its translation")
+
+
+def _fileno(handle: BinaryIO) -> int | None:
+    """The descriptor of a handle backed by an open file, else None (an in-memory stream)."""
+    try:
+        return handle.fileno()
+    except (OSError, AttributeError):
+        return None
 
 
 def _remaining(handle: BinaryIO) -> int:

@@ -61,11 +61,25 @@ def test_check_problems_do_not_depend_on_chunks(data: bytes) -> None:
         assert [p for r in _streamed(data, chunk, mode="check") for p in r.problems] == want
 
 
-def test_two_processes_give_the_same_bytes_as_one() -> None:
+def test_two_processes_give_the_same_bytes_as_one(tmp_path: Path) -> None:
     data = b"".join(SAMPLES[3:]) * 3
     one = b"".join(r.data for r in _streamed(data, 2000, jobs=1))
     two = b"".join(r.data for r in _streamed(data, 2000, jobs=2))
     assert one == two == _whole(data)
+    path = tmp_path / "in.txt"
+    path.write_bytes(data)
+    settings = stream.Settings(Config(), "<stdin>", "fix", facts=stream.head_facts(io.BytesIO(data), "<stdin>"))
+    with path.open("rb") as handle:  # the workers read their chunks from the file themselves
+        chunks = stream.run_chunks(stream.read_chunks(handle, 2000), settings, 2, handle.fileno())
+        assert b"".join(r.data for r in chunks) == one
+
+
+def test_a_file_slice_reads_its_chunk_without_moving_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "in.txt"
+    path.write_bytes(b"one\ntwo\nthree\n")
+    with path.open("rb") as handle:
+        chunk = stream.FileSlice(offset=4, size=10, first_line=1).read(handle.fileno())
+        assert chunk == stream.Chunk(b"two\nthree\n", 4, 1) and handle.tell() == 0
 
 
 def test_source_lines_stay_aligned_across_chunks() -> None:
