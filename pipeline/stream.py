@@ -19,8 +19,6 @@ processes: it equals ``fix_text`` over the whole document.
 from __future__ import annotations
 
 import codecs
-import contextlib
-import ctypes
 import itertools
 import multiprocessing
 import multiprocessing.context
@@ -45,26 +43,6 @@ from .textio import InputError, decode, encode
 CHUNK_BYTES = 1 << 20
 PARALLEL_MIN_BYTES = 4 * CHUNK_BYTES
 BLOCK = 1 << 20
-# mallopt parameter numbers in glibc's malloc.h
-M_TRIM_THRESHOLD = -1
-M_MMAP_THRESHOLD = -3
-
-
-def _tune_malloc() -> None:
-    """Fix glibc's thresholds so that each chunk's megabyte buffers reuse the same heap memory.
-
-    By default glibc maps a fresh block for each large buffer until one is freed, then raises its
-    thresholds as it goes; the heap's high-water mark then creeps up with the input. Fresh maps cost
-    a page fault per 4 KB (about 1 s of kernel time per 50 MB of input), and the creep breaks the
-    promise of flat memory. Fixed thresholds above any chunk buffer give neither. Elsewhere this
-    does nothing.
-    """
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(M_MMAP_THRESHOLD, 64 << 20)
-        libc.mallopt(M_TRIM_THRESHOLD, 128 << 20)
-
-
 def default_jobs() -> int:
     """All the cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -201,7 +179,6 @@ _worker: tuple[Settings, tuple[Rule, ...], int | None] | None = None
 
 def _init_worker(settings: Settings, fd: int | None) -> None:
     global _worker
-    _tune_malloc()
     _worker = (settings, select_rules(settings.config.select, settings.config.ignore), fd)
 
 
@@ -269,7 +246,6 @@ def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str
     it. ``source`` holds the lines of the source file ``source_path``, which must be line-aligned
     with the input.
     """
-    _tune_malloc()
     handle = seekable(binary)
     start = handle.tell()
     try:

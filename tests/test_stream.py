@@ -179,10 +179,12 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 def test_memory_does_not_grow_with_the_input(tmp_path: Path) -> None:
     unit = b"".join(p.read_bytes() for p in sorted(CORPUS.glob("hyp.*.en")))
     peaks = []
-    for copies in (12, 48):  # about 7 MB and 29 MB, both beyond the fact window
+    for copies in (24, 96):  # about 15 MB and 58 MB, both far beyond the fact window and the chunks in flight
         path = tmp_path / f"in{copies}.txt"
         path.write_bytes(unit * copies)
         done = subprocess.run([sys.executable, "-c", MEASURE, str(path)], capture_output=True, cwd=REPO, check=True)
         peaks.append(int(done.stdout))
     growth_kb = peaks[1] - peaks[0]
-    assert growth_kb < 8 * 1024, f"peak RSS grew by {growth_kb} KB for 22 MB more input ({peaks})"
+    # Heap fragmentation moves the peak by up to about 7 MB from run to run; holding the input, or a
+    # share of it, would add tens of megabytes.
+    assert growth_kb < 16 * 1024, f"peak RSS grew by {growth_kb} KB for 44 MB more input ({peaks})"

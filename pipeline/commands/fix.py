@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -34,9 +33,8 @@ from ..reports.html import html_report
 from ..reports.ledger import json_report
 from ..runner import Result, fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
-from ..stream import BLOCK as SPOOL_BLOCK
 from ..stream import Settings, default_jobs, stream
-from ..textio import Document, InputError, decode, encode, read_document, write_atomic
+from ..textio import Document, InputError, copy_out, decode, encode, read_document, write_atomic
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -150,8 +148,7 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
             lines += chunk.lines
             if profile is not None and chunk.profile is not None:
                 profile.merge(chunk.profile)
-        spool.seek(0)
-        shutil.copyfileobj(spool, sys.stdout.buffer, SPOOL_BLOCK)
+        copy_out(spool, sys.stdout.buffer)
     return lines
 
 
