@@ -34,7 +34,9 @@ import regex
 MAX_LITERALS = 24
 MAX_CLASS = 12
 CALIBRATE_CHARS = 1 << 19
-SAMPLE_CHARS = 1 << 16
+SAMPLE_CHARS = 1 << 14
+FINAL_SAMPLE_CHARS = 1 << 17
+FINALISTS = 2
 
 # Syntax of the ``regex`` module that the standard parser reads differently or not at all.
 _FOREIGN = ("[[", "--", "&&", "||", "~~", "\\p", "\\P", "\\N", "\\X", "\\m", "\\M", "\\G", "(?V", "(?|", "(?(",
@@ -156,7 +158,7 @@ class Gate:
     Which search finds the lines fastest depends on the prefilter and on the text (``str.find``
     stalls on a needle ending in a frequent character, one alternation beats several scans for a
     family of literals, ``regex`` and ``re`` each win on some patterns): on the first large text the
-    gate times each on a sample and keeps the fastest. All of them find the same lines.
+    gate times each on samples and keeps the fastest. All of them find the same lines.
     """
 
     def __init__(self, prefilter: str | None, flags: int = 0) -> None:
@@ -220,20 +222,21 @@ class Gate:
         return [i for i in find(text, starts) if search(text[starts[i] : ends[i] - 1]) is not None]
 
     def _fastest(self, text: str, starts: Sequence[int]) -> Search:
-        cut = bisect.bisect_right(starts, SAMPLE_CHARS) - 1
-        return self._fastest_on(text[: max(starts[cut] - 1, 0)], starts[:cut])
+        """The search that takes least time on the start of ``text``, each branch's gate calibrated first.
 
-    def _fastest_on(self, sample: str, sample_starts: Sequence[int]) -> Search:
-        """The search that takes least time on ``sample``, each branch's gate calibrated on it first."""
+        Every search is timed on a small sample and the fastest few again on a larger one: a slow
+        search costs little to rule out, and the choice between close ones is not left to timer
+        noise on a few microseconds.
+        """
         for branch in self._branch_gates:
             if branch._search is None and len(branch.searches) > 1:
-                branch._search = branch._fastest_on(sample, sample_starts)
-        timed = []
-        for search in self.searches:
-            started = time.perf_counter()
-            search(sample, sample_starts)
-            timed.append((time.perf_counter() - started, search))
-        return min(timed, key=lambda t: t[0])[1]
+                branch._search = branch._fastest(text, starts)
+        searches = self.searches
+        for size, keep in ((SAMPLE_CHARS, FINALISTS), (FINAL_SAMPLE_CHARS, 1)):
+            cut = bisect.bisect_right(starts, size) - 1
+            sample, sample_starts = text[: max(starts[cut] - 1, 0)], starts[:cut]
+            searches = sorted(searches, key=lambda search: _duration(search, sample, sample_starts))[:keep]
+        return searches[0]
 
     def matches(self, line: str) -> bool:
         """Whether one line is a candidate."""
@@ -246,6 +249,13 @@ class Gate:
         if self._search is None and len(text) >= CALIBRATE_CHARS and len(self.searches) > 1:
             self._search = self._fastest(text, starts)
         return (self._search or self.searches[0])(text, starts)
+
+
+def _duration(search: Search, text: str, starts: Sequence[int]) -> float:
+    """Seconds ``search`` takes on ``text``."""
+    started = time.perf_counter()
+    search(text, starts)
+    return time.perf_counter() - started
 
 
 def _commonness(char: str) -> int:
