@@ -34,9 +34,9 @@ import regex
 MAX_LITERALS = 24
 MAX_CLASS = 12
 CALIBRATE_CHARS = 1 << 19
-SAMPLE_CHARS = 1 << 14
-FINAL_SAMPLE_CHARS = 1 << 17
-FINALISTS = 2
+SAMPLE_CHARS = 1 << 12
+FINAL_SAMPLE_CHARS = 1 << 16
+FINALISTS = 3
 
 # Syntax of the ``regex`` module that the standard parser reads differently or not at all.
 _FOREIGN = ("[[", "--", "&&", "||", "~~", "\\p", "\\P", "\\N", "\\X", "\\m", "\\M", "\\G", "(?V", "(?|", "(?(",
