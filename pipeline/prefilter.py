@@ -364,6 +364,19 @@ def lines_matching(pattern: regex.Pattern[str] | re.Pattern[str], text: str) -> 
         pos = end + 1
 
 
+def lines_holding(literal: str, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` holding ``literal``, in order; one ``str.find`` per line.
+
+    >>> list(lines_holding("x", "ax x\\nb\\nx"))
+    [(0, 4), (7, 8)]
+    """
+    pos = 0
+    while (hit := text.find(literal, pos)) != -1:
+        start, end = line_span(text, hit)
+        yield start, end
+        pos = end + 1
+
+
 def lines_with(text: str, prefilter: str, flags: int = 0) -> str:
     """The lines of ``text`` holding a match of ``prefilter``, joined by LF: what a document fact
     whose matches stay within a line and contain the prefilter needs to scan.
