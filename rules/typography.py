@@ -150,8 +150,9 @@ def _curly_spacing(line: str) -> list[Proposal]:
 
 # What every edit needs in its line: two straight quotes with spaces just inside and no quote between
 # (a pair), or a space just inside a curly quote. Each branch starts at a quote, which the engine
-# finds fast.
-_MAY_BE_SPACED = regex.compile(r'"(?= )[^"\n]* "|[“«„‘] |(?<= )[”»“’]')
+# finds fast; it is also the rule's prefilter, so the rule reads only the lines holding it.
+MAY_BE_SPACED = r'"(?= )[^"\n]* "|[“«„‘] |(?<= )[”»“’]'
+_MAY_BE_SPACED = regex.compile(MAY_BE_SPACED)
 
 
 def _quote_spacing(text: str, ctx: Context) -> list[Proposal]:
@@ -178,7 +179,7 @@ QUOTE_SPACING = Rule(
     message="Space just inside quotation marks",
     tier=Tier.SAFE,
     find=_quote_spacing,
-    prefilter=r'["“«„‘]',
+    prefilter=MAY_BE_SPACED,
     examples=(
         ("was “ the solidarity between them ”[6]", "was “the solidarity between them”[6]"),
         ('carried out " in combination with the flu vaccination ".',
