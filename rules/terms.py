@@ -67,9 +67,38 @@ def _with_case(found: str, wrong: str, right: str) -> str:
 Rows = tuple[tuple[str, str, str], ...]
 
 
+# Characters of English text from the most to the least common, roughly; any other is rarer still.
+_COMMON = " etaoinsrhldcumwfgypb,.v0k12TA\"SI-MCPRDBOExjUFWNHG'q()VzLK:YJZQX"
+
+
+def _rarity(char: str) -> int:
+    """How rare ``char`` is in English text: its place in _COMMON, or past its end."""
+    place = _COMMON.find(char)
+    return len(_COMMON) if place < 0 else place
+
+
+def _anchored(terms: Iterable[str]) -> list[re.Pattern[str]]:
+    """Patterns that together match every occurrence of ``terms``, each led by one character.
+
+    Each term is found from its rarest character: a pattern starts with that character, then looks
+    behind for the part of the term up to it and reads the rest. The standard library's engine
+    skips from one leading character to the next, several times faster than it tries every
+    position for an alternation of the terms; one pattern serves all terms with the same rarest
+    character.
+
+    >>> [p.pattern for p in _anchored(["Karsk", "Kazakstan", "Azerbaidzhan"])]
+    ['K(?:(?<=K)arsk|(?<=K)azakstan)', 'z(?:(?<=Az)erbaidzhan)']
+    """
+    by_char: dict[str, list[str]] = {}
+    for term in terms:
+        at = max(range(len(term)), key=lambda i: _rarity(term[i]))
+        by_char.setdefault(term[at], []).append(f"(?<={re.escape(term[: at + 1])}){re.escape(term[at + 1 :])}")
+    return [re.compile(f"{re.escape(char)}(?:{'|'.join(alternatives)})") for char, alternatives in by_char.items()]
+
+
 @cache
-def _compiled(rows: Rows) -> tuple[regex.Pattern[str], re.Pattern[str], dict[str, tuple[str, str]]]:
-    """The whole-word pattern of the terms, a pattern of their bare occurrences, and the row of each."""
+def _compiled(rows: Rows) -> tuple[regex.Pattern[str], list[re.Pattern[str]], dict[str, tuple[str, str]]]:
+    """The whole-word pattern of the terms, patterns of their bare occurrences, and the row of each."""
     lookup: dict[str, tuple[str, str]] = {}
     for wrong, right, _ in rows:
         lookup.setdefault(wrong, (wrong, right))
@@ -77,21 +106,20 @@ def _compiled(rows: Rows) -> tuple[regex.Pattern[str], re.Pattern[str], dict[str
     terms = sorted(lookup, key=len, reverse=True)
     alternatives = "|".join(regex.escape(w) for w in terms)
     whole_word = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternatives})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
-    return whole_word, re.compile("|".join(re.escape(w) for w in terms)), lookup
+    return whole_word, _anchored(terms), lookup
 
 
 def _terms(text: str, ctx: Context) -> Iterable[Proposal]:
     """Each whole-word term, read only on the lines that hold a term at all.
 
-    Every whole-word match is an occurrence of a term, so a line without one has no match, and the
-    standard library's engine finds occurrences about twice as fast as ``regex`` reads the whole-word
-    pattern. The whole-word pattern gives a line read alone the matches it gives it in the whole
-    text: its lookarounds take a line break and the end of the text alike (neither is a letter, a
-    digit or a hyphen).
+    Every whole-word match is an occurrence of a term, so a line without one has no match; the
+    occurrences are found from their rarest characters (see _anchored). The whole-word pattern
+    gives a line read alone the matches it gives it in the whole text: its lookarounds take a line
+    break and the end of the text alike (neither is a letter, a digit or a hyphen).
     """
     rows = (*ctx.glossary, *PROJECT_GLOSSARY)
-    whole_word, occurrence, lookup = _compiled(rows)
-    for start, end in lines_matching(occurrence, text):
+    whole_word, occurrences, lookup = _compiled(rows)
+    for start, end in sorted({span for pattern in occurrences for span in lines_matching(pattern, text)}):
         for m in whole_word.finditer(text, start, end):
             wrong, right = lookup[m.group()]
             yield Proposal(m.start(), m.end(), _with_case(m.group(), wrong, right))
