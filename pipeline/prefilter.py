@@ -341,6 +341,35 @@ def _scan_pattern(pattern: regex.Pattern[str] | re.Pattern[str], text: str, star
     return found
 
 
+# Characters of English text from the most to the least common, roughly; any other is rarer still.
+_COMMON = " etaoinsrhldcumwfgypb,.v0k12TA\"SI-MCPRDBOExjUFWNHG'q()VzLK:YJZQX"
+
+
+def _rarity(char: str) -> int:
+    """How rare ``char`` is in English text: its place in _COMMON, or past its end."""
+    place = _COMMON.find(char)
+    return len(_COMMON) if place < 0 else place
+
+
+def anchored(literals: Iterable[str]) -> list[str]:
+    """Patterns that together match every occurrence of ``literals``, each led by one character.
+
+    Each literal is found from its rarest character: a pattern starts with that character, looks
+    behind for the part of the literal up to it and reads the rest. The standard library's engine
+    skips from one leading character to the next, several times faster than it tries every
+    position for an alternation of the literals (or than it searches for a longer literal); one
+    pattern serves all literals with the same rarest character.
+
+    >>> anchored(["Karsk", "Kazakstan", "Azerbaidzhan"])
+    ['K(?:(?<=K)arsk|(?<=K)azakstan)', 'z(?:(?<=Az)erbaidzhan)']
+    """
+    by_char: dict[str, list[str]] = {}
+    for literal in literals:
+        at = max(range(len(literal)), key=lambda i: _rarity(literal[i]))
+        by_char.setdefault(literal[at], []).append(f"(?<={re.escape(literal[: at + 1])}){re.escape(literal[at + 1 :])}")
+    return [f"{re.escape(char)}(?:{'|'.join(alternatives)})" for char, alternatives in by_char.items()]
+
+
 def line_span(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the line of ``text`` holding offset ``pos``; the end is before its line break.
 

@@ -19,12 +19,16 @@ from __future__ import annotations
 import regex
 
 from pipeline.model import Context, Rule, Tier
-from pipeline.prefilter import lines_with
+from pipeline.prefilter import anchored, lines_with
 
 STAGE = "dates"
 
-# The rules that need a month name share it as their prefilter, so one scan picks their lines.
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+MONTH = f"(?:{'|'.join(MONTHS)})"
+# The rules that need a month name share it as their prefilter, so one scan picks their lines: one
+# branch per leading character, each scanned fast (see prefilter.anchored).
+MONTH_NAME = "|".join(anchored(MONTHS))
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
 DAY = rf"{DAY_NUMBER}(?![\p{{L}}\d])"
@@ -124,7 +128,7 @@ def date_style_votes(raw: str) -> tuple[int, int]:
     >>> date_style_votes("On Saturday, December 11, and by March 15, 2022.")
     (0, 2)
     """
-    dated = lines_with(raw, MONTH)  # both kinds of evidence name a month and stay within a line
+    dated = lines_with(raw, MONTH_NAME)  # both kinds of evidence name a month and stay within a line
     return len(DMY_EVIDENCE.findall(dated)), len(MDY_EVIDENCE.findall(dated))
 
 
@@ -239,7 +243,7 @@ DAY_IN_MONTH = Rule(
     pattern=rf"(?<![^\s(])(?P<day>{DAY})(?P<r1>{RANGE})? in (?P<month>{MONTH})(?P<r2>{RANGE})?"
     rf"(?: (?P<year>{YEAR}))?\b",
     fix=_day_in_month,
-    prefilter=MONTH,
+    prefilter=MONTH_NAME,
     examples=(
         ("It began on 2 May 1920; the treaty was concluded 16 in March 1921.",
          "It began on 2 May 1920; the treaty was concluded on 16 March 1921."),
@@ -304,7 +308,7 @@ YEAR_IN_MONTH = Rule(
     tier=Tier.SAFE,
     pattern=rf"(?<![^\s(])(?P<year>{YEAR}) in (?P<month>{MONTH})\b(?! \d)",
     fix=_year_in_month,
-    prefilter=MONTH,
+    prefilter=MONTH_NAME,
     examples=(
         ("Aralov told 1922 in April of the opinion", "Aralov told in April 1922 of the opinion"),
         ("The infection was recorded 2014 in May in Sichuan.", "The infection was recorded in May 2014 in Sichuan."),
@@ -400,7 +404,7 @@ MONTH_DAY_ORDER = Rule(
     pattern=rf"(?<![^\s(])(?<!\d |\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )(?P<m1>{MONTH}) (?P<day>{DAY})(?P<range>{RANGE})?"
     rf"(?: (?P<m2>{MONTH}))?(?:(?P<comma>,)? (?P<year>{YEAR}))?(?![\p{{L}}\d])",
     fix=_month_day_order,
-    prefilter=MONTH,
+    prefilter=MONTH_NAME,
     examples=(
         ("Talks began on 13 February 1921; the delegation arrived on February 18 1921.",
          "Talks began on 13 February 1921; the delegation arrived on 18 February 1921."),
@@ -473,7 +477,7 @@ DISPLACED_YEAR = Rule(
     pattern=rf"(?P<lead>\b[Ii]n (?:(?:early|late|mid-|the (?:beginning|middle|end) of) )?{MONTH}), "
     rf"(?P<year>{YEAR}) was (?=(?:\p{{Ll}}+ly )?\p{{Ll}}+(?:ed|en|wn|ght|de|ne)\b)",
     fix=_displaced_year,
-    prefilter=MONTH,
+    prefilter=MONTH_NAME,
     examples=(
         ("In early December, 1920 was generally agreed to convene",
          "In early December 1920, it was generally agreed to convene"),

@@ -19,7 +19,7 @@ from pathlib import Path
 import regex
 
 from pipeline.model import Context, Proposal, Rule, Tier
-from pipeline.prefilter import lines_matching
+from pipeline.prefilter import anchored, lines_matching
 
 STAGE = "terms"
 
@@ -67,35 +67,6 @@ def _with_case(found: str, wrong: str, right: str) -> str:
 Rows = tuple[tuple[str, str, str], ...]
 
 
-# Characters of English text from the most to the least common, roughly; any other is rarer still.
-_COMMON = " etaoinsrhldcumwfgypb,.v0k12TA\"SI-MCPRDBOExjUFWNHG'q()VzLK:YJZQX"
-
-
-def _rarity(char: str) -> int:
-    """How rare ``char`` is in English text: its place in _COMMON, or past its end."""
-    place = _COMMON.find(char)
-    return len(_COMMON) if place < 0 else place
-
-
-def _anchored(terms: Iterable[str]) -> list[re.Pattern[str]]:
-    """Patterns that together match every occurrence of ``terms``, each led by one character.
-
-    Each term is found from its rarest character: a pattern starts with that character, then looks
-    behind for the part of the term up to it and reads the rest. The standard library's engine
-    skips from one leading character to the next, several times faster than it tries every
-    position for an alternation of the terms; one pattern serves all terms with the same rarest
-    character.
-
-    >>> [p.pattern for p in _anchored(["Karsk", "Kazakstan", "Azerbaidzhan"])]
-    ['K(?:(?<=K)arsk|(?<=K)azakstan)', 'z(?:(?<=Az)erbaidzhan)']
-    """
-    by_char: dict[str, list[str]] = {}
-    for term in terms:
-        at = max(range(len(term)), key=lambda i: _rarity(term[i]))
-        by_char.setdefault(term[at], []).append(f"(?<={re.escape(term[: at + 1])}){re.escape(term[at + 1 :])}")
-    return [re.compile(f"{re.escape(char)}(?:{'|'.join(alternatives)})") for char, alternatives in by_char.items()]
-
-
 @cache
 def _compiled(rows: Rows) -> tuple[regex.Pattern[str], list[re.Pattern[str]], dict[str, tuple[str, str]]]:
     """The whole-word pattern of the terms, patterns of their bare occurrences, and the row of each."""
@@ -106,14 +77,14 @@ def _compiled(rows: Rows) -> tuple[regex.Pattern[str], list[re.Pattern[str]], di
     terms = sorted(lookup, key=len, reverse=True)
     alternatives = "|".join(regex.escape(w) for w in terms)
     whole_word = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternatives})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
-    return whole_word, _anchored(terms), lookup
+    return whole_word, [re.compile(pattern) for pattern in anchored(terms)], lookup
 
 
 def _terms(text: str, ctx: Context) -> Iterable[Proposal]:
     """Each whole-word term, read only on the lines that hold a term at all.
 
     Every whole-word match is an occurrence of a term, so a line without one has no match; the
-    occurrences are found from their rarest characters (see _anchored). The whole-word pattern
+    occurrences are found from their rarest characters (see ``prefilter.anchored``). The whole-word pattern
     gives a line read alone the matches it gives it in the whole text: its lookarounds take a line
     break and the end of the text alike (neither is a letter, a digit or a hyphen).
     """
