@@ -37,6 +37,7 @@ CALIBRATE_CHARS = 1 << 19
 SAMPLE_CHARS = 1 << 12
 FINAL_SAMPLE_CHARS = 1 << 16
 FINALISTS = 3
+FINALIST_RATIO = 2.0
 
 # Syntax of the ``regex`` module that the standard parser reads differently or not at all.
 _FOREIGN = ("[[", "--", "&&", "||", "~~", "\\p", "\\P", "\\N", "\\X", "\\m", "\\M", "\\G", "(?V", "(?|", "(?(",
@@ -224,19 +225,20 @@ class Gate:
     def _fastest(self, text: str, starts: Sequence[int]) -> Search:
         """The search that takes least time on the start of ``text``, each branch's gate calibrated first.
 
-        Every search is timed on a small sample and the fastest few again on a larger one: a slow
-        search costs little to rule out, and the choice between close ones is not left to timer
-        noise on a few microseconds.
+        Every search is timed on a small sample, and the fastest few, if within FINALIST_RATIO of
+        the fastest, again on a larger one: a slow search costs little to rule out, and the choice
+        between close ones is not left to timer noise on a few microseconds.
         """
         for branch in self._branch_gates:
             if branch._search is None and len(branch.searches) > 1:
                 branch._search = branch._fastest(text, starts)
-        searches = self.searches
-        for size, keep in ((SAMPLE_CHARS, FINALISTS), (FINAL_SAMPLE_CHARS, 1)):
-            cut = bisect.bisect_right(starts, size) - 1
-            sample, sample_starts = text[: max(starts[cut] - 1, 0)], starts[:cut]
-            searches = sorted(searches, key=lambda search: _duration(search, sample, sample_starts))[:keep]
-        return searches[0]
+        small = _sample(text, starts, SAMPLE_CHARS)
+        timed = sorted((_duration(search, *small), i) for i, search in enumerate(self.searches))
+        finalists = [self.searches[i] for took, i in timed[:FINALISTS] if took <= timed[0][0] * FINALIST_RATIO]
+        if len(finalists) == 1:
+            return finalists[0]
+        large = _sample(text, starts, FINAL_SAMPLE_CHARS)
+        return min(finalists, key=lambda search: _duration(search, *large))
 
     def matches(self, line: str) -> bool:
         """Whether one line is a candidate."""
@@ -249,6 +251,12 @@ class Gate:
         if self._search is None and len(text) >= CALIBRATE_CHARS and len(self.searches) > 1:
             self._search = self._fastest(text, starts)
         return (self._search or self.searches[0])(text, starts)
+
+
+def _sample(text: str, starts: Sequence[int], size: int) -> tuple[str, Sequence[int]]:
+    """The whole lines of ``text`` within its first ``size`` characters, and where they start."""
+    cut = bisect.bisect_right(starts, size) - 1
+    return text[: max(starts[cut] - 1, 0)], starts[:cut]
 
 
 def _duration(search: Search, text: str, starts: Sequence[int]) -> float:
