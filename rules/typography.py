@@ -365,7 +365,7 @@ BRACKET_SPACING = Rule(
     message="Space just inside parentheses",
     tier=Tier.SAFE,
     find=_bracket_spacing,
-    prefilter=r"\( | \)",
+    prefilter=r"\( |\)(?<= \))",  # "( " or " )", each led by its bracket, which the engines skip to
     examples=(
         ("the East ( 1921 – 1927 ). Moscow", "the East (1921 – 1927). Moscow"),
         ("the video service in Russia (part of AIV ).", "the video service in Russia (part of AIV)."),
