@@ -9,7 +9,6 @@ dash. Tier: safe; each pattern demands the artifact's exact shape.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 
 import regex
@@ -214,17 +213,18 @@ _RANGE = (
 _RANGE_PATTERN = regex.compile(_RANGE, regex.V1)
 # What every range holds: a number, spaces, a dash, spaces and a number.
 _RANGE_SHAPE = regex.compile(r"\d *[-–—] *\d")
-# A hyphen followed by a number: every range with a hyphen holds one.
-_HYPHEN_NUMBER = re.compile(r"- *\d")
+# A hyphen between numbers (spaces between): every range with a hyphen holds one. Led by the
+# hyphen, which the engine skips to, then looking behind for the first number.
+_HYPHEN_NUMBER = regex.compile(r"-(?<=\d *-) *\d")
 
 
 def _range_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line of ``text`` that holds the shape of a range, in order.
 
-    A range stays within its line, and its dash is a hyphen followed (after spaces) by the first
-    digit of a number, or an en or em dash. The standard library's engine finds the first by
-    skipping from hyphen to hyphen and a plain search finds the dashes, several times faster than a
-    scan for the whole shape, which then confirms the few lines found.
+    A range stays within its line, and its dash is a hyphen between two numbers (spaces between),
+    or an en or em dash. A scan skipping from hyphen to hyphen finds the first and a plain search
+    finds the dashes, several times faster than a scan for the whole shape, which then confirms
+    the lines of the dashes.
 
     >>> _range_lines("COVID-19\\nin 1917 – 1921\\nwell-known\\n12-15")
     [(9, 23), (35, 40)]
