@@ -359,22 +359,26 @@ def _rarity(char: str) -> int:
     return len(_COMMON) if place < 0 else place
 
 
-def anchored(literals: Iterable[str]) -> list[str]:
+def anchored(literals: Iterable[str], then: Callable[[str], str] | None = None) -> list[str]:
     """Patterns that together match every occurrence of ``literals``, each led by one character.
 
     Each literal is found from its rarest character: a pattern starts with that character, looks
     behind for the part of the literal up to it and reads the rest. The standard library's engine
     skips from one leading character to the next, several times faster than it tries every
     position for an alternation of the literals (or than it searches for a longer literal); one
-    pattern serves all literals with the same rarest character.
+    pattern serves all literals with the same rarest character. ``then(literal)``, when given, is
+    a pattern each occurrence must go on with (it may look behind, at the literal and before).
 
     >>> anchored(["Karsk", "Kazakstan", "Azerbaidzhan"])
     ['K(?:(?<=K)arsk|(?<=K)azakstan)', 'z(?:(?<=Az)erbaidzhan)']
+    >>> anchored(["May"], lambda month: f"(?: [0-9]|(?<=[0-9] in {month}))")
+    ['M(?:(?<=M)ay(?: [0-9]|(?<=[0-9] in May)))']
     """
     by_char: dict[str, list[str]] = {}
     for literal in literals:
         at = max(range(len(literal)), key=lambda i: _rarity(literal[i]))
-        by_char.setdefault(literal[at], []).append(f"(?<={re.escape(literal[: at + 1])}){re.escape(literal[at + 1 :])}")
+        head, rest = re.escape(literal[: at + 1]), re.escape(literal[at + 1 :])
+        by_char.setdefault(literal[at], []).append(f"(?<={head}){rest}{then(re.escape(literal)) if then else ''}")
     return [f"{re.escape(char)}(?:{'|'.join(alternatives)})" for char, alternatives in by_char.items()]
 
 

@@ -26,9 +26,13 @@ STAGE = "dates"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 MONTH = f"(?:{'|'.join(MONTHS)})"
-# The rules that need a month name share it as their prefilter, so one scan picks their lines: one
-# branch per leading character, each scanned fast (see prefilter.anchored).
+# A month name, as what a date's line holds: one branch per leading character, each scanned fast
+# (see prefilter.anchored).
 MONTH_NAME = "|".join(anchored(MONTHS))
+# A month name with a number after it ("March 5", "March, 1921") or a number and "in" before it
+# ("16 in March"): what every match of the four rules that read months holds, so they share it as
+# their prefilter and one scan picks their lines.
+MONTH_DATE = "|".join(anchored(MONTHS, lambda month: rf"(?:,? \d|(?<=\d in {month}))"))
 DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
 DAY = rf"{DAY_NUMBER}(?![\p{{L}}\d])"
@@ -243,7 +247,7 @@ DAY_IN_MONTH = Rule(
     pattern=rf"(?<![^\s(])(?P<day>{DAY})(?P<r1>{RANGE})? in (?P<month>{MONTH})(?P<r2>{RANGE})?"
     rf"(?: (?P<year>{YEAR}))?\b",
     fix=_day_in_month,
-    prefilter=MONTH_NAME,
+    prefilter=MONTH_DATE,
     examples=(
         ("It began on 2 May 1920; the treaty was concluded 16 in March 1921.",
          "It began on 2 May 1920; the treaty was concluded on 16 March 1921."),
@@ -308,7 +312,7 @@ YEAR_IN_MONTH = Rule(
     tier=Tier.SAFE,
     pattern=rf"(?<![^\s(])(?P<year>{YEAR}) in (?P<month>{MONTH})\b(?! \d)",
     fix=_year_in_month,
-    prefilter=MONTH_NAME,
+    prefilter=MONTH_DATE,
     examples=(
         ("Aralov told 1922 in April of the opinion", "Aralov told in April 1922 of the opinion"),
         ("The infection was recorded 2014 in May in Sichuan.", "The infection was recorded in May 2014 in Sichuan."),
@@ -404,7 +408,7 @@ MONTH_DAY_ORDER = Rule(
     pattern=rf"(?<![^\s(])(?<!\d |\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )(?P<m1>{MONTH}) (?P<day>{DAY})(?P<range>{RANGE})?"
     rf"(?: (?P<m2>{MONTH}))?(?:(?P<comma>,)? (?P<year>{YEAR}))?(?![\p{{L}}\d])",
     fix=_month_day_order,
-    prefilter=MONTH_NAME,
+    prefilter=MONTH_DATE,
     examples=(
         ("Talks began on 13 February 1921; the delegation arrived on February 18 1921.",
          "Talks began on 13 February 1921; the delegation arrived on 18 February 1921."),
@@ -477,7 +481,7 @@ DISPLACED_YEAR = Rule(
     pattern=rf"(?P<lead>\b[Ii]n (?:(?:early|late|mid-|the (?:beginning|middle|end) of) )?{MONTH}), "
     rf"(?P<year>{YEAR}) was (?=(?:\p{{Ll}}+ly )?\p{{Ll}}+(?:ed|en|wn|ght|de|ne)\b)",
     fix=_displaced_year,
-    prefilter=MONTH_NAME,
+    prefilter=MONTH_DATE,
     examples=(
         ("In early December, 1920 was generally agreed to convene",
          "In early December 1920, it was generally agreed to convene"),
