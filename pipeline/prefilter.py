@@ -34,7 +34,10 @@ import regex
 MAX_LITERALS = 24
 MAX_CLASS = 12
 CALIBRATE_CHARS = 1 << 19
-SAMPLE_CHARS = 1 << 16
+SAMPLE_CHARS = 1 << 12
+FINAL_SAMPLE_CHARS = 1 << 16
+FINALISTS = 3
+FINALIST_RATIO = 2.0
 
 # Syntax of the ``regex`` module that the standard parser reads differently or not at all.
 _FOREIGN = ("[[", "--", "&&", "||", "~~", "\\p", "\\P", "\\N", "\\X", "\\m", "\\M", "\\G", "(?V", "(?|", "(?(",
@@ -156,7 +159,7 @@ class Gate:
     Which search finds the lines fastest depends on the prefilter and on the text (``str.find``
     stalls on a needle ending in a frequent character, one alternation beats several scans for a
     family of literals, ``regex`` and ``re`` each win on some patterns): on the first large text the
-    gate times each on a sample and keeps the fastest. All of them find the same lines.
+    gate times each on samples and keeps the fastest. All of them find the same lines.
     """
 
     def __init__(self, prefilter: str | None, flags: int = 0) -> None:
@@ -220,20 +223,22 @@ class Gate:
         return [i for i in find(text, starts) if search(text[starts[i] : ends[i] - 1]) is not None]
 
     def _fastest(self, text: str, starts: Sequence[int]) -> Search:
-        cut = bisect.bisect_right(starts, SAMPLE_CHARS) - 1
-        return self._fastest_on(text[: max(starts[cut] - 1, 0)], starts[:cut])
+        """The search that takes least time on the start of ``text``, each branch's gate calibrated first.
 
-    def _fastest_on(self, sample: str, sample_starts: Sequence[int]) -> Search:
-        """The search that takes least time on ``sample``, each branch's gate calibrated on it first."""
+        Every search is timed on a small sample, and the fastest few, if within FINALIST_RATIO of
+        the fastest, again on a larger one: a slow search costs little to rule out, and the choice
+        between close ones is not left to timer noise on a few microseconds.
+        """
         for branch in self._branch_gates:
             if branch._search is None and len(branch.searches) > 1:
-                branch._search = branch._fastest_on(sample, sample_starts)
-        timed = []
-        for search in self.searches:
-            started = time.perf_counter()
-            search(sample, sample_starts)
-            timed.append((time.perf_counter() - started, search))
-        return min(timed, key=lambda t: t[0])[1]
+                branch._search = branch._fastest(text, starts)
+        small = _sample(text, starts, SAMPLE_CHARS)
+        timed = sorted((_duration(search, *small), i) for i, search in enumerate(self.searches))
+        finalists = [self.searches[i] for took, i in timed[:FINALISTS] if took <= timed[0][0] * FINALIST_RATIO]
+        if len(finalists) == 1:
+            return finalists[0]
+        large = _sample(text, starts, FINAL_SAMPLE_CHARS)
+        return min(finalists, key=lambda search: _duration(search, *large))
 
     def matches(self, line: str) -> bool:
         """Whether one line is a candidate."""
@@ -246,6 +251,19 @@ class Gate:
         if self._search is None and len(text) >= CALIBRATE_CHARS and len(self.searches) > 1:
             self._search = self._fastest(text, starts)
         return (self._search or self.searches[0])(text, starts)
+
+
+def _sample(text: str, starts: Sequence[int], size: int) -> tuple[str, Sequence[int]]:
+    """The whole lines of ``text`` within its first ``size`` characters, and where they start."""
+    cut = bisect.bisect_right(starts, size) - 1
+    return text[: max(starts[cut] - 1, 0)], starts[:cut]
+
+
+def _duration(search: Search, text: str, starts: Sequence[int]) -> float:
+    """Seconds ``search`` takes on ``text``."""
+    started = time.perf_counter()
+    search(text, starts)
+    return time.perf_counter() - started
 
 
 def _commonness(char: str) -> int:
@@ -331,6 +349,39 @@ def _scan_pattern(pattern: regex.Pattern[str] | re.Pattern[str], text: str, star
     return found
 
 
+# Characters of English text from the most to the least common, roughly; any other is rarer still.
+_COMMON = " etaoinsrhldcumwfgypb,.v0k12TA\"SI-MCPRDBOExjUFWNHG'q()VzLK:YJZQX"
+
+
+def _rarity(char: str) -> int:
+    """How rare ``char`` is in English text: its place in _COMMON, or past its end."""
+    place = _COMMON.find(char)
+    return len(_COMMON) if place < 0 else place
+
+
+def anchored(literals: Iterable[str], then: Callable[[str], str] | None = None) -> list[str]:
+    """Patterns that together match every occurrence of ``literals``, each led by one character.
+
+    Each literal is found from its rarest character: a pattern starts with that character, looks
+    behind for the part of the literal up to it and reads the rest. The standard library's engine
+    skips from one leading character to the next, several times faster than it tries every
+    position for an alternation of the literals (or than it searches for a longer literal); one
+    pattern serves all literals with the same rarest character. ``then(literal)``, when given, is
+    a pattern each occurrence must go on with (it may look behind, at the literal and before).
+
+    >>> anchored(["Karsk", "Kazakstan", "Azerbaidzhan"])
+    ['K(?:(?<=K)arsk|(?<=K)azakstan)', 'z(?:(?<=Az)erbaidzhan)']
+    >>> anchored(["May"], lambda month: f"(?: [0-9]|(?<=[0-9] in {month}))")
+    ['M(?:(?<=M)ay(?: [0-9]|(?<=[0-9] in May)))']
+    """
+    by_char: dict[str, list[str]] = {}
+    for literal in literals:
+        at = max(range(len(literal)), key=lambda i: _rarity(literal[i]))
+        head, rest = re.escape(literal[: at + 1]), re.escape(literal[at + 1 :])
+        by_char.setdefault(literal[at], []).append(f"(?<={head}){rest}{then(re.escape(literal)) if then else ''}")
+    return [f"{re.escape(char)}(?:{'|'.join(alternatives)})" for char, alternatives in by_char.items()]
+
+
 def line_span(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the line of ``text`` holding offset ``pos``; the end is before its line break.
 
@@ -350,6 +401,19 @@ def lines_matching(pattern: regex.Pattern[str] | re.Pattern[str], text: str) -> 
     pos = 0
     while (hit := pattern.search(text, pos)) is not None:
         start, end = line_span(text, hit.start())
+        yield start, end
+        pos = end + 1
+
+
+def lines_holding(literal: str, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` holding ``literal``, in order; one ``str.find`` per line.
+
+    >>> list(lines_holding("x", "ax x\\nb\\nx"))
+    [(0, 4), (7, 8)]
+    """
+    pos = 0
+    while (hit := text.find(literal, pos)) != -1:
+        start, end = line_span(text, hit)
         yield start, end
         pos = end + 1
 

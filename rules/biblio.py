@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 import regex
 
 from pipeline.model import Context, Proposal, Rule, Tier
-from pipeline.prefilter import line_span, lines_matching
+from pipeline.prefilter import anchored, line_span, lines_matching
 
 STAGE = "biblio"
 
@@ -34,7 +34,7 @@ SEE_PART = regex.compile(r"\bSee(?: also)?:[^\n]*")
 # What a line must start with to open a note (NOTE_LINE): a bracket, a digit, or a space or tab.
 NOTE_START = "[0123456789 \t"
 _OPENING = re.compile(r"\n[\[\d \t]")  # the standard library's engine finds these lines fastest
-_SEE = re.compile("See")
+_SEE = re.compile(*anchored(["See"]))  # led by "S" alone, which the engine skips to fastest
 
 
 def note_spans(text: str) -> list[tuple[int, int]]:

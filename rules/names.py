@@ -153,13 +153,15 @@ def _pairs(seconds: str) -> str:
 # The prefilter of the fused and reversed rules: every line they propose on holds a space and a
 # capital that is either the surname after a fused pair ("Mv Frunze") or the first initial after a
 # surname ("Chicherin GV", "Frunze M.V."), with a pair the rules do not skip (not NOT_INITIALS).
-# It holds for any surname FUSED and REVERSED allow: [A-Z\x80-\U0010ffff] holds every \p{Lu},
-# [a-z\x80-\U0010ffff] every \p{Ll}, and [A-Za-z0-9] holds only \p{L} and \p{N}. Written without
-# \p so that the standard library's engine, far faster here from each space, can scan it; the four
-# rules share this one string, so the runner scans a text once for all of them.
+# It holds for any surname FUSED and REVERSED allow: [^\x00-@\[-\x7f] (A to Z and every non-ASCII
+# character) holds every \p{Lu}, [^\x00-`{-\x7f] (a to z and every non-ASCII character) every \p{Ll},
+# and [A-Za-z0-9] holds only \p{L} and \p{N}. Written without \p so that the standard library's
+# engine, far faster here from each space, can scan it, and with those two sets negated, which it
+# compiles in a fraction of a millisecond instead of ~8 ms; the four rules share this one string,
+# so the runner scans a text once for all of them.
 NAME_CANDIDATE = (
-    rf" [A-Z\x80-\U0010ffff](?:(?<=(?:{_pairs(FUSED_SECOND)}) .)"
-    rf"|(?<=[a-z\x80-\U0010ffff] [{INITIAL}])(?:\. ?[{INITIAL}]\.|[{INITIAL}](?<={_pairs(INITIAL)})(?![A-Za-z0-9])))"
+    rf" [^\x00-@\[-\x7f](?:(?<=(?:{_pairs(FUSED_SECOND)}) .)"
+    rf"|(?<=[^\x00-`{{-\x7f] [{INITIAL}])(?:\. ?[{INITIAL}]\.|[{INITIAL}](?<={_pairs(INITIAL)})(?![A-Za-z0-9])))"
 )
 
 FUSED_INITIALS = Rule(

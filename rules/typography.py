@@ -14,7 +14,7 @@ from collections.abc import Callable
 import regex
 
 from pipeline.model import Context, FindFunction, Proposal, Rule, Tier
-from pipeline.prefilter import lines_matching, lines_with
+from pipeline.prefilter import lines_holding, lines_matching, lines_with
 
 STAGE = "typography"
 
@@ -30,7 +30,8 @@ CLOCK_TIME = Rule(
     pattern=r"(?<![\d:.,/-])(?P<h>[01]\d|2[0-3]): (?P<m>[0-5]\d)(?![\d:])"
     r"|(?<=\bat )(?P<h>1?\d): (?P<m>[0-5]\d)(?![\d:])",
     fix=_clock,
-    prefilter=": ",
+    # "<digit>: <digit>", led by its rarest part: the engines skip from colon to colon.
+    prefilter=r": \d(?<=\d: \d)",
     examples=(
         ("13 February 2016 08: 15", "13 February 2016 08:15"),
         ("the meeting began at 9: 30 sharp", "the meeting began at 9:30 sharp"),
@@ -148,8 +149,9 @@ def _curly_spacing(line: str) -> list[Proposal]:
 
 # What every edit needs in its line: two straight quotes with spaces just inside and no quote between
 # (a pair), or a space just inside a curly quote. Each branch starts at a quote, which the engine
-# finds fast.
-_MAY_BE_SPACED = regex.compile(r'"(?= )[^"\n]* "|[“«„‘] |(?<= )[”»“’]')
+# finds fast; it is also the rule's prefilter, so the rule reads only the lines holding it.
+MAY_BE_SPACED = r'"(?= )[^"\n]* "|[“«„‘] |(?<= )[”»“’]'
+_MAY_BE_SPACED = regex.compile(MAY_BE_SPACED)
 
 
 def _quote_spacing(text: str, ctx: Context) -> list[Proposal]:
@@ -176,7 +178,7 @@ QUOTE_SPACING = Rule(
     message="Space just inside quotation marks",
     tier=Tier.SAFE,
     find=_quote_spacing,
-    prefilter=r'["“«„‘]',
+    prefilter=MAY_BE_SPACED,
     examples=(
         ("was “ the solidarity between them ”[6]", "was “the solidarity between them”[6]"),
         ('carried out " in combination with the flu vaccination ".',
@@ -209,12 +211,36 @@ _RANGE = (
 
 
 _RANGE_PATTERN = regex.compile(_RANGE, regex.V1)
+# What every range holds: a number, spaces, a dash, spaces and a number.
+_RANGE_SHAPE = regex.compile(r"\d *[-–—] *\d")
+# A hyphen between numbers (spaces between): every range with a hyphen holds one. Led by the
+# hyphen, which the engine skips to, then looking behind for the first number.
+_HYPHEN_NUMBER = regex.compile(r"-(?<=\d *-) *\d")
+
+
+def _range_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that holds the shape of a range, in order.
+
+    A range stays within its line, and its dash is a hyphen between two numbers (spaces between),
+    or an en or em dash. A scan skipping from hyphen to hyphen finds the first and a plain search
+    finds the dashes, several times faster than a scan for the whole shape, which then confirms
+    the lines of the dashes.
+
+    >>> _range_lines("COVID-19\\nin 1917 – 1921\\nwell-known\\n12-15")
+    [(9, 23), (35, 40)]
+    """
+    spans = {*lines_matching(_HYPHEN_NUMBER, text), *lines_holding("–", text), *lines_holding("—", text)}
+    return [span for span in sorted(spans) if _RANGE_SHAPE.search(text, *span)]
 
 
 @functools.lru_cache(maxsize=1)
 def _ranges(text: str) -> tuple[regex.Match[str], ...]:
-    """Every range-shaped match in ``text``; both range rules read them, so the scan runs once."""
-    return tuple(_RANGE_PATTERN.finditer(text))
+    """Every range-shaped match in ``text``; both range rules read them, so the scan runs once.
+
+    The pattern reads only the lines that hold the shape of a range; its lookarounds take a line
+    break and either end of the text alike (none is a digit, a dash, a letter or a separator).
+    """
+    return tuple(m for start, end in _range_lines(text) for m in _RANGE_PATTERN.finditer(text, start, end))
 
 
 def _range_edits(fix: Callable[[regex.Match[str], Context], str | None]) -> FindFunction:
@@ -274,7 +300,6 @@ RANGE_DASH = Rule(
     message="Number range with a spaced dash (or a hyphen where the document uses a dash)",
     tier=Tier.SAFE,
     find=_range_edits(_range),
-    prefilter=r"\d *[-–—] *\d",
     examples=(
         ("Muslim East in 1917 – 1921”.", "Muslim East in 1917–1921”."),
         ('in 1917 – 1921”, and in 1917-1921."', 'in 1917–1921”, and in 1917–1921."'),
@@ -306,7 +331,6 @@ RANGE_HYPHEN = Rule(
     message="Year range with a hyphen; an en dash is the usual style",
     tier=Tier.REVIEW,
     find=_range_edits(_hyphen_range),
-    prefilter=r"\d *[-–—] *\d",
     examples=(
         ("Hyundai Tucson I (2004-2010).", "Hyundai Tucson I (2004–2010)."),
         ("the revolutions of 1905-1917", "the revolutions of 1905–1917"),
@@ -341,7 +365,7 @@ BRACKET_SPACING = Rule(
     message="Space just inside parentheses",
     tier=Tier.SAFE,
     find=_bracket_spacing,
-    prefilter=r"\( | \)",
+    prefilter=r"\( |\)(?<= \))",  # "( " or " )", each led by its bracket, which the engines skip to
     examples=(
         ("the East ( 1921 – 1927 ). Moscow", "the East (1921 – 1927). Moscow"),
         ("the video service in Russia (part of AIV ).", "the video service in Russia (part of AIV)."),
