@@ -38,11 +38,13 @@ from .profiling import Profile
 from .registry import doc_fact_functions, select_rules
 from .reports.lint import Problem, problems
 from .runner import FACT_WINDOW, document_facts, fix_text
-from .textio import InputError, decode, encode
+from .textio import InputError, decode, descriptor, encode
 
 CHUNK_BYTES = 1 << 20
 PARALLEL_MIN_BYTES = 4 * CHUNK_BYTES
 BLOCK = 1 << 20
+
+
 def default_jobs() -> int:
     """All the cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -254,7 +256,7 @@ def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str
             _check_alignment(_reader(handle, start), settings.name, source, source_path)
             handle.seek(start)
         workers = jobs if _remaining(handle) >= PARALLEL_MIN_BYTES and source is None else 1
-        yield from run_chunks(read_chunks(handle, source=source), settings, workers, _fileno(handle))
+        yield from run_chunks(read_chunks(handle, source=source), settings, workers, descriptor(handle))
     except InputError:
         check_input(_reader(handle, start), settings.name)  # bad bytes first, named as in the whole input
         raise
@@ -273,14 +275,6 @@ def _check_alignment(read: Callable[[int], bytes], name: str, source: Sequence[s
     if lines != len(source):
         raise InputError(f"{path}: source has {len(source)} lines, but {name} has {lines}; "
                          "a source must be line-aligned with its translation")
-
-
-def _fileno(handle: BinaryIO) -> int | None:
-    """The descriptor of a handle backed by an open file, else None (an in-memory stream)."""
-    try:
-        return handle.fileno()
-    except (OSError, AttributeError):
-        return None
 
 
 def _remaining(handle: BinaryIO) -> int:

@@ -136,7 +136,7 @@ def copy_out(spool: BinaryIO, out: BinaryIO, block: int = 1 << 20) -> None:
     """
     out.flush()
     size, sent = spool.seek(0, os.SEEK_END), 0
-    target = _descriptor(out) if hasattr(os, "sendfile") else None
+    target = descriptor(out) if hasattr(os, "sendfile") else None
     if target is not None:
         try:
             while sent < size and (count := os.sendfile(target, spool.fileno(), sent, size - sent)):
@@ -149,7 +149,7 @@ def copy_out(spool: BinaryIO, out: BinaryIO, block: int = 1 << 20) -> None:
     shutil.copyfileobj(spool, out, block)
 
 
-def _descriptor(stream: BinaryIO) -> int | None:
+def descriptor(stream: BinaryIO) -> int | None:
     """The file descriptor behind ``stream``, or None for an in-memory stream."""
     try:
         return stream.fileno()
