@@ -29,7 +29,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -181,6 +180,8 @@ class HarperChecker:
         config.update(dict.fromkeys(disabled, False))
         self._linter.set_lint_config(config)
         self._british = harper.Linter(harper.Dialect.BRITISH) if regional else None
+        from importlib import metadata  # here, not at the top: every run would pay ~20 ms of start-up
+
         self.name = f"harper-py {metadata.version('harper-py')}"
 
     def _regional(self, words: set[str]) -> set[str]:

@@ -6,8 +6,6 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from tqdm import tqdm
-
 T = TypeVar("T")
 
 LARGE_INPUT = 4_000_000
@@ -16,4 +14,8 @@ LARGE_INPUT = 4_000_000
 def progress(items: Sequence[T], total_chars: int, label: str) -> Iterable[T]:
     """``items``, wrapped in a bar when there is more than one or they are large, on a terminal."""
     wanted = (len(items) > 1 or total_chars > LARGE_INPUT) and sys.stderr.isatty()
-    return tqdm(items, desc=label, unit="file", file=sys.stderr) if wanted else items
+    if not wanted:
+        return items
+    from tqdm import tqdm  # only a terminal run pays for importing it
+
+    return tqdm(items, desc=label, unit="file", file=sys.stderr)

@@ -15,31 +15,40 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
+from collections.abc import Callable
+from functools import cache, partial
 
-import ftfy
 import regex
 
 from pipeline.model import Context, Proposal, Rule, Tier
 
 STAGE = "unicode"
 
-SAFE_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+@cache
+def _fix_encoding() -> Callable[[str], str]:
+    """ftfy with only its encoding fixers; imported on the first line that may hold mojibake (start-up)."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return partial(ftfy.fix_text, config=config)
+
 
 # Characters that a UTF-8 byte becomes when decoded as Windows-1252 or Latin-1.
 MOJIBAKE_HINT = (
@@ -52,7 +61,7 @@ _HINT = regex.compile(r"[^\n]*" + MOJIBAKE_HINT + r"[^\n]*")
 def _mojibake(text: str, ctx: Context) -> list[Proposal]:
     proposals = []
     for m in _HINT.finditer(text):
-        fixed = ftfy.fix_text(m.group(), SAFE_FTFY)
+        fixed = _fix_encoding()(m.group())
         if fixed != m.group() and "\n" not in fixed:
             proposals.append(Proposal(m.start(), m.end(), fixed))
     return proposals
