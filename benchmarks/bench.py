@@ -1,9 +1,13 @@
 """``make bench``: throughput and peak memory of ``mtfix fix -`` against ``ftfy.fix_text`` on ~50 MB of real MT text.
 
-Builds bench/mt-50mb.txt by repeating the WMT22 system outputs, then runs, each in its own process
-(wall time and peak RSS measured by the parent with ``os.wait4``): ``mtfix fix -j 1 -``,
-``ftfy.fix_text`` alone over the same input, ``mtfix fix -j 1 --profile -`` (time per stage and rule)
-and ``mtfix fix -j 2 -``, whose output must equal the one-process output. Numbers, not a test.
+Builds bench/mt-50mb.txt by repeating the WMT22 system outputs, then runs rounds of four measurements,
+each in its own process (wall time, CPU time and peak RSS measured by the parent with ``os.wait4``):
+``mtfix fix -j 1 -``, ``mtfix fix -j 2 -`` (whose output must equal the one-process output),
+``ftfy.fix_text`` alone over the same input, and two ``mtfix fix -j 1 -`` processes at once, one on
+each half of the input: what two cores give to two processes that share nothing, the ceiling of the
+``-j 2`` speed-up on this machine at that moment. Rounds interleave the measurements, so each
+ratio compares runs made under the same load; the summary gives the best and the median. Then one
+``mtfix fix -j 1 --profile -`` run gives the time per stage and rule. Numbers, not a test.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import hashlib
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -52,7 +57,8 @@ def measure(command: list[str], stdin: Path, stdout: Path | None = None) -> dict
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"bench: {' '.join(command)} failed ({process.returncode}): {stderr}")
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "stderr": stderr}
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+            "stderr": stderr}
 
 
 def digest(path: Path) -> str:
@@ -70,44 +76,83 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}; load average before the run: {load}")
 
 
-def best(command: list[str], source: Path, repeat: int, stdout: Path | None = None) -> dict[str, float | str]:
-    runs = [measure(command, source, stdout) for _ in range(repeat)]
-    return min(runs, key=lambda r: r["seconds"])
+def split_input(source: Path) -> tuple[Path, Path]:
+    """The two halves of ``source``, cut at the line end nearest its middle (built once)."""
+    data = source.read_bytes()
+    middle = data.index(b"\n", len(data) // 2) + 1
+    halves = (source.with_suffix(".half1.txt"), source.with_suffix(".half2.txt"))
+    for half, part in zip(halves, (data[:middle], data[middle:]), strict=True):
+        if not half.exists() or half.stat().st_size != len(part):
+            half.write_bytes(part)
+    return halves
+
+
+def measure_pair(command: list[str], halves: tuple[Path, Path]) -> dict[str, float | str]:
+    """Wall seconds of ``command`` run on both halves at once, in two processes."""
+    started = time.perf_counter()
+    with halves[0].open("rb") as first, halves[1].open("rb") as second:
+        processes = [subprocess.Popen(command, stdin=half, stdout=subprocess.DEVNULL, cwd=REPO)
+                     for half in (first, second)]
+        usages = [os.wait4(process.pid, 0) for process in processes]
+    seconds = time.perf_counter() - started
+    if any(os.waitstatus_to_exitcode(status) != 0 for _, status, _ in usages):
+        sys.exit(f"bench: {' '.join(command)} failed on a half of the input")
+    return {"seconds": seconds, "cpu": sum(u.ru_utime + u.ru_stime for _, _, u in usages),
+            "peak_mb": max(u.ru_maxrss for _, _, u in usages) / 1024, "stderr": ""}
+
+
+def summary(runs: list[dict[str, float | str]]) -> dict[str, float]:
+    """The best and the median wall time of ``runs``, the CPU time of the best, the highest peak RSS."""
+    fastest = min(runs, key=lambda r: r["seconds"])
+    return {"best": fastest["seconds"], "median": statistics.median(r["seconds"] for r in runs),
+            "cpu": fastest["cpu"], "peak_mb": max(r["peak_mb"] for r in runs)}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--megabytes", type=int, default=50)
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement; the fastest counts")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the four measurements (default: 3)")
     parser.add_argument("--select", help="passed to mtfix fix (default: every rule)")
     args = parser.parse_args()
     source = build_input(args.megabytes)
+    halves = split_input(source)
     size_mb = source.stat().st_size / 1_000_000
     mtfix = [sys.executable, "-m", "pipeline", "fix", *(["--select", args.select] if args.select else [])]
     print(f"machine: {machine()}")
     lines = source.read_bytes().count(b"\n")
-    print(f"input: {source.relative_to(REPO)}, {size_mb:.1f} MB, {lines} lines; rules: {args.select or 'all'}")
+    print(f"input: {source.relative_to(REPO)}, {size_mb:.1f} MB, {lines} lines; rules: {args.select or 'all'}; "
+          f"{args.rounds} rounds")
     one_out, two_out = WORK / "out-j1.txt", WORK / "out-j2.txt"
-    one = best([*mtfix, "-j", "1", "-"], source, args.repeat, one_out)
-    ftfy = best([sys.executable, "-c", FTFY], source, args.repeat)
-    two = best([*mtfix, "-j", "2", "-"], source, args.repeat, two_out)
-    profiled = measure([*mtfix, "-j", "1", "--profile", "-"], source)
-    rows = {
-        "mtfix fix -j 1 -": one,
-        "ftfy.fix_text": ftfy,
-        "mtfix fix -j 2 -": two,
-    }
-    print(f"{'command':22} {'seconds':>8} {'MB/s':>7} {'peak MB':>8}")
+    names = ("mtfix fix -j 1 -", "mtfix fix -j 2 -", "ftfy.fix_text", "2 x fix -j 1, a half each")
+    runs: dict[str, list[dict[str, float | str]]] = {name: [] for name in names}
+    same = True
+    for _ in range(args.rounds):
+        runs[names[0]].append(measure([*mtfix, "-j", "1", "-"], source, one_out))
+        runs[names[1]].append(measure([*mtfix, "-j", "2", "-"], source, two_out))
+        same = same and digest(one_out) == digest(two_out)
+        runs[names[2]].append(measure([sys.executable, "-c", FTFY], source))
+        runs[names[3]].append(measure_pair([*mtfix, "-j", "1", "-"], halves))
+    rows = {name: summary(found) for name, found in runs.items()}
+    print(f"{'command':26} {'best s':>7} {'MB/s':>6} {'median s':>9} {'MB/s':>6} {'CPU s':>6} {'peak MB':>8}")
     for name, row in rows.items():
-        print(f"{name:22} {row['seconds']:8.2f} {size_mb / row['seconds']:7.1f} {row['peak_mb']:8.1f}")
-    same = digest(one_out) == digest(two_out)
-    print(f"fix -j 1 vs ftfy.fix_text: {ftfy['seconds'] / one['seconds']:.2f}x the speed")
-    print(f"fix -j 2 speed-up over -j 1: {one['seconds'] / two['seconds']:.2f}x; output identical: {same}")
+        print(f"{name:26} {row['best']:7.2f} {size_mb / row['best']:6.1f} {row['median']:9.2f} "
+              f"{size_mb / row['median']:6.1f} {row['cpu']:6.2f} {row['peak_mb']:8.1f}")
+
+    def ratios(numerator: str, denominator: str) -> str:
+        per_round = [a["seconds"] / b["seconds"] for a, b in zip(runs[numerator], runs[denominator], strict=True)]
+        return (f"{rows[numerator]['best'] / rows[denominator]['best']:.2f}x best to best, "
+                f"{statistics.median(per_round):.2f}x median of the rounds "
+                f"({', '.join(f'{r:.2f}' for r in per_round)})")
+
+    print(f"fix -j 1 vs ftfy.fix_text: {ratios(names[2], names[0])} the speed")
+    print(f"fix -j 2 speed-up over -j 1: {ratios(names[0], names[1])}; output identical: {same}")
+    print(f"two processes on the halves (the machine's ceiling): {ratios(names[0], names[3])}")
+    profiled = measure([*mtfix, "-j", "1", "--profile", "-"], source)
     print("per stage and rule (fix -j 1 --profile):")
     print(profiled["stderr"], end="")
-    results = {name: {k: v for k, v in row.items() if k != "stderr"} for name, row in rows.items()}
-    results["input_mb"] = size_mb
-    results["jobs_identical"] = same
+    results = {"input_mb": size_mb, "jobs_identical": same, "summary": rows,
+               "runs": {name: [{k: v for k, v in run.items() if k != "stderr"} for run in found]
+                        for name, found in runs.items()}}
     (WORK / f"results-{args.select or 'all'}.json").write_text(json.dumps(results, indent=1) + "\n")
     return 0 if same else 1
 
