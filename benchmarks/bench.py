@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("MTFIX_CORPUS", REPO.parent.parent / "shared" / "corpus" / "wmt22-ru-en"))
 FALLBACK_CORPUS = Path("/work/shared/corpus/wmt22-ru-en")
 WORK = REPO / "bench"
+BLOCK = 1 << 20
 FTFY = "import ftfy, sys; ftfy.fix_text(sys.stdin.buffer.read().decode('utf-8'))"
 
 
@@ -47,7 +48,11 @@ def build_input(megabytes: int) -> Path:
 
 
 def measure(command: list[str], stdin: Path, stdout: Path | None = None) -> dict[str, float | str]:
-    """Wall seconds, peak RSS (MB) and stderr of ``command`` run on ``stdin``."""
+    """Wall seconds, CPU seconds, peak RSS (MB) and stderr of ``command`` run on ``stdin``.
+
+    Linux starts a child's peak RSS at its parent's high-water mark, so this script reads files in
+    blocks and never holds the input: otherwise every child would report the script's own peak.
+    """
     with stdin.open("rb") as source, (stdout or Path(os.devnull)).open("wb") as sink:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdin=source, stdout=sink, stderr=subprocess.PIPE, cwd=REPO)
@@ -62,7 +67,13 @@ def measure(command: list[str], stdin: Path, stdout: Path | None = None) -> dict
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with path.open("rb") as data:
+        return hashlib.file_digest(data, "sha256").hexdigest()
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as data:
+        return sum(block.count(b"\n") for block in iter(lambda: data.read(BLOCK), b""))
 
 
 def machine() -> str:
@@ -77,13 +88,20 @@ def machine() -> str:
 
 
 def split_input(source: Path) -> tuple[Path, Path]:
-    """The two halves of ``source``, cut at the line end nearest its middle (built once)."""
-    data = source.read_bytes()
-    middle = data.index(b"\n", len(data) // 2) + 1
+    """The two halves of ``source``, cut at the first line end after its middle (built once)."""
+    size = source.stat().st_size
     halves = (source.with_suffix(".half1.txt"), source.with_suffix(".half2.txt"))
-    for half, part in zip(halves, (data[:middle], data[middle:]), strict=True):
-        if not half.exists() or half.stat().st_size != len(part):
-            half.write_bytes(part)
+    with source.open("rb") as data:
+        data.seek(size // 2)
+        data.readline()
+        middle = data.tell()
+        for half, length in zip(halves, (middle, size - middle), strict=True):
+            if not half.exists() or half.stat().st_size != length:
+                data.seek(0 if half is halves[0] else middle)
+                with half.open("wb") as out:
+                    while length and (block := data.read(min(BLOCK, length))):
+                        out.write(block)
+                        length -= len(block)
     return halves
 
 
@@ -119,9 +137,9 @@ def main() -> int:
     size_mb = source.stat().st_size / 1_000_000
     mtfix = [sys.executable, "-m", "pipeline", "fix", *(["--select", args.select] if args.select else [])]
     print(f"machine: {machine()}")
-    lines = source.read_bytes().count(b"\n")
+    lines = count_lines(source)
     print(f"input: {source.relative_to(REPO)}, {size_mb:.1f} MB, {lines} lines; rules: {args.select or 'all'}; "
-          f"{args.rounds} rounds")
+          f"rounds: {args.rounds}")
     one_out, two_out = WORK / "out-j1.txt", WORK / "out-j2.txt"
     names = ("mtfix fix -j 1 -", "mtfix fix -j 2 -", "ftfy.fix_text", "2 x fix -j 1, a half each")
     runs: dict[str, list[dict[str, float | str]]] = {name: [] for name in names}
