@@ -179,12 +179,14 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 def test_memory_does_not_grow_with_the_input(tmp_path: Path) -> None:
     unit = b"".join(p.read_bytes() for p in sorted(CORPUS.glob("hyp.*.en")))
     peaks = []
-    for copies in (24, 96):  # about 15 MB and 58 MB, both far beyond the fact window and the chunks in flight
+    for copies in (48, 192):  # about 29 MB and 117 MB, both far beyond the fact window and the chunks in flight
         path = tmp_path / f"in{copies}.txt"
         path.write_bytes(unit * copies)
         done = subprocess.run([sys.executable, "-c", MEASURE, str(path)], capture_output=True, cwd=REPO, check=True)
         peaks.append(int(done.stdout))
+        path.unlink()
     growth_kb = peaks[1] - peaks[0]
-    # Heap fragmentation moves the peak by up to about 7 MB from run to run; holding the input, or a
-    # share of it, would add tens of megabytes.
-    assert growth_kb < 16 * 1024, f"peak RSS grew by {growth_kb} KB for 44 MB more input ({peaks})"
+    added_kb = len(unit) * (192 - 48) // 1024
+    # Heap fragmentation lifts the peak by 10 to 30 MB between these sizes (about 50 MB at 29 MB of
+    # input, 60 to 80 MB from 58 MB to 470 MB); holding half of the 88 MB added would exceed the bound.
+    assert growth_kb < added_kb // 2, f"peak RSS grew by {growth_kb} KB for {added_kb} KB more input ({peaks})"
