@@ -16,6 +16,8 @@ Repaired dates follow the document's own style, the fact ``date_style`` ("dmy": 
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from pipeline.model import Context, Rule, Tier
@@ -122,6 +124,7 @@ MDY_EVIDENCE = regex.compile(
 )
 
 
+@functools.lru_cache(maxsize=1)  # both date facts read the votes of the same document head
 def date_style_votes(raw: str) -> tuple[int, int]:
     """How many unambiguous day-month dates and month-day dates ``raw`` holds.
 
