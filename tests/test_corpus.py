@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,18 @@ def test_fix_lines_is_fix_text_by_lines() -> None:
     assert fix_lines([], Config()) == ([], [])
     with pytest.raises(ValueError, match="line break"):
         fix_lines(["a\nb"], Config())
+
+
+def test_corpus_runs_on_the_scheduler_it_is_given(inputs: list[Path], tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    out, fixed = tmp_path / "out", tmp_path / "fixed"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster:
+        before = cluster.scheduler.transition_counter
+        assert main(["corpus", str(inputs[0].parent / "*.txt"), "-o", str(out), "--scheduler",
+                     cluster.scheduler_address]) == 0
+        assert cluster.scheduler.transition_counter > before  # its tasks went through this scheduler
+    assert main(["fix", *map(str, inputs), "-o", str(fixed), "--no-grammar"]) == 0
+    for path in inputs:
+        assert (out / path.name).read_bytes() == (fixed / path.name).read_bytes()
