@@ -45,7 +45,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="repair many files on a Dask cluster",
         description="Repair every file matching IN_GLOB into OUT_DIR/NAME.txt, with OUT_DIR/edits.jsonl "
         "(the ledger) and OUT_DIR/summary.json (counts per rule). Runs on the Dask scheduler at ADDRESS, "
-        "or on a local cluster.",
+        "or on a local cluster. The workers read the inputs and write OUT_DIR themselves: with a scheduler "
+        "elsewhere, both must lie at the same paths on every worker (shared storage), and the workers need "
+        "mtfix installed.",
     )
     parser.add_argument("pattern", metavar="IN_GLOB", help="input files, e.g. 'corpus/**/*.txt' (quote it)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="folder for the outputs")
