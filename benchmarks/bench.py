@@ -95,9 +95,9 @@ def split_input(source: Path) -> tuple[Path, Path]:
         data.seek(size // 2)
         data.readline()
         middle = data.tell()
-        for half, length in zip(halves, (middle, size - middle), strict=True):
+        for half, start, length in zip(halves, (0, middle), (middle, size - middle), strict=True):
             if not half.exists() or half.stat().st_size != length:
-                data.seek(0 if half is halves[0] else middle)
+                data.seek(start)
                 with half.open("wb") as out:
                     while length and (block := data.read(min(BLOCK, length))):
                         out.write(block)
