@@ -398,11 +398,7 @@ def lines_matching(pattern: regex.Pattern[str] | re.Pattern[str], text: str) -> 
     >>> list(lines_matching(re.compile("x"), "ax x\\nb\\nx"))
     [(0, 4), (7, 8)]
     """
-    pos = 0
-    while (hit := pattern.search(text, pos)) is not None:
-        start, end = line_span(text, hit.start())
-        yield start, end
-        pos = end + 1
+    return _lines_of_hits(lambda pos: -1 if (hit := pattern.search(text, pos)) is None else hit.start(), text)
 
 
 def lines_holding(literal: str, text: str) -> Iterator[tuple[int, int]]:
@@ -411,8 +407,13 @@ def lines_holding(literal: str, text: str) -> Iterator[tuple[int, int]]:
     >>> list(lines_holding("x", "ax x\\nb\\nx"))
     [(0, 4), (7, 8)]
     """
+    return _lines_of_hits(functools.partial(text.find, literal), text)
+
+
+def _lines_of_hits(hit_from: Callable[[int], int], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line holding a hit; ``hit_from(pos)`` is the first hit at or after ``pos``, or -1."""
     pos = 0
-    while (hit := text.find(literal, pos)) != -1:
+    while (hit := hit_from(pos)) != -1:
         start, end = line_span(text, hit)
         yield start, end
         pos = end + 1
