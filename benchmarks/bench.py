@@ -135,7 +135,7 @@ def main() -> int:
     source = build_input(args.megabytes)
     halves = split_input(source)
     size_mb = source.stat().st_size / 1_000_000
-    mtfix = [sys.executable, "-m", "pipeline", "fix", *(["--select", args.select] if args.select else [])]
+    mtfix = [sys.executable, "-m", "mtfix", "fix", *(["--select", args.select] if args.select else [])]
     print(f"machine: {machine()}")
     lines = count_lines(source)
     print(f"input: {source.relative_to(REPO)}, {size_mb:.1f} MB, {lines} lines; rules: {args.select or 'all'}; "

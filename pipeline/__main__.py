@@ -1,7 +1,7 @@
-"""``python -m pipeline``: the same as the ``mtfix`` command."""
+"""``python -m mtfix`` (or ``python -m pipeline`` in a checkout): the same as the ``mtfix`` command."""
 
 import sys
 
-from .cli import main
+from mtfix.cli import main
 
 sys.exit(main())

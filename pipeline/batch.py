@@ -1,6 +1,6 @@
 """The repair as a pure function over a batch of lines: what a Dask, Spark or Beam job maps.
 
->>> from pipeline.config import Config
+>>> from mtfix.config import Config
 >>> lines, edits = fix_lines(["at 08: 15 , then", "clean line"], Config())
 >>> lines
 ['at 08:15, then', 'clean line']

@@ -5,7 +5,7 @@ edits the rules find (applied or listed for review), by rule family; findings ar
 reported (placeholders, Cyrillic leftovers, loops), by rule family; grammar issues come from the
 grammar checker, when one ran. Words are whitespace-separated, counted in each text.
 
->>> from pipeline.runner import fix_text
+>>> from mtfix.runner import fix_text
 >>> before = fix_text("At 08: 15 , we left.")
 >>> after = fix_text(before.text)
 >>> rows = reference_free_counts(before, after)["artifacts"]

@@ -1,6 +1,6 @@
 """Where the time goes: seconds (all, and in the gate), lines examined and proposals per rule, for ``--profile``.
 
->>> from pipeline.registry import all_rules
+>>> from mtfix.registry import all_rules
 >>> profile = Profile()
 >>> rule = all_rules()[0]
 >>> profile.add(rule, 0.5, 10, 2, 0.125)

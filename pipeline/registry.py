@@ -14,8 +14,8 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
-import rules as rules_package
-from rules import STAGES
+import mtfix.rules as rules_package
+from mtfix.rules import STAGES
 
 from .model import Rule
 
@@ -32,7 +32,7 @@ def rule_modules() -> tuple[ModuleType, ...]:
     found = []
     for info in sorted(pkgutil.iter_modules(rules_package.__path__), key=lambda i: i.name):
         try:
-            module = importlib.import_module(f"rules.{info.name}")
+            module = importlib.import_module(f"{rules_package.__name__}.{info.name}")
         except ValueError as error:
             raise RegistryError(f"rules.{info.name}: {error}") from None
         if not hasattr(module, "RULES"):

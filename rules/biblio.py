@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from pipeline.model import Context, Proposal, Rule, Tier
-from pipeline.prefilter import anchored, line_span, lines_matching
+from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.prefilter import anchored, line_span, lines_matching
 
 STAGE = "biblio"
 

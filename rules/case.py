@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.model import Context, Rule, Tier
-from pipeline.prefilter import line_span
+from mtfix.model import Context, Rule, Tier
+from mtfix.prefilter import line_span
 
 STAGE = "case"
 

@@ -20,8 +20,8 @@ import functools
 
 import regex
 
-from pipeline.model import Context, Rule, Tier
-from pipeline.prefilter import anchored, lines_with
+from mtfix.model import Context, Rule, Tier
+from mtfix.prefilter import anchored, lines_with
 
 STAGE = "dates"
 

@@ -17,7 +17,7 @@ from collections import Counter
 
 import regex
 
-from pipeline.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, Proposal, Rule, Tier
 
 STAGE = "debris"
 

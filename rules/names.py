@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, Proposal, Rule, Tier
 
 STAGE = "names"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, Proposal, Rule, Tier
 
 STAGE = "source"
 

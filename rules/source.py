@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from pipeline.crosscheck import (
+from mtfix.crosscheck import (
     PLACEHOLDER,
     Discrepancy,
     Restoration,
@@ -26,9 +26,9 @@ from pipeline.crosscheck import (
     date_from_source,
     restore_placeholders,
 )
-from pipeline.model import Context, Proposal, Rule, Tier
-from pipeline.numbers import EN_MONTHS
-from rules.dates import DISPLACED_YEAR, FRAGMENT_SENTENCE
+from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.numbers import EN_MONTHS
+from mtfix.rules.dates import DISPLACED_YEAR, FRAGMENT_SENTENCE
 
 STAGE = "source"
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import regex
 
-from pipeline.model import Context, Proposal, Rule, Tier
-from pipeline.prefilter import anchored, lines_matching
+from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.prefilter import anchored, lines_matching
 
 STAGE = "terms"
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 import regex
 
-from pipeline.model import Context, FindFunction, Proposal, Rule, Tier
-from pipeline.prefilter import lines_holding, lines_matching, lines_with
+from mtfix.model import Context, FindFunction, Proposal, Rule, Tier
+from mtfix.prefilter import lines_holding, lines_matching, lines_with
 
 STAGE = "typography"
 

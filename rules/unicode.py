@@ -20,7 +20,7 @@ from functools import cache, partial
 
 import regex
 
-from pipeline.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, Proposal, Rule, Tier
 
 STAGE = "unicode"
 

@@ -15,7 +15,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 def run_mtfix(*args: str, stdin: bytes = b"", cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m pipeline`` as a user would, capturing its output."""
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], input=stdin, capture_output=True, cwd=cwd or ROOT, check=False
+        [sys.executable, "-m", "mtfix", *args], input=stdin, capture_output=True, cwd=cwd or ROOT, check=False
     )
 
 

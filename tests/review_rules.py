@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import registry
-from pipeline.model import Rule, Tier
+from mtfix import registry
+from mtfix.model import Rule, Tier
 
 REVIEW = Rule(
     id="testreview.place_name",

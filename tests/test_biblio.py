@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.registry import select_rules
-from pipeline.runner import fix_text
-from rules.biblio import note_spans
+from mtfix.registry import select_rules
+from mtfix.rules.biblio import note_spans
+from mtfix.runner import fix_text
 
 ROOT = Path(__file__).resolve().parent.parent
 BIBLIO = select_rules(("biblio",))

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import fix_lines
-from pipeline.cli import main
-from pipeline.commands import corpus
-from pipeline.config import Config
-from pipeline.runner import fix_text
-from pipeline.textio import InputError, decode
+from mtfix import fix_lines
+from mtfix.cli import main
+from mtfix.commands import corpus
+from mtfix.config import Config
+from mtfix.runner import fix_text
+from mtfix.textio import InputError, decode
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "wmt22"
 REPO = Path(__file__).resolve().parent.parent

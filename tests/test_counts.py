@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pipeline.counts import per_thousand, reference_free_counts
-from pipeline.grammar import GrammarResult, Issue
-from pipeline.registry import all_rules
-from pipeline.runner import fix_text
+from mtfix.counts import per_thousand, reference_free_counts
+from mtfix.grammar import GrammarResult, Issue
+from mtfix.registry import all_rules
+from mtfix.runner import fix_text
 
 RULES = all_rules()
 

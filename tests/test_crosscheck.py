@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.crosscheck import compare_numbers, date_from_source, restore_placeholders
+from mtfix.crosscheck import compare_numbers, date_from_source, restore_placeholders
 
 
 def restored(translation: str, source: str) -> str:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import Tier
-from pipeline.registry import select_rules
-from pipeline.runner import apply_ledger, fix_text
-from rules.dates import date_style, date_style_votes
+from mtfix.model import Tier
+from mtfix.registry import select_rules
+from mtfix.rules.dates import date_style, date_style_votes
+from mtfix.runner import apply_ledger, fix_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATES = select_rules(("date",))

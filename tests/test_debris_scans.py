@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.model import Context
-from pipeline.registry import all_rules
-from rules import debris
+from mtfix.model import Context
+from mtfix.registry import all_rules
+from mtfix.rules import debris
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "wmt22"

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from review_rules import FINDING, REVIEW, register
 
-from pipeline import registry
-from pipeline.cli import main
-from pipeline.decisions import FORMAT, raw_hash
-from pipeline.model import Rule, Tier
-from pipeline.runner import apply_ledger, edit_key, fix_text
+from mtfix import registry
+from mtfix.cli import main
+from mtfix.decisions import FORMAT, raw_hash
+from mtfix.model import Rule, Tier
+from mtfix.runner import apply_ledger, edit_key, fix_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "soviet-turkish-treaty-1921"

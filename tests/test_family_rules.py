@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.registry import select_rules
-from pipeline.runner import fix_text
-from rules.terms import GlossaryError, load_glossary
+from mtfix.registry import select_rules
+from mtfix.rules.terms import GlossaryError, load_glossary
+from mtfix.runner import fix_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,10 +9,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.model import Context, Proposal, Rule, Tier
-from pipeline.prefilter import Gate, required_literals
-from pipeline.registry import all_rules
-from pipeline.runner import Result, fix_text
+from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.prefilter import Gate, required_literals
+from mtfix.registry import all_rules
+from mtfix.runner import Result, fix_text
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "wmt22"
 REPO = Path(__file__).resolve().parent.parent

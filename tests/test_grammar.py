@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from lt_server import languagetool_server
 
-from pipeline.grammar import (
+from mtfix.grammar import (
     GrammarSession,
     GrammarUnavailable,
     HarperChecker,
@@ -18,7 +18,7 @@ from pipeline.grammar import (
     document_names,
     load_names,
 )
-from pipeline.grammar_lt import open_languagetool, open_session
+from mtfix.grammar_lt import open_languagetool, open_session
 
 TEXT = "Chicherin recieved the the note in xnumx.\nChicherin left."
 

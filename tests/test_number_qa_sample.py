@@ -7,8 +7,8 @@ import csv
 import pytest
 from conftest import FIXTURES
 
-from pipeline.registry import select_rules
-from pipeline.runner import fix_text
+from mtfix.registry import select_rules
+from mtfix.runner import fix_text
 
 RULES = select_rules(("number",))
 with (FIXTURES / "number_qa" / "judged.tsv").open(encoding="utf-8") as handle:

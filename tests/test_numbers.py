@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.numbers import parse_english, parse_russian
+from mtfix.numbers import parse_english, parse_russian
 
 
 def one(numbers: list, text: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.registry import STAGES, RegistryError, all_rules, rule_modules, select_rules
+from mtfix.registry import STAGES, RegistryError, all_rules, rule_modules, select_rules
 
 
 def test_every_module_declares_a_known_stage_and_rules() -> None:

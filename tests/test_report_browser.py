@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from review_rules import REVIEW, register
 
-from pipeline.cli import main
-from pipeline.runner import apply_ledger
-from pipeline.textio import read_document
+from mtfix.cli import main
+from mtfix.runner import apply_ledger
+from mtfix.textio import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "soviet-turkish-treaty-1921"

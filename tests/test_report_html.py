@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from pipeline.config import Config
-from pipeline.reports.html import html_report
-from pipeline.reports.ledger import json_report
-from pipeline.runner import fix_text
+from mtfix.config import Config
+from mtfix.reports.html import html_report
+from mtfix.reports.ledger import json_report
+from mtfix.runner import fix_text
 
 HOSTILE = "</script><script>alert(1)</script> <!-- \u2028 at 08: 15 , & done"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Rule, Tier
-from pipeline.registry import all_rules
-from pipeline.runner import apply_ledger, fix_text
+from mtfix.model import Rule, Tier
+from mtfix.registry import all_rules
+from mtfix.runner import apply_ledger, fix_text
 
 RULES = all_rules()
 

@@ -7,8 +7,8 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.runner import apply_ledger, fix_text
-from pipeline.textio import decode, encode
+from mtfix.runner import apply_ledger, fix_text
+from mtfix.textio import decode, encode
 
 FRAGMENTS = [
     "word", "Word", " ", "  ", ",", " ,", ".", " .", "08: 15", "“ quoted ”", '" said "', "\n", "\r\n",

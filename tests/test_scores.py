@@ -9,10 +9,10 @@ import pytest
 from conftest import FIXTURES, ROOT
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from pipeline import __version__
-from pipeline.registry import all_rules
-from pipeline.runner import fix_text
-from pipeline.scores import ScoreError, corpus_scores, pipeline_signature, score_texts
+from mtfix import __version__
+from mtfix.registry import all_rules
+from mtfix.runner import fix_text
+from mtfix.scores import ScoreError, corpus_scores, pipeline_signature, score_texts
 
 SCORES = FIXTURES / "scores"
 SAMPLE = ROOT / "raw" / "soviet-turkish-treaty-1921"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.runner import fix_text
+from mtfix.runner import fix_text
 
 LINES = ["It covered XNUMX individuals and organizations.", "There are more than XNUMX thousand mercenaries."]
 SOURCE = ["Он коснулся 17 физических лиц и 11 организаций.", "Там более 7 тыс. наемников."]

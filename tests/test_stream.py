@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import regex
 
-from pipeline import runner, stream
-from pipeline.config import Config
-from pipeline.model import Context, Proposal, Rule, Tier
-from pipeline.registry import all_rules, select_rules
-from pipeline.reports.lint import problems
-from pipeline.textio import InputError, decode, encode
+from mtfix import runner, stream
+from mtfix.config import Config
+from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.registry import all_rules, select_rules
+from mtfix.reports.lint import problems
+from mtfix.textio import InputError, decode, encode
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "wmt22"
 REPO = Path(__file__).resolve().parent.parent
@@ -132,7 +132,7 @@ def test_bad_input_anywhere_is_reported_like_the_whole_file(tail: bytes, jobs: i
 
 
 def _mtfix(args: list[str], data: bytes) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], input=data, capture_output=True, cwd=REPO,
+    return subprocess.run([sys.executable, "-m", "mtfix", *args], input=data, capture_output=True, cwd=REPO,
                           check=False)
 
 
@@ -170,7 +170,7 @@ def test_cli_jobs_and_profile() -> None:
 MEASURE = """
 import resource, subprocess, sys
 with open(sys.argv[1], "rb") as source:
-    subprocess.run([sys.executable, "-m", "pipeline", "fix", "-j", "1", "--select", "typo,unicode", "-"], stdin=source,
+    subprocess.run([sys.executable, "-m", "mtfix", "fix", "-j", "1", "--select", "typo,unicode", "-"], stdin=source,
                    stdout=subprocess.DEVNULL, check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
