@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .config import Config, build_config
+from .config import Config, ConfigError, build_config, find_config, start_folder
 from .model import Rule
 from .registry import select_rules
 
@@ -22,6 +22,9 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
                         help="leave out these rule ids or prefixes, comma-separated")
     parser.add_argument("--apply-review", action="store_true", default=None,
                         help="also apply review-tier edits (by default they are only listed)")
+    parser.add_argument("--config", metavar="FILE",
+                        help="settings file: an mtfix.toml, or a pyproject.toml with [tool.mtfix] (default: the "
+                        "nearest one found from the inputs' folder upwards)")
 
 
 def _jobs(value: str) -> int:
@@ -43,7 +46,17 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="print the time spent in each stage and rule to stderr")
 
 
+def config_file(args: argparse.Namespace) -> Path | None:
+    """The settings file of a run: ``--config``, else the nearest one above the inputs (``paths`` or ``hyp``)."""
+    if getattr(args, "config", None):
+        path = Path(args.config)
+        if not path.is_file():
+            raise ConfigError(f"{path}: no such file (given with --config)")
+        return path
+    return find_config(start_folder(getattr(args, "paths", None) or getattr(args, "hyp", None) or []))
+
+
 def resolve(args: argparse.Namespace) -> tuple[Config, tuple[Rule, ...]]:
-    """The configuration (options over ``[tool.mtfix]``) and the rules it selects."""
-    config = build_config(args.select, args.ignore, args.apply_review, Path.cwd())
+    """The configuration (options over the settings file) and the rules it selects."""
+    config = build_config(args.select, args.ignore, args.apply_review, config_file(args))
     return config, select_rules(config.select, config.ignore)

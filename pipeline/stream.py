@@ -206,8 +206,7 @@ def repair_chunk(chunk: Chunk, settings: Settings, rules: tuple[Rule, ...]) -> C
                       doc=settings.facts, profile=profile, first_line=chunk.first_line)
     if settings.mode == "fix":
         return ChunkResult(encode(doc, result.text), lines=doc.line_count, profile=profile)
-    found = [replace(p, line=p.line + chunk.first_line) for p in problems(settings.name, result.edits,
-                                                                         result.findings)]
+    found = problems(settings.name, result.edits, result.findings, result.raw, chunk.first_line)
     return ChunkResult(problems=found, lines=doc.line_count, profile=profile)
 
 

@@ -56,7 +56,7 @@ def test_chunks_give_the_whole_document_output(data: bytes, chunk: int) -> None:
 def test_check_problems_do_not_depend_on_chunks(data: bytes) -> None:
     doc = decode(data, "<stdin>")
     result = runner.fix_text(doc.text)
-    want = problems("<stdin>", result.edits, result.findings)
+    want = problems("<stdin>", result.edits, result.findings, result.raw)
     for chunk in (1, 50, 1 << 20):
         assert [p for r in _streamed(data, chunk, mode="check") for p in r.problems] == want
 

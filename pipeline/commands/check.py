@@ -1,9 +1,15 @@
-"""``mtfix check``: lint mode for pre-publication gates; exit 0 clean, 1 problems found, 2 bad input."""
+"""``mtfix check``: lint mode for pre-publication gates; exit 0 clean, 1 problems found, 2 bad input.
+
+Like Ruff's ``check``: ``--fix`` repairs the files in place and reports what is left, ``--diff`` prints
+what ``--fix`` would change without writing, ``--exit-zero`` reports without failing, and ``--fail-on``
+sets how grave a problem must be to fail the gate (``safe`` < ``review`` < ``finding``).
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -14,11 +20,12 @@ from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
 from ..profiling import Profile
-from ..reports.lint import FORMATS, Problem, problems, render
-from ..runner import fix_text
+from ..reports.diff import unified_diff
+from ..reports.lint import FORMATS, TIERS, Problem, fails, problems, render, tally
+from ..runner import Result, fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
-from ..textio import InputError, open_binary, read_document
+from ..textio import Document, InputError, decode, encode, open_binary, read_document, write_atomic
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -27,30 +34,47 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "check",
         help="report what fix would change and what it finds, without writing",
         description="Print one line per edit, review suggestion or finding (path:line:col: RULE message), "
-        "leaving out what a reviewer settled in NAME.decisions.json beside NAME.txt. "
-        "Exit 0 when there is nothing to report, 1 when there is, 2 on usage or input error.",
+        "leaving out what a reviewer settled in NAME.decisions.json beside NAME.txt, then a summary line on "
+        "stderr. Exit 0 when nothing at the --fail-on level is left, 1 when something is, 2 on usage or "
+        "input error.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
                         help="files or folders to check, or '-' for stdin (default: raw/)")
     parser.add_argument("--output-format", choices=FORMATS, default="text",
                         help="text (default), json, github (workflow commands) or sarif (SARIF 2.1.0)")
+    parser.add_argument("--fail-on", choices=TIERS, default="safe",
+                        help="fail (exit 1) on problems of this tier or graver: safe (default: anything), "
+                        "review (review suggestions and findings) or finding (findings only)")
+    parser.add_argument("--exit-zero", action="store_true",
+                        help="exit 0 even when problems are reported (2 still means bad input)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--fix", action="store_true",
+                      help="repair the files in place (what 'fix' would apply), then report what is left")
+    mode.add_argument("--diff", action="store_true",
+                      help="print the unified diff of what --fix would change, writing nothing; exit 1 if any")
     add_rule_options(parser)
     add_source_option(parser)
     add_run_options(parser)
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Check the inputs, each read in chunks of lines, and print the problems."""
-    config, rules = resolve(args)
+def _inputs(args: argparse.Namespace) -> tuple[list[Path | None], list[Path | None]]:
     if args.paths == ["-"]:
-        paths: list[Path | None] = [None]
-        sources = [Path(args.source) if args.source else None]
-    elif "-" in args.paths:
+        if args.fix:
+            raise InputError("-: --fix rewrites files in place; repair stdin with 'mtfix fix -'")
+        return [None], [Path(args.source) if args.source else None]
+    if "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
-    else:
-        paths = list(collect_inputs(args.paths))
-        sources = source_paths(args.source, paths)
+    paths = collect_inputs(args.paths)
+    return list(paths), list(source_paths(args.source, paths))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the inputs (each read in chunks of lines), or fix them or show the diff; print the problems."""
+    config, rules = resolve(args)
+    paths, sources = _inputs(args)
+    if args.fix or args.diff:
+        return _fix_or_diff(args, config, rules, paths, sources)
     jobs = args.jobs or default_jobs()
     profile = Profile() if args.profile else None
     started, lines, found = time.perf_counter(), 0, []
@@ -68,9 +92,60 @@ def run(args: argparse.Namespace) -> int:
                 if profile is not None and chunk.profile is not None:
                     profile.merge(chunk.profile)
     sys.stdout.write(render(found, args.output_format))
+    if args.output_format == "text":
+        print(tally(found), file=sys.stderr)
     if profile is not None:
         sys.stderr.write(profile.render(time.perf_counter() - started, lines))
-    return 1 if found else 0
+    return _status(args, fails(found, args.fail_on))
+
+
+def _status(args: argparse.Namespace, failed: bool) -> int:
+    return 1 if failed and not args.exit_zero else 0
+
+
+def _repair_whole(doc: Document, path: Path | None, source_path: Path | None, config: Config,
+                  rules: tuple[Rule, ...]) -> Result:
+    """One whole document repaired as ``fix`` would, following the reviewer's decisions beside it."""
+    decisions = for_input(path, doc.text) if path is not None else None
+    return fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
+                    verdicts=decisions.verdicts() if decisions else None)
+
+
+def _fix_or_diff(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...],
+                 paths: list[Path | None], sources: list[Path | None]) -> int:
+    """``--diff``: print what would change. ``--fix``: rewrite the changed files, then report what is left."""
+    docs = [decode(sys.stdin.buffer.read(), "<stdin>") if p is None else read_document(p) for p in paths]
+    results = [_repair_whole(d, p, s, config, rules) for d, p, s in zip(docs, paths, sources, strict=True)]
+    changed = [(p, d, r) for p, d, r in zip(paths, docs, results, strict=True) if r.text != r.raw]
+    if args.diff:
+        for path, _, result in changed:
+            name = "<stdin>" if path is None else str(path)
+            sys.stdout.write(unified_diff(result.raw, result.text, name, name))
+        word = "file" if len(changed) == 1 else "files"
+        print(f"{len(changed)} {word} would be changed by --fix" if changed else "No changes to make.",
+              file=sys.stderr)
+        return _status(args, bool(changed))
+    for path, doc, result in changed:  # every document is repaired before the first file is replaced
+        assert path is not None
+        mode = path.stat().st_mode & 0o7777
+        write_atomic(path, encode(doc, result.text))
+        os.chmod(path, mode)
+    found: list[Problem] = []
+    for path, doc, source_path, result in zip(paths, docs, sources, results, strict=True):
+        assert path is not None
+        if result.text != result.raw:
+            again = fix_text(result.text, rules, apply_review=config.apply_review,
+                             source=aligned_source(doc, source_path))
+            found += problems(str(path), [e for e in again.edits if not e.applied], again.findings, again.text)
+        else:
+            edits, findings = unsettled(result, for_input(path, doc.text))
+            found += problems(str(path), [e for e in edits if not e.applied], findings, result.raw)
+    sys.stdout.write(render(found, args.output_format))
+    if args.output_format == "text":
+        fixed = sum(len(r.applied) for _, _, r in changed)
+        print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''} in {len(changed)} "
+              f"file{'s' if len(changed) != 1 else ''}. {tally(found)}", file=sys.stderr)
+    return _status(args, fails(found, args.fail_on))
 
 
 def _check_with_decisions(path: Path, source_path: Path | None, config: Config,
@@ -80,4 +155,4 @@ def _check_with_decisions(path: Path, source_path: Path | None, config: Config,
     decisions = for_input(path, doc.text)
     result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
                       verdicts=decisions.verdicts() if decisions else None)
-    return problems(str(path), *unsettled(result, decisions))
+    return problems(str(path), *unsettled(result, decisions), result.raw)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..registry import RegistryError, all_rules
+from ..model import Rule
+from ..registry import all_rules, select_rules
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -13,24 +14,31 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "rules",
         help="list the rules, or show one rule's examples",
         description="Without ID: every rule with its stage, tier, message and number of examples. "
-        "With ID: that rule's documentation and examples.",
+        "With a rule id: that rule's documentation and examples. With a prefix (a family such as 'typo'): "
+        "the table of the rules it selects, as --select would. An id or prefix naming no rule: exit 2.",
     )
-    parser.add_argument("rule_id", nargs="?", metavar="ID", help="a rule id, e.g. typo.clock_time")
+    parser.add_argument("rule_id", nargs="?", metavar="ID",
+                        help="a rule id (typo.clock_time) or prefix (typo), as --select takes them")
     parser.set_defaults(run=run)
 
 
+def _table(rules: tuple[Rule, ...]) -> None:
+    width = max(len(r.id) for r in rules)
+    print(f"{'id':{width}}  {'stage':10}  {'tier':7}  {'ex':>3}  {'keep':>4}  message")
+    for r in rules:
+        print(f"{r.id:{width}}  {r.stage:10}  {r.tier:7}  {len(r.examples):3}  {len(r.leave_alone):4}  {r.message}")
+
+
 def run(args: argparse.Namespace) -> int:
-    """Print the rule table or one rule."""
-    rules = all_rules()
+    """Print the rule table, the rules under a prefix, or one rule."""
     if args.rule_id is None:
-        width = max(len(r.id) for r in rules)
-        print(f"{'id':{width}}  {'stage':10}  {'tier':7}  {'ex':>3}  {'keep':>4}  message")
-        for r in rules:
-            print(f"{r.id:{width}}  {r.stage:10}  {r.tier:7}  {len(r.examples):3}  {len(r.leave_alone):4}  {r.message}")
+        _table(all_rules())
         return 0
-    rule = next((r for r in rules if r.id == args.rule_id), None)
-    if rule is None:
-        raise RegistryError(f"unknown rule id {args.rule_id!r}")
+    rules = select_rules((args.rule_id,))
+    if len(rules) > 1 or rules[0].id != args.rule_id:
+        _table(rules)
+        return 0
+    rule = rules[0]
     print(f"{rule.id}  (stage {rule.stage}, tier {rule.tier})\n{rule.message}\n\nrepairs:")
     sources = dict(rule.sources)
     for before, after in rule.examples:

@@ -30,7 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--hyp", nargs="+", required=True, metavar="FILE", help="MT outputs, one segment a line")
     parser.add_argument("--ref", required=True, metavar="FILE", help="the reference, line-aligned with each --hyp")
     parser.add_argument("--src", metavar="FILE", help="the source, line-aligned (evidence for some repairs)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--output-format", "--format", dest="output_format", choices=("text", "json"), default="text",
+                        help="text (default) or json; --format is another name for it")
     add_rule_options(parser)
     add_quality_options(parser, grammar=False)
     parser.set_defaults(run=run)
@@ -64,11 +65,11 @@ def run(args: argparse.Namespace) -> int:
         systems.append({"hyp": path, "edits": len(result.applied), "suggestions": len(result.suggestions),
                         "findings": len(result.findings), "repair_seconds": round(repaired - started, 2),
                         "score_seconds": round(done - repaired, 2), "scores": scores})
-        if args.format == "text":
+        if args.output_format == "text":
             print(format_table(scores, f"{path}: {len(result.applied)} edits "
                                f"(repair {repaired - started:.1f} s, scoring {done - repaired:.1f} s)"))
     total = round(time.perf_counter() - began, 2)
-    if args.format == "json":
+    if args.output_format == "json":
         for system in systems:
             system["scores"] = system["scores"].to_json()
         print(json.dumps({"reference": args.ref, "source": args.src, "pipeline": pipeline, "systems": systems,

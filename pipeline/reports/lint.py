@@ -1,28 +1,46 @@
 """Lint output for ``check``: one problem per edit, suggestion or finding, in four formats.
 
+Columns are 1-based and count code points (as Python does) in the text, JSON and GitHub formats;
+SARIF counts UTF-16 code units, its default ``columnKind``, so that editors and code-scanning
+services that index strings in UTF-16 put the region on the right characters after an emoji.
+
 >>> message = "Space after the colon of a clock time: '08: 15' -> '08:15'"
 >>> p = Problem("a.txt", 3, 7, "typo.clock_time", message, "warning")
 >>> print(render([p], "text"), end="")
 a.txt:3:7: typo.clock_time Space after the colon of a clock time: '08: 15' -> '08:15'
 >>> print(render([p], "github"), end="")
 ::warning file=a.txt,line=3,col=7,title=typo.clock_time::Space after the colon of a clock time: '08: 15' -> '08:15'
+>>> artifact_uri("my article.txt"), artifact_uri("<stdin>")
+('my%20article.txt', '%3Cstdin%3E')
 """
 
 from __future__ import annotations
 
+import bisect
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import quote
 
-from .. import __version__
-from ..model import Edit, Finding, Tier
+from .. import __version__, registry
+from ..model import Edit, Finding, Rule, Tier
 
 FORMATS = ("text", "json", "github", "sarif")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+TIERS = ("safe", "review", "finding")
+LEVELS = {"safe": "warning", "review": "note", "finding": "warning"}
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing ``check`` reports, located in the raw text (1-based line and column)."""
+    """One thing ``check`` reports, located in the raw text (1-based line and column, in code points).
+
+    ``end_line``/``end_col`` end the region (the column just past it); ``col16``/``end_col16`` are the
+    same columns in UTF-16 code units. ``tier`` is the rule's (``safe``, ``review`` or ``finding``);
+    ``fix`` is the replacement of the region when fix would apply it (a safe edit), else ``None``.
+    """
 
     path: str
     line: int
@@ -30,17 +48,78 @@ class Problem:
     rule: str
     message: str
     level: str
+    tier: str = "safe"
+    end_line: int = 0
+    end_col: int = 0
+    col16: int = 0
+    end_col16: int = 0
+    fix: str | None = None
 
 
-def problems(path: str, edits: Iterable[Edit], findings: Iterable[Finding]) -> list[Problem]:
-    """Problems for every edit (applied or suggested) and finding, sorted by position."""
+class _Lines:
+    """Offsets of a text to (line, code-point column, UTF-16 column), all 1-based."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def locate(self, offset: int) -> tuple[int, int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        head = self.text[self.starts[index]:offset]
+        return index + 1, len(head) + 1, len(head.encode("utf-16-le")) // 2 + 1
+
+
+def _problem(path: str, lines: _Lines, first_line: int, rule: str, message: str, tier: str,
+             start: int, end: int, fix: str | None) -> Problem:
+    line, col, col16 = lines.locate(start)
+    end_line, end_col, end_col16 = lines.locate(end)
+    return Problem(path, line + first_line, col, rule, message, LEVELS[tier], tier,
+                   end_line + first_line, end_col, col16, end_col16, fix)
+
+
+def problems(path: str, edits: Iterable[Edit], findings: Iterable[Finding], text: str,
+             first_line: int = 0) -> list[Problem]:
+    """Problems for every edit (applied or suggested) and finding of ``text``, sorted by position.
+
+    Offsets index ``text``; ``first_line`` is added to every line (a chunk of a larger document).
+    """
+    lines = _Lines(text)
     found = [
-        Problem(path, e.line, e.col, e.rule_id, f"{e.message}: {e.context[0]!r} -> {e.context[1]!r}",
-                "warning" if e.tier is Tier.SAFE else "note")
+        _problem(path, lines, first_line, e.rule_id, f"{e.message}: {e.context[0]!r} -> {e.context[1]!r}",
+                 str(e.tier), e.raw_start, e.raw_end,
+                 e.after if e.tier is Tier.SAFE and text[e.raw_start:e.raw_end] == e.before else None)
         for e in edits
     ]
-    found += [Problem(path, f.line, f.col, f.rule_id, f.message, "warning") for f in findings]
+    found += [_problem(path, lines, first_line, f.rule_id, f.message, "finding", f.raw_start, f.raw_end, None)
+              for f in findings]
     return sorted(found, key=lambda p: (p.path, p.line, p.col, p.rule))
+
+
+def fails(found: Iterable[Problem], fail_on: str) -> bool:
+    """Whether any problem is at least as grave as ``fail_on`` (``safe`` < ``review`` < ``finding``)."""
+    threshold = TIERS.index(fail_on)
+    return any(TIERS.index(p.tier) >= threshold for p in found)
+
+
+def tally(found: Sequence[Problem]) -> str:
+    """One summary line, as Ruff ends its report: ``Found 3 problems (2 safe fixes, 1 finding).``"""
+    if not found:
+        return "All checks passed."
+    names = {"safe": ("safe fix", "safe fixes"), "review": ("review suggestion", "review suggestions"),
+             "finding": ("finding", "findings")}
+    parts = []
+    for tier in TIERS:
+        count = sum(p.tier == tier for p in found)
+        if count:
+            parts.append(f"{count} {names[tier][count != 1]}")
+    return f"Found {len(found)} problem{'s' if len(found) != 1 else ''} ({', '.join(parts)})."
+
+
+def artifact_uri(path: str) -> str:
+    """A path as a SARIF URI: relative paths percent-encoded with ``/``, absolute ones as ``file://`` URIs."""
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"), safe="/")
 
 
 def _escape_github(value: str, *, prop: bool) -> str:
@@ -48,10 +127,65 @@ def _escape_github(value: str, *, prop: bool) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
+def _pascal(rule_id: str) -> str:
+    return "".join(part.capitalize() for part in rule_id.replace(".", "_").split("_"))
+
+
+def _rule_metadata(rule_id: str, rule: Rule | None, fallback: str) -> dict[str, object]:
+    """``reportingDescriptor`` of one rule: names, descriptions, help with its examples, default level."""
+    if rule is None:  # reported by the runner itself (a conflict), not by a rule module
+        return {"id": rule_id, "name": _pascal(rule_id), "shortDescription": {"text": fallback},
+                "defaultConfiguration": {"level": "warning"}}
+    tier = str(rule.tier)
+    what = {"safe": "applied by `mtfix fix`", "review": "a review suggestion, applied with --apply-review "
+            "or a reviewer's accept", "finding": "reported only, never applied"}[tier]
+    repairs = "; ".join(f"{before!r} -> {after!r}" for before, after in rule.examples[:3])
+    keeps = "; ".join(repr(text) for text in rule.leave_alone[:3])
+    shown = "flags" if tier == "finding" else "repairs"
+    help_text = (f"{rule.message}. Tier {tier}: {what}. Examples it {shown}: {repairs}. "
+                 f"Left alone: {keeps}. `mtfix rules {rule.id}` lists every example.")
+    return {
+        "id": rule.id,
+        "name": _pascal(rule.id),
+        "shortDescription": {"text": rule.message},
+        "fullDescription": {"text": f"{rule.message} (stage {rule.stage}, tier {tier}: {what})."},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": LEVELS[tier]},
+        "properties": {"tier": tier, "stage": rule.stage},
+    }
+
+
+def _region(p: Problem) -> dict[str, int]:
+    return {"startLine": p.line, "startColumn": p.col16 or p.col, "endLine": p.end_line or p.line,
+            "endColumn": p.end_col16 or p.end_col or p.col16 or p.col}
+
+
+def _result(p: Problem, index: int) -> dict[str, object]:
+    location = {"artifactLocation": {"uri": artifact_uri(p.path)}, "region": _region(p)}
+    result: dict[str, object] = {
+        "ruleId": p.rule,
+        "ruleIndex": index,
+        "level": p.level,
+        "message": {"text": p.message},
+        "locations": [{"physicalLocation": location}],
+    }
+    if p.fix is not None:
+        result["fixes"] = [{
+            "description": {"text": f"{p.rule}: replace with {p.fix!r}"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": artifact_uri(p.path)},
+                "replacements": [{"deletedRegion": _region(p), "insertedContent": {"text": p.fix}}],
+            }],
+        }]
+    return result
+
+
 def _sarif(found: Sequence[Problem]) -> dict[str, object]:
     rule_ids = sorted({p.rule for p in found})
+    known = {rule.id: rule for rule in registry.all_rules()}
+    first_message = {p.rule: p.message for p in reversed(found)}
     return {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
@@ -59,26 +193,11 @@ def _sarif(found: Sequence[Problem]) -> dict[str, object]:
                     "driver": {
                         "name": "mtfix",
                         "version": __version__,
-                        "rules": [{"id": rule_id} for rule_id in rule_ids],
+                        "rules": [_rule_metadata(i, known.get(i), first_message[i]) for i in rule_ids],
                     }
                 },
-                "results": [
-                    {
-                        "ruleId": p.rule,
-                        "ruleIndex": rule_ids.index(p.rule),
-                        "level": p.level,
-                        "message": {"text": p.message},
-                        "locations": [
-                            {
-                                "physicalLocation": {
-                                    "artifactLocation": {"uri": p.path},
-                                    "region": {"startLine": p.line, "startColumn": p.col},
-                                }
-                            }
-                        ],
-                    }
-                    for p in found
-                ],
+                "columnKind": "utf16CodeUnits",
+                "results": [_result(p, rule_ids.index(p.rule)) for p in found],
             }
         ],
     }
