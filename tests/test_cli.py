@@ -19,7 +19,8 @@ def test_fix_folder_writes_four_files_per_input(mtfix, tmp_path: Path) -> None:
     out = tmp_path / "fixed"
     proc = mtfix("fix", str(raw), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["a.diff", "a.html", "a.json", "a.txt", "summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "a.diff", "a.html", "a.json", "a.txt", "index.html", "summary.json"]
     assert (out / "a.txt").read_bytes() == b"At 08:15, we left.\r\nNothing here.\r\n"
     report = json.loads((out / "a.json").read_text())
     assert report["tool"]["name"] == "mtfix" and report["tool"]["version"]
@@ -156,4 +157,4 @@ def test_committed_fixed_folder_is_what_fix_produces(mtfix, tmp_path: Path) -> N
         produced = path.read_bytes().replace(str(tmp_path).encode(), b"fixed")
         assert committed.read_bytes() == produced, f"{path.name} differs from fixed/: run `make fix` and review"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        *(f"{SAMPLE}.{ext}" for ext in ("diff", "html", "json", "txt")), "summary.json"]
+        *(f"{SAMPLE}.{ext}" for ext in ("diff", "html", "json", "txt")), "index.html", "summary.json"]

@@ -26,7 +26,7 @@ def test_fix_scores_counts_and_summary(mtfix, tmp_path: Path) -> None:
     (raw / "b.txt").write_text("The meeting began at 08: 15 , as planned.\n")
     (raw / "b.ref.txt").write_text("The meeting began at 08:15, as planned.\n")
     out = tmp_path / "fixed"
-    proc = mtfix("fix", str(raw), "-o", str(out), "--no-grammar", "--resamples", "100")
+    proc = mtfix("fix", str(raw), "-o", str(out), "--no-grammar", "--resamples", "100", "--verbose")
     assert proc.returncode == 0, proc.stderr
     report = json.loads((out / "a.json").read_text())
     quality = report["quality"]

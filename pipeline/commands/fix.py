@@ -30,6 +30,7 @@ from ..quality import (
 )
 from ..reports.diff import unified_diff
 from ..reports.html import html_report
+from ..reports.index import IndexEntry, index_html
 from ..reports.ledger import json_report
 from ..runner import Result, fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
@@ -59,6 +60,10 @@ def add_repair_options(parser: argparse.ArgumentParser) -> None:
                         help="folder for the fixed text and reports (default: fixed/)")
     parser.add_argument("--ref", metavar="FILE",
                         help="reference translation of the one input (default: NAME.ref.txt beside each input)")
+    parser.add_argument("--changed-only", action="store_true",
+                        help="open the review pages on changed lines only and index.html on changed documents only")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="with several inputs, also print one line and the quality figures per input")
     add_rule_options(parser)
     add_source_option(parser)
     add_quality_options(parser)
@@ -76,7 +81,8 @@ class Outputs:
 
 
 def render_outputs(
-    doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None
+    doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None,
+    changed_only: bool = False,
 ) -> Outputs:
     """Build NAME.txt, NAME.diff, NAME.html and NAME.json for one repaired document."""
     stem = path.name.removesuffix(".txt")
@@ -89,7 +95,7 @@ def render_outputs(
             f"{stem}.txt": encode(doc, result.text),
             f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
             f"{stem}.html": html_report(report, result.raw, result.text, path.name,
-                                        quality_html(quality) if quality else "").encode(),
+                                        quality_html(quality) if quality else "", changed_only).encode(),
             f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
         },
         result,
@@ -169,7 +175,7 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix"):
         result = repair(doc, rules, config, source, profile, decisions or for_input(path, doc.text))
         quality = measurer.measure(result, references[path], source)
-        rendered.append(render_outputs(doc, path, output, result, config, quality))
+        rendered.append(render_outputs(doc, path, output, result, config, quality, args.changed_only))
     for outputs in rendered:
         for name, data in outputs.files.items():
             write_atomic(output / name, data)
@@ -177,13 +183,34 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     if decisions is None:
         summary = summary_report(measured, measurer)
         write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
-    for path, outputs in zip(inputs, rendered, strict=True):
-        r = outputs.result
-        print(f"{path} -> {output / path.name}: {len(r.applied)} edits, {len(r.suggestions)} review "
-              f"suggestions, {len(r.findings)} findings")
-        if outputs.quality is not None:
-            print(terminal_summary(outputs.quality))
+        write_atomic(output / "index.html", index_html([_entry(o) for o in rendered], args.changed_only).encode())
+    _print_run(inputs, output, rendered, args.verbose or len(inputs) == 1, decisions is None)
     return sum(d.line_count for d in docs)
+
+
+def _entry(outputs: Outputs) -> IndexEntry:
+    r = outputs.result
+    changed = sum(a != b for a, b in zip(r.raw.split("\n"), r.text.split("\n"), strict=True))
+    return IndexEntry(f"{outputs.name}.txt", f"{outputs.name}.html", len(r.applied), len(r.suggestions),
+                      len(r.findings), r.raw.count("\n") + 1, changed)
+
+
+def _print_run(inputs: list[Path], output: Path, rendered: list[Outputs], each: bool, indexed: bool) -> None:
+    """One line per input (and its quality figures) when ``each``; with several inputs, one line of totals."""
+    if each:
+        for path, outputs in zip(inputs, rendered, strict=True):
+            r = outputs.result
+            print(f"{path} -> {output / path.name}: {len(r.applied)} edits, {len(r.suggestions)} review "
+                  f"suggestions, {len(r.findings)} findings")
+            if outputs.quality is not None:
+                print(terminal_summary(outputs.quality))
+    if len(inputs) > 1:
+        results = [o.result for o in rendered]
+        changed = sum(r.text != r.raw for r in results)
+        index = f"; review: {output / 'index.html'}" if indexed else ""
+        print(f"{len(inputs)} files repaired into {output} ({changed} changed, {len(inputs) - changed} unchanged): "
+              f"{sum(len(r.applied) for r in results)} edits, {sum(len(r.suggestions) for r in results)} review "
+              f"suggestions, {sum(len(r.findings) for r in results)} findings{index}")
 
 
 def run(args: argparse.Namespace, decisions: Decisions | None = None) -> int:

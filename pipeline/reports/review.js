@@ -1,6 +1,8 @@
 // mtfix review page: renders raw and fixed side by side in blocks of lines as they scroll into view,
-// lets the reviewer accept, reject or dismiss each change, and exports the decisions as JSON.
-// Document text only ever reaches the page through textContent, never as markup.
+// lets the reviewer accept, reject or dismiss each change (the fixed column follows at once), and
+// exports the decisions as JSON. Document text only ever reaches the page through textContent.
+// Offsets: start16/end16 index the raw text in UTF-16 units, as JavaScript strings do; raw_start and
+// raw_end are the ledger's code-point offsets, exported unchanged in the decisions.
 "use strict";
 (function () {
   const DATA = JSON.parse(document.getElementById("mtfix-data").textContent);
@@ -28,6 +30,15 @@
   const order = changes.slice().sort((a, b) => a.raw_start - b.raw_start || a.raw_end - b.raw_end);
   const shown = { family: new Set(changes.map((c) => c.family)), tier: new Set(["safe", "review", "finding"]) };
   const blocks = [];
+  const replayable = new Map();
+  const isChanged = (n) => byLine.has(n) || DATA.fixed[n] !== undefined;
+  const gapBefore = new Map();
+  for (let n = 1, last = 0; n <= rawLines.length + 1; n++) {
+    if (n > rawLines.length || isChanged(n)) { if (n - last > 1) gapBefore.set(n, n - last - 1); last = n; }
+  }
+  const docNode = document.getElementById("doc");
+  const toolbar = document.getElementById("toolbar");
+  const onlyChanged = document.getElementById("changed-only");
   let current = -1;
 
   function el(tag, cls, text) {
@@ -58,14 +69,14 @@
   function rawCell(number, cell) {
     const line = rawLines[number - 1], start = lineStarts[number - 1], list = byLine.get(number) || [];
     const cuts = new Set([0, line.length]);
-    for (const c of list) { cuts.add(c.raw_start - start); cuts.add(c.raw_end - start); }
+    for (const c of list) { cuts.add(c.start16 - start); cuts.add(c.end16 - start); }
     const points = [...cuts].filter((p) => p >= 0 && p <= line.length).sort((a, b) => a - b);
     for (let i = 0; i < points.length; i++) {
       const a = points[i], b = i + 1 < points.length ? points[i + 1] : a;
-      const inserts = list.filter((c) => c.raw_start === c.raw_end && c.raw_start - start === a);
+      const inserts = list.filter((c) => c.start16 === c.end16 && c.start16 - start === a);
       if (inserts.length) cell.appendChild(markFor(inserts, "\u2038"));
       if (b === a) continue;
-      const over = list.filter((c) => c.raw_start - start <= a && c.raw_end - start >= b && c.raw_end > c.raw_start);
+      const over = list.filter((c) => c.start16 - start <= a && c.end16 - start >= b && c.end16 > c.start16);
       if (over.length) cell.appendChild(markFor(over, line.slice(a, b)));
       else put(cell, line.slice(a, b));
     }
@@ -94,6 +105,42 @@
     mid.forEach((tok, i) => { const ins = !keep[i]; if (ins !== runIns) { flush(); runIns = ins; } run += tok; });
     flush();
     put(cell, b.slice(b.length - s).join(""));
+  }
+
+  // Whether a change is in effect under the reviewer's verdicts: applied unless rejected, else if accepted.
+  function effective(c) { const v = verdicts.get(c.id); return c.applied ? v !== "reject" : v === "accept"; }
+
+  // The raw line with the picked edits put in, each where the ledger places it; null when edits chain
+  // or overlap (an edit of text another edit wrote), which only rerunning the pipeline can settle.
+  function replay(n, pick) {
+    const line = rawLines[n - 1], start = lineStarts[n - 1];
+    const list = (byLine.get(n) || []).filter((c) => c.kind !== "finding" && pick(c))
+      .sort((x, y) => x.start16 - y.start16 || x.end16 - y.end16);
+    let out = "", pos = 0;
+    for (const c of list) {
+      const a = c.start16 - start, b = c.end16 - start;
+      if (a < pos || b > line.length || line.slice(a, b) !== c.before) return null;
+      out += line.slice(pos, a) + c.after;
+      pos = b;
+    }
+    return out + line.slice(pos);
+  }
+
+  // The fixed line as the verdicts so far make it; live is false where replaying cannot tell.
+  function fixedText(n) {
+    const original = DATA.fixed[n] !== undefined ? DATA.fixed[n] : rawLines[n - 1];
+    if (!byLine.has(n)) return { text: original, live: true };
+    if (!replayable.has(n)) replayable.set(n, replay(n, (c) => c.applied) === original);
+    return replayable.get(n) ? { text: replay(n, effective), live: true } : { text: original, live: false };
+  }
+
+  function fillFixed(n, cell) {
+    const fixed = fixedText(n), raw = rawLines[n - 1];
+    cell.replaceChildren();
+    if (fixed.text !== raw) fixedCell(raw, fixed.text, cell); else put(cell, raw);
+    const decided = (byLine.get(n) || []).some((c) => c.kind !== "finding" && verdicts.has(c.id) && !c.decision);
+    cell.classList.toggle("stale", decided && !fixed.live);
+    cell.title = decided && !fixed.live ? "the edits of this line depend on each other: 'mtfix apply' recomputes it" : "";
   }
 
   function lcsKeep(a, b) {
@@ -144,9 +191,9 @@
   function excerpt(c, text, tag) {
     const code = el("code");
     const start = lineStarts[c.line - 1], end = start + rawLines[c.line - 1].length;
-    const from = c.context[0] ? DATA.raw.indexOf(c.context[0], Math.max(start, c.raw_start - c.context[0].length)) : -1;
-    const a = from >= 0 && from <= c.raw_start ? from : c.raw_start;
-    const b = from >= 0 && from <= c.raw_start ? from + c.context[0].length : c.raw_end;
+    const from = c.context[0] ? DATA.raw.indexOf(c.context[0], Math.max(start, c.start16 - c.context[0].length)) : -1;
+    const a = from >= 0 && from <= c.start16 ? from : c.start16;
+    const b = from >= 0 && from <= c.start16 ? from + c.context[0].length : c.end16;
     if (c.context[0].trim().length < 4) put(code, DATA.raw.slice(Math.max(start, a - 12), a));
     code.appendChild(el(tag, "", text.trim() ? text : text.replace(/ /g, "\u2423") || "\u2205"));
     if (c.context[0].trim().length < 4) put(code, DATA.raw.slice(b, Math.min(end, b + 12)));
@@ -176,6 +223,8 @@
     for (const mark of document.querySelectorAll('mark[data-changes~="' + id + '"]')) {
       if (verdicts.has(id)) mark.dataset.verdict = verdicts.get(id); else delete mark.dataset.verdict;
     }
+    const line = byId.get(id).line, cell = document.querySelector("#L" + line + " > .fixed");
+    if (cell) fillFixed(line, cell);
     status();
   }
 
@@ -186,13 +235,14 @@
     block.node.style.minHeight = "";
     block.node.classList.remove("block-todo");
     for (let n = block.first; n <= block.last; n++) {
-      const list = byLine.get(n), fixed = DATA.fixed[n];
-      const row = el("div", list || fixed !== undefined ? "row changed" : "row");
+      const list = byLine.get(n);
+      if (gapBefore.has(n)) block.node.appendChild(gap(gapBefore.get(n)));
+      const row = el("div", isChanged(n) ? "row changed" : "row");
       row.id = "L" + n;
       row.appendChild(el("div", "no", String(n)));
       const raw = el("div", "raw"), out = el("div", "fixed");
       if (list) rawCell(n, raw); else put(raw, rawLines[n - 1]);
-      if (fixed !== undefined) fixedCell(rawLines[n - 1], fixed, out); else put(out, rawLines[n - 1]);
+      fillFixed(n, out);
       row.append(raw, out);
       if (list) {
         const cards = el("div", "cards");
@@ -201,7 +251,30 @@
       }
       block.node.appendChild(row);
     }
+    if (block.last === rawLines.length && gapBefore.has(rawLines.length + 1)) {
+      block.node.appendChild(gap(gapBefore.get(rawLines.length + 1)));
+    }
     filterMarks(block.node);
+  }
+
+  // Shown in place of the unchanged lines that "changed lines only" hides.
+  function gap(count) { return el("div", "gap", "\u22EF " + count + " unchanged line" + (count === 1 ? "" : "s")); }
+
+  // Height a block takes before it is drawn, for the lines the current view shows.
+  function estimate(block) {
+    const perRow = Math.max(20, Math.floor((docNode.clientWidth - 80) / (innerWidth > 640 ? 2 : 1) / 7.5));
+    let rows = 0;
+    for (let n = block.first; n <= block.last; n++) {
+      if (onlyChanged.checked && !isChanged(n)) continue;
+      rows += Math.max(1, Math.ceil(rawLines[n - 1].length / perRow)) * (isChanged(n) ? 2 : 1);
+    }
+    return rows * 20;
+  }
+
+  function setChangedOnly() {
+    docNode.classList.toggle("changed-only", onlyChanged.checked);
+    for (const block of blocks) if (!block.done) block.node.style.minHeight = estimate(block) + "px";
+    if (current >= 0) reveal(document.getElementById("change-" + order[current].id));
   }
 
   function filterMarks(root) {
@@ -211,18 +284,16 @@
   }
 
   function build() {
-    const doc = document.getElementById("doc");
-    const perRow = Math.max(20, Math.floor((doc.clientWidth - 80) / 2 / 7.5));
+    const doc = docNode;
+    docNode.classList.toggle("changed-only", onlyChanged.checked);
     const observer = new IntersectionObserver((entries) => {
       for (const e of entries) if (e.isIntersecting) { renderBlock(e.target.block); observer.unobserve(e.target); }
     }, { rootMargin: "1500px 0px" });
     for (let first = 1; first <= rawLines.length; first += BLOCK) {
       const last = Math.min(rawLines.length, first + BLOCK - 1);
       const node = el("div", "block block-todo");
-      let rows = 0;
-      for (let n = first; n <= last; n++) rows += Math.max(1, Math.ceil(rawLines[n - 1].length / perRow));
-      node.style.minHeight = rows * 20 + "px";
       const block = { first, last, node, done: false };
+      node.style.minHeight = estimate(block) + "px";
       node.block = block;
       blocks.push(block);
       doc.appendChild(node);
@@ -241,10 +312,22 @@
     const box = document.getElementById("change-" + next.id);
     box.classList.add("current");
     for (const mark of document.querySelectorAll('mark[data-changes~="' + next.id + '"]')) mark.classList.add("current");
-    box.scrollIntoView({ block: "center" });
+    reveal(box);
     box.focus({ preventScroll: true });
     status();
   }
+
+  // Scroll so that the card, and its line when both fit, show whole below the sticky toolbar.
+  function reveal(box) {
+    const bar = toolbar.offsetHeight, row = box.closest(".row");
+    const rowTop = row.getBoundingClientRect().top + scrollY;
+    const boxTop = box.getBoundingClientRect().top + scrollY, boxBottom = box.getBoundingClientRect().bottom + scrollY;
+    const free = innerHeight - bar, span = boxBottom - rowTop;
+    const y = span + 16 <= free ? rowTop - bar - (free - span) / 2 : boxTop - bar - 8;
+    window.scrollTo({ top: Math.max(0, y), behavior: "instant" });
+  }
+
+  function barHeight() { document.documentElement.style.setProperty("--bar", toolbar.offsetHeight + "px"); }
 
   function status() {
     const counts = { accept: 0, reject: 0, dismiss: 0 };
@@ -287,8 +370,9 @@
       put(label, family);
       box.appendChild(label);
     }
-    document.getElementById("toolbar").addEventListener("change", (e) => {
+    toolbar.addEventListener("change", (e) => {
       const input = e.target;
+      if (input === onlyChanged) { setChangedOnly(); return; }
       const set = input.dataset.family !== undefined ? shown.family : shown.tier;
       const key = input.dataset.family !== undefined ? input.dataset.family : input.dataset.tier;
       if (input.checked) set.add(key); else set.delete(key);
@@ -311,5 +395,7 @@
   document.getElementById("export").addEventListener("click", exportDecisions);
   filters();
   build();
+  barHeight();
+  addEventListener("resize", barHeight);
   status();
 })();
