@@ -151,3 +151,114 @@ def test_hostile_text_stays_inert(page: Page, tmp_path: Path) -> None:
     assert page.locator("#L7 .raw .ctl").first.inner_text() == "U+202E"
     assert page.locator("#L8 .raw .ctl").all_inner_texts() == ["U+2028", "U+2029"]
     assert page.evaluate("document.title") == "mtfix report: hostile.txt"
+
+
+TREATY = "Signed 😀 at 08: 15 in the Nakhchivan region , with 𝒳 witnesses.\nThe second line is clean.\n"
+MINUTES = "".join(f"Minute {n}: the committee heard the report and moved on.\n" for n in range(1, 251))
+MINUTES = MINUTES.replace("Minute 120: the", "Minute 120: at 09: 30 the").replace("moved on.\n", "moved on .\n", 1)
+
+
+def _context_page(browser: Browser, width: int, errors: list[str]) -> Page:
+    context = browser.new_context(viewport={"width": width, "height": 800}, accept_downloads=True)
+    opened = context.new_page()
+    opened.set_default_timeout(10_000)
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    return opened
+
+
+def _fully_below_toolbar(page: Page, selector: str) -> bool:
+    return page.evaluate(
+        """(sel) => { const box = document.querySelector(sel).getBoundingClientRect();
+                       const bar = document.getElementById('toolbar').getBoundingClientRect();
+                       return box.top >= bar.bottom && box.bottom <= innerHeight; }""", selector)
+
+
+def test_folder_index_review_apply_and_gate(page: Page, browser: Browser, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "treaty.txt").write_text(TREATY)
+    (raw / "treaty.ref.txt").write_text(TREATY.replace("08: 15", "08:15").replace(" ,", ","))
+    (raw / "minutes.txt").write_text(MINUTES)
+    (raw / "clean.txt").write_text("Nothing to repair here.\n")
+    monkeypatch.chdir(tmp_path)
+    register(monkeypatch)
+    assert main(["fix", "raw", "-o", "fixed", "--no-grammar", "--resamples", "100"]) == 0
+    assert main(["check", "raw", "--fail-on", "review"]) == 1  # the Nakhchivan suggestion is open
+
+    # The index lists the documents worst first and links to their pages.
+    page.goto((tmp_path / "fixed" / "index.html").as_uri())
+    names = page.locator("tbody td:first-child").all_inner_texts()
+    assert names == ["treaty.txt", "minutes.txt", "clean.txt"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "index-1400.png"), full_page=True)
+    page.set_viewport_size({"width": 400, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    page.screenshot(path=str(ARTIFACTS / "index-400.png"), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.click("text=treaty.txt")
+    assert page.url.endswith("/fixed/treaty.html")
+
+    report = json.loads((tmp_path / "fixed" / "treaty.json").read_text())
+    clock = next(i for i, e in enumerate(report["edits"]) if e["rule"] == "typo.clock_time")
+    review = next(i for i, e in enumerate(report["suggestions"]) if e["rule"] == REVIEW.id)
+    # After the emoji, the highlight still falls on the space after "08:" (UTF-16 offsets on the page).
+    page.locator(f'#L1 .raw mark[data-changes~="e{clock}"]').wait_for()
+    assert page.evaluate(f"""() => {{ const m = document.querySelector('#L1 .raw mark[data-changes~="e{clock}"]');
+                              return [m.previousSibling.textContent.slice(-3), m.textContent]; }}""") == ["08:", " "]
+    assert page.locator(f'#L1 .raw mark[data-changes~="s{review}"]').inner_text() == "chi"  # Nakh|chi|van
+    fixed = page.locator("#L1 > .fixed")
+    assert "08:15" in fixed.inner_text() and "Nakhchivan region" in fixed.inner_text()
+
+    page.click(f'#change-e{clock} button[data-verdict="reject"]')
+    page.click(f'#change-s{review} button[data-verdict="accept"]')
+    shown = fixed.inner_text()  # both verdicts show at once in the fixed column
+    assert "08: 15" in shown and "Nakhichevan region" in shown and "witnesses" in shown and " ," not in shown
+    page.click(f'#change-s{review} button[data-verdict="accept"]')  # a second click takes the verdict back
+    assert "Nakhchivan region" in fixed.inner_text()
+    page.click(f'#change-s{review} button[data-verdict="accept"]')
+    page.screenshot(path=str(ARTIFACTS / "review-1400.png"))
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.locator(f"#change-s{review}").scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    page.screenshot(path=str(ARTIFACTS / "review-400.png"))
+    with page.expect_download() as download:
+        page.click("#export")
+    exported = tmp_path / download.value.suggested_filename
+    download.value.save_as(exported)
+
+    assert main(["apply", str(exported)]) == 0
+    applied = (tmp_path / "fixed" / "treaty.txt").read_text()
+    assert applied.split("\n")[0] == "Signed 😀 at 08: 15 in the Nakhichevan region, with 𝒳 witnesses."
+    assert main(["check", "raw", "--fail-on", "review"]) == 0
+    assert main(["check", "raw"]) == 1  # the safe edits of minutes.txt are still there to fix
+
+
+def test_long_page_opens_on_changed_lines_and_narrow_screens_fit(browser: Browser, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "minutes.txt").write_text(MINUTES)
+    (raw / "treaty.txt").write_text(TREATY)
+    (raw / "treaty.ref.txt").write_text(TREATY.replace("08: 15", "08:15"))
+    assert main(["fix", str(raw), "-o", str(tmp_path / "fixed"), "--no-grammar", "--resamples", "100"]) == 0
+    errors: list[str] = []
+    wide = _context_page(browser, 1400, errors)
+    wide.goto((tmp_path / "fixed" / "minutes.html").as_uri())
+    assert wide.is_checked("#changed-only")
+    wide.locator("#L120").scroll_into_view_if_needed()
+    assert wide.locator("#L119").is_hidden() and wide.locator("#L120").is_visible()
+    assert wide.locator(".gap").first.inner_text() == "\u22ef 118 unchanged lines"
+    wide.uncheck("#changed-only")
+    assert wide.locator("#L2").is_visible() and wide.locator(".gap").first.is_hidden()
+
+    narrow = _context_page(browser, 400, errors)
+    for name in ("treaty", "minutes"):
+        narrow.goto((tmp_path / "fixed" / f"{name}.html").as_uri())
+        assert narrow.evaluate("document.documentElement.scrollWidth") <= 400
+        for _ in range(2):
+            narrow.keyboard.press("j")
+            assert _fully_below_toolbar(narrow, ".change.current")
+        if name == "treaty":
+            signature = narrow.locator("table.scores code").first.bounding_box()
+            assert signature is not None and signature["width"] > 200  # not one character a line
+    assert errors == []
