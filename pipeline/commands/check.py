@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..carry import carry_over
 from ..config import Config
-from ..decisions import decisions_path, for_input, unsettled
+from ..decisions import Decisions, decisions_path, for_input, to_json, unsettled
 from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
@@ -104,48 +107,83 @@ def _status(args: argparse.Namespace, failed: bool) -> int:
 
 
 def _repair_whole(doc: Document, path: Path | None, source_path: Path | None, config: Config,
-                  rules: tuple[Rule, ...]) -> Result:
+                  rules: tuple[Rule, ...]) -> tuple[Result, Decisions | None]:
     """One whole document repaired as ``fix`` would, following the reviewer's decisions beside it."""
     decisions = for_input(path, doc.text) if path is not None else None
-    return fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
-                    verdicts=decisions.verdicts() if decisions else None)
+    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
+                      verdicts=decisions.verdicts() if decisions else None)
+    return result, decisions
+
+
+@dataclass(frozen=True)
+class _Rewrite:
+    """What ``--fix`` does to one file: its new bytes, and the decisions carried over to them (if any)."""
+
+    path: Path
+    data: bytes
+    decisions: Decisions | None
+
+
+def _fix_one(path: Path, doc: Document, source_path: Path | None, result: Result, decisions: Decisions | None,
+             config: Config, rules: tuple[Rule, ...]) -> tuple[_Rewrite | None, list[Problem]]:
+    """The rewrite of one file (None when it stays as it is) and the problems left in it."""
+    if result.text == result.raw:
+        edits, findings = unsettled(result, decisions)
+        return None, problems(str(path), [e for e in edits if not e.applied], findings, result.raw)
+    source = aligned_source(doc, source_path)
+    carried: Decisions | None = None
+    if decisions is None:
+        again = fix_text(result.text, rules, apply_review=config.apply_review, source=source)
+    else:
+        moved = carry_over(decisions, result, rules, config, source)
+        if moved is None:
+            print(f"mtfix: warning: {path}: the decisions in {decisions_path(path).name} cannot be carried over to "
+                  "the repaired text; not fixed in place (mtfix apply writes the reviewed text)", file=sys.stderr)
+            return None, problems(str(path), *unsettled(result, decisions), result.raw)
+        carried, again = moved
+    edits, findings = unsettled(again, carried)
+    return _Rewrite(path, encode(doc, result.text), carried), problems(str(path), edits, findings, again.raw)
 
 
 def _fix_or_diff(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...],
                  paths: list[Path | None], sources: list[Path | None]) -> int:
     """``--diff``: print what would change. ``--fix``: rewrite the changed files, then report what is left."""
     docs = [decode(sys.stdin.buffer.read(), "<stdin>") if p is None else read_document(p) for p in paths]
-    results = [_repair_whole(d, p, s, config, rules) for d, p, s in zip(docs, paths, sources, strict=True)]
-    changed = [(p, d, r) for p, d, r in zip(paths, docs, results, strict=True) if r.text != r.raw]
+    runs = [_repair_whole(d, p, s, config, rules) for d, p, s in zip(docs, paths, sources, strict=True)]
     if args.diff:
-        for path, _, result in changed:
+        changed = [(p, r) for p, (r, _) in zip(paths, runs, strict=True) if r.text != r.raw]
+        for path, result in changed:
             name = "<stdin>" if path is None else str(path)
             sys.stdout.write(unified_diff(result.raw, result.text, name, name))
         word = "file" if len(changed) == 1 else "files"
         print(f"{len(changed)} {word} would be changed by --fix" if changed else "No changes to make.",
               file=sys.stderr)
         return _status(args, bool(changed))
-    for path, doc, result in changed:  # every document is repaired before the first file is replaced
+    rewrites, found = [], []
+    for path, doc, source_path, (result, decisions) in zip(paths, docs, sources, runs, strict=True):
         assert path is not None
-        mode = path.stat().st_mode & 0o7777
-        write_atomic(path, encode(doc, result.text))
-        os.chmod(path, mode)
-    found: list[Problem] = []
-    for path, doc, source_path, result in zip(paths, docs, sources, results, strict=True):
-        assert path is not None
-        if result.text != result.raw:
-            again = fix_text(result.text, rules, apply_review=config.apply_review,
-                             source=aligned_source(doc, source_path))
-            found += problems(str(path), [e for e in again.edits if not e.applied], again.findings, again.text)
-        else:
-            edits, findings = unsettled(result, for_input(path, doc.text))
-            found += problems(str(path), [e for e in edits if not e.applied], findings, result.raw)
+        rewrite, left = _fix_one(path, doc, source_path, result, decisions, config, rules)
+        found += left
+        if rewrite is not None:
+            rewrites.append((rewrite, len(result.applied)))
+    for rewrite, _ in rewrites:  # every document is repaired before the first file is replaced
+        _replace(rewrite.path, rewrite.data)
+        if rewrite.decisions is not None:
+            _replace(decisions_path(rewrite.path),
+                     (json.dumps(to_json(rewrite.decisions), ensure_ascii=False, indent=1) + "\n").encode())
     sys.stdout.write(render(found, args.output_format))
     if args.output_format == "text":
-        fixed = sum(len(r.applied) for _, _, r in changed)
-        print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''} in {len(changed)} "
-              f"file{'s' if len(changed) != 1 else ''}. {tally(found)}", file=sys.stderr)
+        fixed = sum(count for _, count in rewrites)
+        print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''} in {len(rewrites)} "
+              f"file{'s' if len(rewrites) != 1 else ''}. {tally(found)}", file=sys.stderr)
     return _status(args, fails(found, args.fail_on))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``data`` over the file ``path``, keeping its permissions."""
+    mode = path.stat().st_mode & 0o7777
+    write_atomic(path, data)
+    os.chmod(path, mode)
 
 
 def _check_with_decisions(path: Path, source_path: Path | None, config: Config,
