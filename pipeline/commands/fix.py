@@ -45,7 +45,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="repair files or stdin",
         description="Repair each NAME.txt into OUTPUT/NAME.txt with NAME.diff, NAME.html and NAME.json "
         "reports, following a reviewer's NAME.decisions.json beside NAME.txt when it was made for the same "
-        "text. With '-', read stdin and write the fixed text (or --diff) to stdout.",
+        "text, then write OUTPUT/index.html (every document, worst first) and OUTPUT/summary.json; several "
+        "inputs print one line of totals. With '-', read stdin and write the fixed text (or --diff) to stdout.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
                         help="files or folders to repair, or '-' for stdin (default: raw/)")

@@ -16,7 +16,6 @@ a.txt:3:7: typo.clock_time Space after the colon of a clock time: '08: 15' -> '0
 
 from __future__ import annotations
 
-import bisect
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -56,23 +55,23 @@ class Problem:
     fix: str | None = None
 
 
-class _Lines:
-    """Offsets of a text to (line, code-point column, UTF-16 column), all 1-based."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-
-    def locate(self, offset: int) -> tuple[int, int, int]:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        head = self.text[self.starts[index]:offset]
-        return index + 1, len(head) + 1, len(head.encode("utf-16-le")) // 2 + 1
+def _astral(text: str) -> int:
+    """How many characters of ``text`` take two UTF-16 units."""
+    return 0 if text.isascii() else sum(ord(ch) > 0xFFFF for ch in text)
 
 
-def _problem(path: str, lines: _Lines, first_line: int, rule: str, message: str, tier: str,
-             start: int, end: int, fix: str | None) -> Problem:
-    line, col, col16 = lines.locate(start)
-    end_line, end_col, end_col16 = lines.locate(end)
+def _problem(path: str, text: str, first_line: int, rule: str, message: str, tier: str,
+             where: tuple[int, int, int, int], fix: str | None) -> Problem:
+    """A problem at ``where`` (line and column of its start, its start and end offsets in ``text``)."""
+    line, col, start, end = where
+    col16 = col + _astral(text[start - (col - 1):start])
+    span = text[start:end]
+    breaks = span.count("\n")
+    if breaks:
+        tail = span[span.rfind("\n") + 1:]
+        end_line, end_col, end_col16 = line + breaks, len(tail) + 1, len(tail) + 1 + _astral(tail)
+    else:
+        end_line, end_col, end_col16 = line, col + len(span), col16 + len(span) + _astral(span)
     return Problem(path, line + first_line, col, rule, message, LEVELS[tier], tier,
                    end_line + first_line, end_col, col16, end_col16, fix)
 
@@ -83,15 +82,14 @@ def problems(path: str, edits: Iterable[Edit], findings: Iterable[Finding], text
 
     Offsets index ``text``; ``first_line`` is added to every line (a chunk of a larger document).
     """
-    lines = _Lines(text)
     found = [
-        _problem(path, lines, first_line, e.rule_id, f"{e.message}: {e.context[0]!r} -> {e.context[1]!r}",
-                 str(e.tier), e.raw_start, e.raw_end,
+        _problem(path, text, first_line, e.rule_id, f"{e.message}: {e.context[0]!r} -> {e.context[1]!r}",
+                 str(e.tier), (e.line, e.col, e.raw_start, e.raw_end),
                  e.after if e.tier is Tier.SAFE and text[e.raw_start:e.raw_end] == e.before else None)
         for e in edits
     ]
-    found += [_problem(path, lines, first_line, f.rule_id, f.message, "finding", f.raw_start, f.raw_end, None)
-              for f in findings]
+    found += [_problem(path, text, first_line, f.rule_id, f.message, "finding", (f.line, f.col, f.raw_start, f.raw_end),
+                       None) for f in findings]
     return sorted(found, key=lambda p: (p.path, p.line, p.col, p.rule))
 
 
