@@ -117,3 +117,12 @@ def test_absolute_paths_become_file_uris(mtfix, tmp_path: Path) -> None:
     sarif = json.loads(mtfix("check", str(tmp_path / "a b.txt"), "--output-format", "sarif").stdout)
     uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == (tmp_path / "a b.txt").as_uri() and "%20" in uri
+
+
+def test_sarif_of_the_sample_article_validates(mtfix) -> None:
+    proc = mtfix("check", "raw", "--output-format", "sarif")
+    sarif = json.loads(proc.stdout)
+    jsonschema.Draft7Validator(sarif_schema()).validate(sarif)
+    results = sarif["runs"][0]["results"]
+    assert proc.returncode == 1 and len(results) > 20 and any("fixes" in r for r in results)
+    assert all(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("raw/") for r in results)
