@@ -184,15 +184,16 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     if decisions is None:
         summary = summary_report(measured, measurer)
         write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
-        write_atomic(output / "index.html", index_html([_entry(o) for o in rendered], args.changed_only).encode())
+        entries = [_entry(path, o) for path, o in zip(inputs, rendered, strict=True)]
+        write_atomic(output / "index.html", index_html(entries, args.changed_only).encode())
     _print_run(inputs, output, rendered, args.verbose or len(inputs) == 1, decisions is None)
     return sum(d.line_count for d in docs)
 
 
-def _entry(outputs: Outputs) -> IndexEntry:
+def _entry(path: Path, outputs: Outputs) -> IndexEntry:
     r = outputs.result
     changed = sum(a != b for a, b in zip(r.raw.split("\n"), r.text.split("\n"), strict=True))
-    return IndexEntry(f"{outputs.name}.txt", f"{outputs.name}.html", len(r.applied), len(r.suggestions),
+    return IndexEntry(path.name, f"{outputs.name}.html", len(r.applied), len(r.suggestions),
                       len(r.findings), r.raw.count("\n") + 1, changed)
 
 
