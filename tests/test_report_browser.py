@@ -196,6 +196,8 @@ def test_folder_index_review_apply_and_gate(page: Page, browser: Browser, tmp_pa
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
     page.screenshot(path=str(ARTIFACTS / "index-400.png"), full_page=True)
     page.set_viewport_size({"width": 1400, "height": 1000})
+    page.check("#changed-only")
+    assert page.locator("tbody tr:visible td:first-child").all_inner_texts() == ["treaty.txt", "minutes.txt"]
     page.click("text=treaty.txt")
     assert page.url.endswith("/fixed/treaty.html")
 

@@ -1,4 +1,4 @@
-"""``mtfix rules``: list every rule, or show one rule's examples."""
+"""``mtfix rules``: list every rule, the rules under a prefix, or one rule's examples."""
 
 from __future__ import annotations
 
