@@ -16,6 +16,8 @@ from typing import Any
 
 import regex
 
+from .prefilter import compile_trigger
+
 
 class Tier(enum.StrEnum):
     """How a rule's output is used: applied, applied on request, or only reported."""
@@ -83,9 +85,11 @@ class Rule:
     Give either ``pattern`` (with ``fix`` for edits; ``group`` names the span to rewrite) or
     ``find`` for rules that need code. ``examples`` pairs an input with the expected output (for a
     finding rule: with the flagged text); ``leave_alone`` lists texts the rule must not touch.
-    ``prefilter`` is a cheap literal or pattern that every match contains; lines without it are
-    skipped. A rule that reads the source gives ``sources``: (example or leave-alone text, its source
-    lines joined by LF) pairs; the example tests pass that source to the runner. A rule with
+    ``prefilter`` (the rule's trigger) is a pattern that every match contains, or a tuple of plain
+    literals of which every match contains one; lines without it are skipped. An invalid pattern
+    fails when the rule is built, naming the rule. A rule that reads the source gives ``sources``:
+    (example or leave-alone text, its source lines joined by LF) pairs; the example tests pass that
+    source to the runner. A rule with
     ``needs_source`` can only speak on lines that have a source: without one, the runner skips it.
     """
 
@@ -99,7 +103,7 @@ class Rule:
     find: FindFunction | None = None
     group: int | str = 0
     flags: int = 0
-    prefilter: str | None = None
+    prefilter: str | tuple[str, ...] | None = None
     stage: str = ""
     sources: tuple[tuple[str, str], ...] = ()
     needs_source: bool = False
@@ -120,6 +124,12 @@ class Rule:
         stray = [text for text, _ in self.sources if text not in texts]
         if stray:
             raise ValueError(f"rule {self.id}: source given for a text that is no example: {stray[0]!r}")
+        if self.prefilter is not None:
+            try:
+                compile_trigger(self.prefilter, self.flags & regex.IGNORECASE)
+            except regex.error as error:
+                raise ValueError(f"rule {self.id}: prefilter {self.prefilter!r} is not a valid pattern: {error}") \
+                    from None
         if self.pattern is not None:
             object.__setattr__(self, "compiled", regex.compile(self.pattern, self.flags | regex.V1))
 
