@@ -12,11 +12,13 @@ import bisect
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
 from .prefilter import compile_trigger
+
+T = TypeVar("T")
 
 
 class Tier(enum.StrEnum):
@@ -35,7 +37,7 @@ class Context:
     source-language lines when the user gave them, indexed like the lines of the text being fixed.
     A rule may be shown only some of those lines (those its prefilter picks): ``line_numbers`` then
     gives the index of each line it sees. When the text is one chunk of a larger document,
-    ``first_line`` is the document line it starts at.
+    ``first_line`` is the document line it starts at. ``shared`` memoises a scan several rules read.
     """
 
     doc: Mapping[str, Any] = field(default_factory=dict)
@@ -44,6 +46,23 @@ class Context:
     line_starts: Sequence[int] = (0,)
     line_numbers: Sequence[int] | None = None
     first_line: int = 0
+    scans: dict[tuple[Callable[[str], Any], str], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def shared(self, scan: Callable[[str], T], text: str) -> T:
+        """``scan(text)``, computed once for each text the runner shows in one pass: a scan that several
+        rules read (the runner gives each pass a fresh memo, so nothing outlives the text it was made of).
+
+        >>> ctx, calls = Context(), []
+        >>> def scan(text):
+        ...     calls.append(text)
+        ...     return text.upper()
+        >>> ctx.shared(scan, "ab"), ctx.shared(scan, "ab"), calls
+        ('AB', 'AB', ['ab'])
+        """
+        key = (scan, text)
+        if key not in self.scans:
+            self.scans[key] = scan(text)
+        return self.scans[key]
 
     def _local_line(self, pos: int) -> int:
         i = bisect.bisect_right(self.line_starts, pos) - 1

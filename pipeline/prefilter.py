@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -347,8 +348,16 @@ def lines_with(text: str, prefilter: str, flags: int = 0) -> str:
     'a – b\\n1917—1921'
     """
     lines = text.split("\n")
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    return "\n".join([lines[i] for i in gate(prefilter, flags).lines(text, starts)])
+    return "\n".join([lines[i] for i in gate(prefilter, flags).lines(text, line_starts(lines))])
+
+
+def line_starts(lines: Sequence[str]) -> list[int]:
+    """Offsets at which ``lines`` begin in ``"\\n".join(lines)``.
+
+    >>> line_starts(["ab", "", "c"])
+    [0, 3, 4]
+    """
+    return list(map(operator.add, itertools.accumulate(map(len, lines[:-1]), initial=0), itertools.count()))
 
 
 @functools.cache

@@ -22,8 +22,6 @@ True
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,7 +30,7 @@ from typing import Any
 import regex
 
 from .model import Context, Edit, Finding, Proposal, Rule, Tier
-from .prefilter import Gate, gate
+from .prefilter import Gate, gate, line_starts
 from .profiling import Profile
 from .protect import protected_spans
 from .registry import STAGES, all_rules, doc_fact_functions
@@ -133,17 +131,6 @@ def _map_back(pos: int, history: Sequence[_Pass], is_end: bool) -> int:
     return pos
 
 
-def _line_starts(text: str) -> list[int]:
-    """Offsets at which the lines of ``text`` begin."""
-    return _starts_of(text.split("\n"))
-
-
-def _starts_of(lines: Sequence[str]) -> list[int]:
-    starts = list(map(operator.add, itertools.accumulate(map(len, lines), initial=0), itertools.count()))
-    starts.pop()
-    return starts
-
-
 def _trim(text: str, start: int, end: int, after: str) -> tuple[int, int, str]:
     """Shrink an edit to the part that really changes (common prefix and suffix removed)."""
     before = text[start:end]
@@ -197,7 +184,7 @@ class _WholeText:
 
     def __init__(self, text: str, ctx: Context) -> None:
         self.text = text
-        self.ctx = replace(ctx, line_starts=_line_starts(text))
+        self.ctx = replace(ctx, line_starts=line_starts(text.split("\n")), scans={})
         protected = protected_spans(text)
         self._protected = protected
         self._starts = [s for s, _ in protected]
@@ -240,7 +227,7 @@ class _GatedLines:
 
     def __init__(self, text: str, lines: list[str], starts: list[int], ctx: Context,
                  gates: Mapping[str, Gate], changed: Sequence[int] | None) -> None:
-        self.text, self.lines, self.starts, self.ctx = text, lines, starts, ctx
+        self.text, self.lines, self.starts, self.ctx = text, lines, starts, replace(ctx, scans={})
         self.gates, self.changed = gates, changed
         self._protected: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         self._picked: dict[int, list[int]] = {}  # by gate: rules sharing a prefilter share its scan
@@ -259,7 +246,7 @@ class _GatedLines:
         """The picked lines as one text, where they start in it, and the context that locates them."""
         if id(picked) not in self._texts:
             shown = [self.lines[i] for i in picked]
-            starts = _starts_of(shown)
+            starts = line_starts(shown)
             self._texts[id(picked)] = ("\n".join(shown), starts, replace(self.ctx, line_starts=starts,
                                                                           line_numbers=picked))
         return self._texts[id(picked)]
@@ -310,7 +297,7 @@ class _GatedLines:
                 cursor = end - base
             pieces.append(line[cursor:])
             lines[k] = "".join(pieces)
-        return _GatedLines("\n".join(lines), lines, _starts_of(lines), self.ctx, self.gates, sorted(by_line))
+        return _GatedLines("\n".join(lines), lines, line_starts(lines), self.ctx, self.gates, sorted(by_line))
 
     def first_pass(self) -> _GatedLines:
         """The same text, as the first pass of the next stage sees it."""
@@ -354,7 +341,7 @@ class _Ledger:
     def __init__(self, raw: str, lines: Sequence[str], apply_review: bool,
                  verdicts: Mapping[EditKey, bool] | None) -> None:
         self.result = Result(raw=raw, text=raw)
-        self.raw_line_starts = _starts_of(lines)
+        self.raw_line_starts = line_starts(lines)
         self.apply_review, self.verdicts = apply_review, verdicts
         self.history: list[_Pass] = []
         self.listed: set[tuple[str, int, int, str]] = set()
