@@ -82,18 +82,25 @@ def _literal_text(pattern: str) -> str | None:
 def _skip_lookarounds(pattern: str) -> str:
     """``pattern`` without the zero-width lookaround groups it starts with."""
     while (lead := _LOOKAROUND.match(pattern)) is not None:
-        depth, i = 1, lead.end()
-        while i < len(pattern) and depth:
-            char = pattern[i]
-            if char == "\\":
-                i += 1
-            elif char == "[":
-                i = _class_end(pattern, i)
-            elif char in "()":
-                depth += 1 if char == "(" else -1
-            i += 1
-        pattern = pattern[i:]
+        closing = (i for i, _, depth in _structure(pattern, lead.end()) if depth < 0)
+        pattern = pattern[next(closing, len(pattern)) + 1 :]
     return pattern
+
+
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(offset, character, depth after it) of each "(", ")" and "|" of ``pattern`` from ``start``,
+    escapes and character sets skipped; the depth counts groups opened since ``start``."""
+    depth, i = 0, start
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i = _class_end(pattern, i)
+        elif char in "()|":
+            depth += 1 if char == "(" else -1 if char == ")" else 0
+            yield i, char, depth
+        i += 1
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -225,20 +232,8 @@ def _branches(pattern: str) -> list[str]:
     """
     if any(token in pattern for token in ("[[", "--", "&&", "||", "~~")) or _GLOBAL_FLAGS.match(pattern):
         return [pattern]
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 1
-        elif char == "[":
-            i = _class_end(pattern, i)
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, pattern[start:]]
+    cuts = [i for i, char, depth in _structure(pattern) if char == "|" and depth == 0]
+    return [pattern[start + 1 : end] for start, end in itertools.pairwise([-1, *cuts, len(pattern)])]
 
 
 def _scan_literals(literals: Iterable[str], text: str, starts: Sequence[int]) -> list[int]:
