@@ -42,6 +42,7 @@ def test_raw_and_fixed_scores_equal_sacrebleus_api() -> None:
     assert scores.metric("TER").fixed < scores.metric("TER").raw
 
 
+@pytest.mark.slow
 def test_wmt22_almanach_figures_match_sacrebleu() -> None:
     hyp, ref = lines(FIXTURES / "wmt22" / "hyp.ALMAnaCH-Inria.en"), lines(FIXTURES / "wmt22" / "ref.en")
     assert len(hyp) == len(ref) == 2016

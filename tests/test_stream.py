@@ -150,6 +150,7 @@ def _large_input() -> bytes:
     return data * (stream.PARALLEL_MIN_BYTES // len(data) + 1)
 
 
+@pytest.mark.slow
 def test_cli_jobs_and_profile() -> None:
     data = _large_input()
     select = ["--select", ",".join(FAST)]
@@ -177,6 +178,7 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
+@pytest.mark.slow
 def test_memory_does_not_grow_with_the_input(tmp_path: Path) -> None:
     unit = b"".join(p.read_bytes() for p in sorted(CORPUS.glob("hyp.*.en")))
     peaks = []
