@@ -6,18 +6,19 @@ one strategy, fixed when the gate is built from the trigger's text alone: each t
 the pattern is scanned on its own (an alternation stops an engine's fast search for what a match
 starts with), and a branch is found
 
-- by ``str.find`` when it is plain literal text, or a small set of literals (``[“«] ``);
+- by ``str.find`` when it is one character (a fast search of one character);
 - by the standard library's engine when it starts with a literal character and reads the same
-  there: that engine skips from one leading character to the next, fastest of all;
-- by ``str.find`` of the literals it starts with, the lines found confirmed by the branch, when a
-  lookaround or a small character class leads it;
+  there: that engine skips from one leading character to the next, several times faster than
+  ``str.find`` of a literal ending in a frequent character ("( ");
+- by ``str.find`` of the characters it starts with, the lines found confirmed by the branch, when a
+  lookaround or a small set of characters leads it (``(?<= )[”»]``, ``[“«] ``);
 - else by the ``regex`` engine, which scans for a leading character class fastest.
 
 Lines are indexed like ``text.split("\\n")``; a line is a candidate when a trigger match starts on it.
 
->>> leading_literals(r"(?<= )[”»] x") == {"” x", "» x"}
-True
->>> leading_literals(r"\\d+ in March") is None
+>>> sorted(leading_characters(r"(?<= )[”»] x"))
+['»', '”']
+>>> leading_characters(r"\\d+ in March") is None
 True
 >>> Gate(": ").lines("a: b\\nc\\nd: e: f", (0, 5, 7))
 [0, 2]
@@ -130,37 +131,24 @@ def _leading_class(pattern: str) -> tuple[frozenset[str], str] | None:
     return frozenset(members), pattern[end + 1 :]
 
 
-def _literal_run(pattern: str) -> str:
-    """The literal characters every match of ``pattern`` starts with (none quantified)."""
-    run, i = [], 0
-    while i < len(pattern):
-        size = 2 if pattern[i] == "\\" else 1
-        char = _literal_text(pattern[i : i + size])
-        if char is None:
-            break
-        if pattern[i + size : i + size + 1] in ("?", "*", "{"):
-            break
-        run.append(char)
-        if pattern[i + size : i + size + 1] == "+":
-            break
-        i += size
-    return "".join(run)
+def _leading_literal(pattern: str) -> str | None:
+    """The literal character every match of ``pattern`` starts with, if it is not quantified away."""
+    size = 2 if pattern[:1] == "\\" else 1
+    char = _literal_text(pattern[:size])
+    return char if char and pattern[size : size + 1] not in ("?", "*", "{") else None
 
 
-def leading_literals(branch: str, flags: int = 0) -> frozenset[str] | None:
-    """Literals of which every match of ``branch`` (a pattern without top-level ``|``) starts with
-    one, read past the lookarounds it starts with; ``None`` when it starts with no literal."""
+def leading_characters(branch: str, flags: int = 0) -> frozenset[str] | None:
+    """Characters of which every match of ``branch`` (a pattern without top-level ``|``) starts with
+    one, read past the lookarounds it starts with; ``None`` when no small set of them can be named."""
     if flags & regex.IGNORECASE or _GLOBAL_FLAGS.match(branch):
         return None
     branch = _skip_lookarounds(branch)
     chars = _leading_class(branch)
-    if chars is None:
-        run = _literal_run(branch)
-        return frozenset({run}) if run else None
-    members, rest = chars
-    if rest[:1] in ("?", "*", "{"):
-        return None
-    return frozenset(char + ("" if rest[:1] == "+" else _literal_run(rest)) for char in members)
+    if chars is not None:
+        return chars[0] if chars[1][:1] not in ("?", "*", "{") else None
+    char = _leading_literal(branch)
+    return frozenset({char}) if char else None
 
 
 def _stdlib_twin(pattern: str, flags: int) -> re.Pattern[str] | None:
@@ -176,18 +164,18 @@ def _stdlib_twin(pattern: str, flags: int) -> re.Pattern[str] | None:
 def _branch_search(branch: str, flags: int) -> Search:
     """The one way a branch of a trigger is scanned for (see the module's docstring)."""
     literal = None if flags & regex.IGNORECASE else _literal_text(branch)
-    if literal:
+    if literal is not None and len(literal) == 1:
         return functools.partial(_scan_literals, (literal,))
     pattern = regex.compile(branch, flags | regex.V1 | regex.MULTILINE)
-    if _literal_run(branch):
+    if _leading_literal(branch):
         return functools.partial(_scan_pattern, _stdlib_twin(branch, flags) or pattern)
-    leading = leading_literals(branch, flags)
-    if leading is None:
+    chars = leading_characters(branch, flags)
+    if chars is None:
         return functools.partial(_scan_pattern, pattern)
-    find = functools.partial(_scan_literals, sorted(leading))
-    exact = _leading_class(branch)
-    if exact is not None and _literal_text(exact[1]) == _literal_run(exact[1]):
-        return find  # the branch is a set of literals: finding them is the whole test
+    find = functools.partial(_scan_literals, sorted(chars))
+    lead = _leading_class(branch)
+    if lead is not None and lead[1] == "":
+        return find  # the branch is a set of characters: finding them is the whole test
     return functools.partial(_confirmed, pattern, find)
 
 
@@ -197,12 +185,9 @@ class Gate:
     def __init__(self, trigger: Trigger | None, flags: int = 0) -> None:
         self.trigger, self.flags = trigger, flags
         self.pattern = compile_trigger(trigger, flags) if trigger else None
-        searches: list[Search] = []
-        if isinstance(trigger, tuple):
-            searches = [functools.partial(_scan_literals, sorted(set(trigger)))]
-        elif trigger:
-            searches = [_branch_search(branch, flags) for branch in _branches(trigger)]
-        self._searches = searches
+        branches = [] if not trigger else _branches(trigger) if isinstance(trigger, str) else \
+            [re.escape(literal) for literal in sorted(set(trigger))]
+        self._searches = [_branch_search(branch, flags) for branch in branches]
 
     def matches(self, line: str) -> bool:
         """Whether one line is a candidate."""
