@@ -169,3 +169,28 @@ def test_a_line_is_judged_on_its_own_whatever_lines_come_with_it(other: str) -> 
     text = f"{line}\n{other}"
     _same(fix_text(text, apply_review=True), fix_text(text, apply_review=True, gated=False))
     assert fix_text(text, apply_review=True).text.split("\n")[0] == alone
+
+
+@pytest.mark.parametrize("gated", [True, False])
+def test_a_scan_rules_share_runs_once_a_pass(gated: bool) -> None:
+    """Two rules reading the same scan through ``ctx.shared`` cause one scan per text and pass."""
+    scanned: list[str] = []
+
+    def x_spans(text: str) -> list[tuple[int, int]]:
+        scanned.append(text)
+        return [m.span() for m in regex.finditer("x", text)]
+
+    def upper(text: str, ctx: Context) -> list[Proposal]:
+        return [Proposal(start, end, "X") for start, end in ctx.shared(x_spans, text)]
+
+    def flag(text: str, ctx: Context) -> list[Proposal]:
+        return [Proposal(start, end) for start, end in ctx.shared(x_spans, text)]
+
+    rules = [Rule(id=f"test.{name}", message=name, tier=tier, find=find, prefilter="x", stage="typography",
+                  examples=(("x", "X"),), leave_alone=("y",))
+             for name, tier, find in (("upper", Tier.SAFE, upper), ("flag", Tier.FINDING, flag))]
+    result = fix_text("ax\nb\nxx", rules, gated=gated)
+    assert result.text == "aX\nb\nXX" and len(result.findings) == 3
+    # Once in the pass that edits; then, ungated, once more in the pass that finds nothing left (gated, the
+    # edited lines no longer hold the trigger, so no rule is shown anything).
+    assert scanned == (["ax\nxx"] if gated else ["ax\nb\nxx", "aX\nb\nXX"])
