@@ -144,11 +144,7 @@ class Rule:
         if stray:
             raise ValueError(f"rule {self.id}: source given for a text that is no example: {stray[0]!r}")
         if self.prefilter is not None:
-            try:
-                compile_trigger(self.prefilter, self.flags & regex.IGNORECASE)
-            except regex.error as error:
-                raise ValueError(f"rule {self.id}: prefilter {self.prefilter!r} is not a valid pattern: {error}") \
-                    from None
+            _check_trigger(self)
         if self.pattern is not None:
             object.__setattr__(self, "compiled", regex.compile(self.pattern, self.flags | regex.V1))
 
@@ -172,6 +168,14 @@ class Rule:
             after = self.fix(m, ctx)  # type: ignore[misc]
             if after is not None:
                 yield Proposal(m.start(self.group), m.end(self.group), after)
+
+
+def _check_trigger(rule: Rule) -> None:
+    """Fail, naming the rule, when its prefilter is not a pattern: at import, not on some later run."""
+    try:
+        compile_trigger(rule.prefilter or "", rule.flags & regex.IGNORECASE)
+    except regex.error as error:
+        raise ValueError(f"rule {rule.id}: prefilter {rule.prefilter!r} is not a valid pattern: {error}") from None
 
 
 @dataclass(frozen=True)
