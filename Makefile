@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser-deps fix check lint test snapshots bench bench-report clean
+.PHONY: setup browser-deps fix check lint test test-rules snapshots bench bench-report clean
 
 setup: $(STAMP)
 
@@ -30,8 +30,15 @@ check: setup
 lint: setup
 	$(BIN)/ruff check .
 
+# Every test, the ones marked slow included (`pytest -m "not slow"` leaves those out).
 test: setup lint browser-deps
 	$(BIN)/pytest
+
+# For rule writers, in seconds: every rule's examples and leave-alone texts, and the rules' unit tests.
+RULE_TESTS := tests/test_rule_examples.py tests/test_registry.py tests/test_family_rules.py tests/test_dates.py \
+	tests/test_biblio.py tests/test_debris_scans.py tests/test_source_rules.py
+test-rules: setup
+	$(BIN)/pytest -m "not slow" $(RULE_TESTS)
 
 snapshots: fix
 

@@ -12,9 +12,13 @@ import bisect
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
+
+from .prefilter import compile_trigger
+
+T = TypeVar("T")
 
 
 class Tier(enum.StrEnum):
@@ -33,7 +37,7 @@ class Context:
     source-language lines when the user gave them, indexed like the lines of the text being fixed.
     A rule may be shown only some of those lines (those its prefilter picks): ``line_numbers`` then
     gives the index of each line it sees. When the text is one chunk of a larger document,
-    ``first_line`` is the document line it starts at.
+    ``first_line`` is the document line it starts at. ``shared`` memoises a scan several rules read.
     """
 
     doc: Mapping[str, Any] = field(default_factory=dict)
@@ -42,6 +46,23 @@ class Context:
     line_starts: Sequence[int] = (0,)
     line_numbers: Sequence[int] | None = None
     first_line: int = 0
+    scans: dict[tuple[Callable[[str], Any], str], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def shared(self, scan: Callable[[str], T], text: str) -> T:
+        """``scan(text)``, computed once for each text the runner shows in one pass: a scan that several
+        rules read (the runner gives each pass a fresh memo, so nothing outlives the text it was made of).
+
+        >>> ctx, calls = Context(), []
+        >>> def scan(text):
+        ...     calls.append(text)
+        ...     return text.upper()
+        >>> ctx.shared(scan, "ab"), ctx.shared(scan, "ab"), calls
+        ('AB', 'AB', ['ab'])
+        """
+        key = (scan, text)
+        if key not in self.scans:
+            self.scans[key] = scan(text)
+        return self.scans[key]
 
     def _local_line(self, pos: int) -> int:
         i = bisect.bisect_right(self.line_starts, pos) - 1
@@ -83,9 +104,11 @@ class Rule:
     Give either ``pattern`` (with ``fix`` for edits; ``group`` names the span to rewrite) or
     ``find`` for rules that need code. ``examples`` pairs an input with the expected output (for a
     finding rule: with the flagged text); ``leave_alone`` lists texts the rule must not touch.
-    ``prefilter`` is a cheap literal or pattern that every match contains; lines without it are
-    skipped. A rule that reads the source gives ``sources``: (example or leave-alone text, its source
-    lines joined by LF) pairs; the example tests pass that source to the runner. A rule with
+    ``prefilter`` (the rule's trigger) is a pattern that every match contains, or a tuple of plain
+    literals of which every match contains one; lines without it are skipped. An invalid pattern
+    fails when the rule is built, naming the rule. A rule that reads the source gives ``sources``:
+    (example or leave-alone text, its source lines joined by LF) pairs; the example tests pass that
+    source to the runner. A rule with
     ``needs_source`` can only speak on lines that have a source: without one, the runner skips it.
     """
 
@@ -99,7 +122,7 @@ class Rule:
     find: FindFunction | None = None
     group: int | str = 0
     flags: int = 0
-    prefilter: str | None = None
+    prefilter: str | tuple[str, ...] | None = None
     stage: str = ""
     sources: tuple[tuple[str, str], ...] = ()
     needs_source: bool = False
@@ -120,6 +143,8 @@ class Rule:
         stray = [text for text, _ in self.sources if text not in texts]
         if stray:
             raise ValueError(f"rule {self.id}: source given for a text that is no example: {stray[0]!r}")
+        if self.prefilter is not None:
+            _check_trigger(self)
         if self.pattern is not None:
             object.__setattr__(self, "compiled", regex.compile(self.pattern, self.flags | regex.V1))
 
@@ -143,6 +168,14 @@ class Rule:
             after = self.fix(m, ctx)  # type: ignore[misc]
             if after is not None:
                 yield Proposal(m.start(self.group), m.end(self.group), after)
+
+
+def _check_trigger(rule: Rule) -> None:
+    """Fail, naming the rule, when its prefilter is not a pattern: at import, not on some later run."""
+    try:
+        compile_trigger(rule.prefilter or "", rule.flags & regex.IGNORECASE)
+    except regex.error as error:
+        raise ValueError(f"rule {rule.id}: prefilter {rule.prefilter!r} is not a valid pattern: {error}") from None
 
 
 @dataclass(frozen=True)

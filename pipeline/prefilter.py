@@ -1,21 +1,29 @@
 """Gates: the cheap test that picks the lines a rule can match, so clean lines cost one scan.
 
-A rule's ``prefilter`` is a literal or a pattern that every match of the rule contains. The gate
-derives from it a few literals that every prefilter match contains (``required_literals``), finds
-them with plain substring search (far faster than a regular expression engine stepping through
-each character), and confirms the lines it found with the prefilter itself; or it scans for the
-prefilter with either engine, or for its top-level branches one by one, whichever is fastest on
-the text. Lines are indexed like ``text.split("\\n")``; a line is a candidate when a prefilter
-match starts on it.
+A rule's trigger (its ``prefilter``) is a pattern that every match of the rule contains, or a tuple
+of plain literals of which every match contains one. The gate compiler turns it into one scan with
+one strategy, fixed when the gate is built from the trigger's text alone: each top-level branch of
+the pattern is scanned on its own (an alternation stops an engine's fast search for what a match
+starts with), and a branch is found
 
->>> required_literals(r" [,;!?:.]") == {" ,", " ;", " !", " ?", " :", " ."}
-True
->>> sorted(required_literals(r"\\b(?:January|February) \\d{4}"))
-['February ', 'January ']
->>> required_literals(r"[^\\x00-\\x7f]{2}") is None
+- by ``str.find`` when it is one character (a fast search of one character);
+- by the standard library's engine when it starts with a literal character and reads the same
+  there: that engine skips from one leading character to the next, several times faster than
+  ``str.find`` of a literal ending in a frequent character ("( ");
+- by ``str.find`` of the characters it starts with, the lines found confirmed by the branch, when a
+  lookaround or a small set of characters leads it (``(?<= )[”»]``, ``[“«] ``);
+- else by the ``regex`` engine, which scans for a leading character class fastest.
+
+Lines are indexed like ``text.split("\\n")``; a line is a candidate when a trigger match starts on it.
+
+>>> sorted(leading_characters(r"(?<= )[”»] x"))
+['»', '”']
+>>> leading_characters(r"\\d+ in March") is None
 True
 >>> Gate(": ").lines("a: b\\nc\\nd: e: f", (0, 5, 7))
 [0, 2]
+>>> Gate(("e: ", "c")).lines("a: b\\nc\\nd: e: f", (0, 5, 7))
+[1, 2]
 """
 
 from __future__ import annotations
@@ -23,23 +31,20 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from re import _constants as sre
-from re import _parser as sre_parse
 
 import regex
 
-MAX_LITERALS = 24
 MAX_CLASS = 12
-CALIBRATE_CHARS = 1 << 19
-SAMPLE_CHARS = 1 << 14  # on 4K, fixed costs hid the fastest search of some gates (typo.bracket_spacing: 2x)
-FINAL_SAMPLE_CHARS = 1 << 16
-FINALISTS = 3
-FINALIST_RATIO = 2.0
 
-# Syntax of the ``regex`` module that the standard parser reads differently or not at all.
+Search = Callable[[str, Sequence[int]], list[int]]
+Trigger = str | tuple[str, ...]
+
+_META = frozenset(".^$*+?{}[]\\|()")
+
+# Syntax of the ``regex`` module that the standard library reads differently or not at all.
 _FOREIGN = ("[[", "--", "&&", "||", "~~", "\\p", "\\P", "\\N", "\\X", "\\m", "\\M", "\\G", "(?V", "(?|", "(?(",
             "(?r", "(?f", "(?w", "(?e", "(?b", "(?p", "{e", "(*")
 
@@ -48,197 +53,141 @@ _ENGINE_DEPENDENT = ("\\w", "\\W", "\\b", "\\B", "\\s", "\\S")
 
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
 _GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)")
-
-Literals = frozenset[str]
-Search = Callable[[str, Sequence[int]], list[int]]
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
 
 
-def _product(left: Literals, right: Literals) -> Literals | None:
-    if len(left) * len(right) > MAX_LITERALS:
-        return None
-    return frozenset(a + b for a in left for b in right)
+def compile_trigger(trigger: Trigger, flags: int = 0) -> regex.Pattern[str]:
+    """The trigger as one pattern (literals escaped and joined), multi-line so that ``^`` and ``$``
+    mean a line's ends in a whole-text scan as in a line. Raises ``regex.error`` on a bad pattern."""
+    pattern = trigger if isinstance(trigger, str) else "|".join(map(regex.escape, trigger))
+    return regex.compile(pattern, flags | regex.V1 | regex.MULTILINE)
 
 
-def _better(a: Literals | None, b: Literals | None) -> Literals | None:
-    """The more selective of two literal sets: longer shortest member first, then fewer members."""
-    if a is None or b is None:
-        return a if b is None else b
-    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
-
-
-def _class(items: Sequence[tuple]) -> Literals | None:
-    chars: set[str] = set()
-    for op, value in items:
-        if op is sre.LITERAL:
-            chars.add(chr(value))
-        elif op is sre.RANGE and value[1] - value[0] < MAX_CLASS:
-            chars.update(chr(c) for c in range(value[0], value[1] + 1))
-        else:
+def _literal_text(pattern: str) -> str | None:
+    """What ``pattern`` matches when it is literal text (escaped punctuation allowed), else ``None``."""
+    chars, i = [], 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+            if i == len(pattern) or pattern[i].isalnum():
+                return None
+            char = pattern[i]
+        elif char in _META:
             return None
-    return frozenset(chars) if len(chars) <= MAX_CLASS else None
+        chars.append(char)
+        i += 1
+    return "".join(chars)
 
 
-def _node(op: object, value: object) -> tuple[Literals | None, Literals | None]:
-    """(exact, required) for one parsed node: every string it can match, and literals each contains."""
-    if op is sre.LITERAL:
-        char = frozenset({chr(value)})  # type: ignore[arg-type]
-        return char, char
-    if op is sre.IN:
-        chars = _class(value)  # type: ignore[arg-type]
-        return chars, chars
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        return None, None  # zero-width, but a condition: what follows is no longer exactly known
-    if op is sre.SUBPATTERN:
-        _, add_flags, _, inner = value  # type: ignore[misc]
-        if add_flags & sre.SRE_FLAG_IGNORECASE:
-            return None, None
-        return _sequence(inner)
-    if op is sre.ATOMIC_GROUP:
-        return _sequence(value)  # type: ignore[arg-type]
-    if op is sre.BRANCH:
-        parts = [_sequence(branch) for branch in value[1]]  # type: ignore[index]
-        exact: Literals | None = frozenset().union(*(e for e, _ in parts)) if all(e is not None for e, _ in parts) \
-            else None
-        if exact is not None and len(exact) > MAX_LITERALS:
-            exact = None
-        required = frozenset().union(*(r for _, r in parts)) if all(r for _, r in parts) else None
-        if required is not None and len(required) > MAX_LITERALS:
-            required = None
-        return exact, required
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, high, inner = value  # type: ignore[misc]
-        if low == 0:
-            return None, None
-        exact, required = _sequence(inner)
-        return (exact if low == high == 1 else None), required
-    return None, None
+def _skip_lookarounds(pattern: str) -> str:
+    """``pattern`` without the zero-width lookaround groups it starts with."""
+    while (lead := _LOOKAROUND.match(pattern)) is not None:
+        closing = (i for i, _, depth in _structure(pattern, lead.end()) if depth < 0)
+        pattern = pattern[next(closing, len(pattern)) + 1 :]
+    return pattern
 
 
-def _sequence(items: Iterable[tuple]) -> tuple[Literals | None, Literals | None]:
-    run: Literals | None = frozenset({""})
-    best: Literals | None = None
-    whole = True  # whether ``run`` is still every string the sequence so far can match
-    for op, value in items:
-        exact, required = _node(op, value)
-        joined = _product(run, exact) if run is not None and exact is not None else None
-        if joined is not None:
-            run = joined
-            continue
-        best = _better(best, run if run != {""} else None)
-        best = _better(best, required)
-        run, whole = exact, False
-    best = _better(best, run if run != {""} else None)
-    if best is not None and "" in best:
-        best = None
-    return (run if whole else None), best
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(offset, character, depth after it) of each "(", ")" and "|" of ``pattern`` from ``start``,
+    escapes and character sets skipped; the depth counts groups opened since ``start``."""
+    depth, i = 0, start
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i = _class_end(pattern, i)
+        elif char in "()|":
+            depth += 1 if char == "(" else -1 if char == ")" else 0
+            yield i, char, depth
+        i += 1
 
 
-def _analyse(pattern: str, flags: int) -> tuple[Literals | None, Literals | None]:
-    if flags & (regex.IGNORECASE | regex.VERBOSE) or any(token in pattern for token in _FOREIGN):
-        return None, None
+def _class_end(pattern: str, i: int) -> int:
+    """Offset of the "]" closing the character set that opens at ``pattern[i]``."""
+    i += 1 + pattern.startswith("^", i + 1)
+    i += pattern.startswith("]", i)  # a "]" first in a set is a member
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
+
+
+def _leading_class(pattern: str) -> tuple[frozenset[str], str] | None:
+    """The members of a small set of plain characters that ``pattern`` starts with, and the rest."""
+    if not pattern.startswith("[") or pattern.startswith("[^"):
+        return None
+    end = _class_end(pattern, 0)
+    members, i = set(), 1
+    while i < end:
+        size = 2 if pattern[i] == "\\" else 1
+        char = _literal_text(pattern[i : i + size])
+        if char is None or pattern[i] == "-":  # a range, or a character the set reads otherwise
+            return None
+        members.add(char)
+        i += size
+    if not members or len(members) > MAX_CLASS or end >= len(pattern):
+        return None
+    return frozenset(members), pattern[end + 1 :]
+
+
+def _leading_literal(pattern: str) -> str | None:
+    """The literal character every match of ``pattern`` starts with, if it is not quantified away."""
+    size = 2 if pattern[:1] == "\\" else 1
+    char = _literal_text(pattern[:size])
+    return char if char and pattern[size : size + 1] not in ("?", "*", "{") else None
+
+
+def leading_characters(branch: str, flags: int = 0) -> frozenset[str] | None:
+    """Characters of which every match of ``branch`` (a pattern without top-level ``|``) starts with
+    one, read past the lookarounds it starts with; ``None`` when no small set of them can be named."""
+    if flags & regex.IGNORECASE or _GLOBAL_FLAGS.match(branch):
+        return None
+    branch = _skip_lookarounds(branch)
+    chars = _leading_class(branch)
+    if chars is not None:
+        return chars[0] if chars[1][:1] not in ("?", "*", "{") else None
+    char = _leading_literal(branch)
+    return frozenset({char}) if char else None
+
+
+def _stdlib_twin(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """``pattern`` compiled by the standard library, when both engines read it the same way."""
+    if flags or any(token in pattern for token in (*_FOREIGN, *_ENGINE_DEPENDENT)) or _INLINE_FLAGS.search(pattern):
+        return None
     try:
-        parsed = sre_parse.parse(pattern)
+        return re.compile(pattern, re.MULTILINE)
     except (re.error, OverflowError, RecursionError):
-        return None, None
-    if parsed.state.flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_VERBOSE):
-        return None, None
-    exact, required = _sequence(parsed)
-    if required is None or any("\n" in literal for literal in required):
-        return None, None
-    return exact, required
+        return None
 
 
-def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Literals of which every match of ``pattern`` contains one, or ``None`` when none can be named."""
-    return _analyse(pattern, flags)[1]
+def _branch_search(branch: str, flags: int) -> Search:
+    """The one way a branch of a trigger is scanned for (see the module's docstring)."""
+    literal = None if flags & regex.IGNORECASE else _literal_text(branch)
+    if literal is not None and len(literal) == 1:
+        return functools.partial(_scan_literals, (literal,))
+    pattern = regex.compile(branch, flags | regex.V1 | regex.MULTILINE)
+    if _leading_literal(branch):
+        return functools.partial(_scan_pattern, _stdlib_twin(branch, flags) or pattern)
+    chars = leading_characters(branch, flags)
+    if chars is None:
+        return functools.partial(_scan_pattern, pattern)
+    find = functools.partial(_scan_literals, sorted(chars))
+    lead = _leading_class(branch)
+    if lead is not None and lead[1] == "":
+        return find  # the branch is a set of characters: finding them is the whole test
+    return functools.partial(_confirmed, pattern, find)
 
 
 class Gate:
-    """The candidate-line test of one rule; a rule without prefilter has a gate that passes every line.
+    """The candidate-line test of one rule's trigger; a rule without one has a gate passing every line."""
 
-    Which search finds the lines fastest depends on the prefilter and on the text (``str.find``
-    stalls on a needle ending in a frequent character, one alternation beats several scans for a
-    family of literals, ``regex`` and ``re`` each win on some patterns): on the first large text the
-    gate times each on samples and keeps the fastest. All of them find the same lines.
-    """
-
-    def __init__(self, prefilter: str | None, flags: int = 0) -> None:
-        self.prefilter, self.flags = prefilter, flags
-        # Multi-line, so that ``^`` and ``$`` mean a line's ends in a whole-text scan as in a line.
-        self.pattern = regex.compile(prefilter, flags | regex.V1 | regex.MULTILINE) if prefilter else None
-        self.stdlib = _stdlib_twin(prefilter, flags) if prefilter else None
-        exact, literals = _analyse(prefilter, flags) if prefilter else (None, None)
-        # A literal holding another one finds no line that one does not ("resp." and "esp.").
-        self.literals = literals and frozenset(a for a in literals if not any(b != a and b in a for b in literals))
-        # When the literals are exactly what the prefilter matches, finding them is the whole test.
-        self.confirm = self.literals is not None and exact != self.literals
-        self._search: Search | None = None
-
-    @functools.cached_property
-    def searches(self) -> list[Search]:
-        """Equivalent ways to find the candidate lines; the first needs no compiling.
-
-        The prefilter itself is scanned for by ``regex`` and, when it reads the same there, by the
-        standard library's engine: each is several times faster than the other on some patterns.
-        With literals, finding them (one by one, or in one alternation per engine) and confirming
-        the lines found with the prefilter comes first: usually the fastest.
-        """
-        assert self.pattern is not None
-        engines = [self.pattern] if self.stdlib is None else [self.pattern, self.stdlib]
-        scans: list[Search] = [functools.partial(_scan_pattern, engine) for engine in engines]
-        if self._branch_gates:
-            scans.append(functools.partial(_scan_branches, self._branch_gates))
-        if self.literals is None:
-            return scans
-        literals = sorted(self.literals)
-        stdlib = re.compile("|".join(map(re.escape, literals)))
-        alternation = regex.compile("|".join(map(regex.escape, literals)))
-        finds: list[Search] = [
-            functools.partial(_scan_literals, literals),
-            functools.partial(_scan_pattern, stdlib),
-            functools.partial(_scan_pattern, alternation),
-        ]
-        if self.confirm:
-            finds = [functools.partial(self._confirmed, find) for find in finds]
-        # A single character is found several times faster than a longer literal: the rarest one of
-        # each literal picks a few more lines, which the prefilter then confirms.
-        chars = sorted({min(literal, key=_commonness) for literal in literals})
-        if chars != literals:
-            finds.append(functools.partial(self._confirmed, functools.partial(_scan_literals, chars)))
-        return [*finds, *scans]
-
-    @functools.cached_property
-    def _branch_gates(self) -> list[Gate]:
-        """A gate for each top-level branch of the prefilter when it has several, else none.
-
-        An alternation stops an engine's fast search for what a match starts with; each branch
-        gets it back when scanned alone, and a line holds a match when it holds one of a branch.
-        """
-        branches = _branches(self.prefilter or "")
-        return [gate(branch, self.flags) for branch in branches] if len(branches) > 1 else []
-
-    def _confirmed(self, find: Search, text: str, starts: Sequence[int]) -> list[int]:
-        assert self.pattern is not None
-        search, ends = self.pattern.search, [*starts[1:], len(text) + 1]
-        return [i for i in find(text, starts) if search(text[starts[i] : ends[i] - 1]) is not None]
-
-    def _fastest(self, text: str, starts: Sequence[int]) -> Search:
-        """The search that takes least time on the start of ``text``, each branch's gate calibrated first.
-
-        Every search is timed on a small sample, and the fastest few, if within FINALIST_RATIO of
-        the fastest, again on a larger one: a slow search costs little to rule out, and the choice
-        between close ones is not left to timer noise on a few microseconds.
-        """
-        for branch in self._branch_gates:
-            if branch._search is None and len(branch.searches) > 1:
-                branch._search = branch._fastest(text, starts)
-        small = _sample(text, starts, SAMPLE_CHARS)
-        timed = sorted((_duration(search, *small), i) for i, search in enumerate(self.searches))
-        finalists = [self.searches[i] for took, i in timed[:FINALISTS] if took <= timed[0][0] * FINALIST_RATIO]
-        if len(finalists) == 1:
-            return finalists[0]
-        large = _sample(text, starts, FINAL_SAMPLE_CHARS)
-        return min(finalists, key=lambda search: _duration(search, *large))
+    def __init__(self, trigger: Trigger | None, flags: int = 0) -> None:
+        self.trigger, self.flags = trigger, flags
+        self.pattern = compile_trigger(trigger, flags) if trigger else None
+        branches = [] if not trigger else _branches(trigger) if isinstance(trigger, str) else \
+            [re.escape(literal) for literal in sorted(set(trigger))]
+        self._searches = [_branch_search(branch, flags) for branch in branches]
 
     def matches(self, line: str) -> bool:
         """Whether one line is a candidate."""
@@ -246,44 +195,17 @@ class Gate:
 
     def lines(self, text: str, starts: Sequence[int]) -> list[int]:
         """Sorted indices of the candidate lines of ``text`` (its lines begin at ``starts``)."""
-        if self.pattern is None:
+        if not self._searches:
             return list(range(len(starts)))
-        if self._search is None and len(text) >= CALIBRATE_CHARS and len(self.searches) > 1:
-            self._search = self._fastest(text, starts)
-        return (self._search or self.searches[0])(text, starts)
+        if len(self._searches) == 1:
+            return self._searches[0](text, starts)
+        return sorted(set().union(*(search(text, starts) for search in self._searches)))
 
 
-def _sample(text: str, starts: Sequence[int], size: int) -> tuple[str, Sequence[int]]:
-    """The whole lines of ``text`` within its first ``size`` characters, and where they start."""
-    cut = bisect.bisect_right(starts, size) - 1
-    return text[: max(starts[cut] - 1, 0)], starts[:cut]
-
-
-def _duration(search: Search, text: str, starts: Sequence[int]) -> float:
-    """Seconds ``search`` takes on ``text``."""
-    started = time.perf_counter()
-    search(text, starts)
-    return time.perf_counter() - started
-
-
-def _commonness(char: str) -> int:
-    """How common ``char`` is in running text, roughly: space and lower-case letters first, then
-    capitals and digits, then punctuation and everything else."""
-    if char == " " or char.islower():
-        return 3
-    if char.isalnum():
-        return 2
-    return 1 if char.isascii() else 0
-
-
-def _stdlib_twin(prefilter: str, flags: int) -> re.Pattern[str] | None:
-    """The prefilter compiled by the standard library, when both engines read it the same way."""
-    if flags or any(token in prefilter for token in (*_FOREIGN, *_ENGINE_DEPENDENT)) or _INLINE_FLAGS.search(prefilter):
-        return None
-    try:
-        return re.compile(prefilter, re.MULTILINE)
-    except (re.error, OverflowError, RecursionError):
-        return None
+def _confirmed(pattern: regex.Pattern[str], find: Search, text: str, starts: Sequence[int]) -> list[int]:
+    """The lines ``find`` picks on which ``pattern`` matches."""
+    search, ends = pattern.search, [*starts[1:], len(text) + 1]
+    return [i for i in find(text, starts) if search(text[starts[i] : ends[i] - 1]) is not None]
 
 
 def _branches(pattern: str) -> list[str]:
@@ -295,29 +217,8 @@ def _branches(pattern: str) -> list[str]:
     """
     if any(token in pattern for token in ("[[", "--", "&&", "||", "~~")) or _GLOBAL_FLAGS.match(pattern):
         return [pattern]
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 1
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            i += pattern.startswith("^", i + 1)
-            i += pattern.startswith("]", i + 1)  # a "]" first in a set is a member
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, pattern[start:]]
-
-
-def _scan_branches(gates: Sequence[Gate], text: str, starts: Sequence[int]) -> list[int]:
-    """Sorted lines picked by any of ``gates``."""
-    return sorted(set().union(*(g.lines(text, starts) for g in gates)))
+    cuts = [i for i, char, depth in _structure(pattern) if char == "|" and depth == 0]
+    return [pattern[start + 1 : end] for start, end in itertools.pairwise([-1, *cuts, len(pattern)])]
 
 
 def _scan_literals(literals: Iterable[str], text: str, starts: Sequence[int]) -> list[int]:
@@ -427,8 +328,16 @@ def lines_with(text: str, prefilter: str, flags: int = 0) -> str:
     'a – b\\n1917—1921'
     """
     lines = text.split("\n")
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    return "\n".join([lines[i] for i in gate(prefilter, flags).lines(text, starts)])
+    return "\n".join([lines[i] for i in gate(prefilter, flags).lines(text, line_starts(lines))])
+
+
+def line_starts(lines: Sequence[str]) -> list[int]:
+    """Offsets at which ``lines`` begin in ``"\\n".join(lines)``.
+
+    >>> line_starts(["ab", "", "c"])
+    [0, 3, 4]
+    """
+    return list(map(operator.add, itertools.accumulate(map(len, lines[:-1]), initial=0), itertools.count()))
 
 
 @functools.cache

@@ -22,8 +22,6 @@ True
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,7 +30,7 @@ from typing import Any
 import regex
 
 from .model import Context, Edit, Finding, Proposal, Rule, Tier
-from .prefilter import Gate, gate
+from .prefilter import Gate, gate, line_starts
 from .profiling import Profile
 from .protect import protected_spans
 from .registry import STAGES, all_rules, doc_fact_functions
@@ -133,17 +131,6 @@ def _map_back(pos: int, history: Sequence[_Pass], is_end: bool) -> int:
     return pos
 
 
-def _line_starts(text: str) -> list[int]:
-    """Offsets at which the lines of ``text`` begin."""
-    return _starts_of(text.split("\n"))
-
-
-def _starts_of(lines: Sequence[str]) -> list[int]:
-    starts = list(map(operator.add, itertools.accumulate(map(len, lines), initial=0), itertools.count()))
-    starts.pop()
-    return starts
-
-
 def _trim(text: str, start: int, end: int, after: str) -> tuple[int, int, str]:
     """Shrink an edit to the part that really changes (common prefix and suffix removed)."""
     before = text[start:end]
@@ -192,15 +179,12 @@ def gates_of(rules: Iterable[Rule]) -> dict[str, Gate]:
     return {rule.id: gate(rule.prefilter, rule.flags & regex.IGNORECASE) for rule in rules}
 
 
-Candidate = tuple[int, int, int, Rule, Proposal, str, tuple[str, str]]
-
-
 class _WholeText:
     """One pass of a stage over the whole text: every rule reads everything (the reference runner)."""
 
     def __init__(self, text: str, ctx: Context) -> None:
         self.text = text
-        self.ctx = replace(ctx, line_starts=_line_starts(text))
+        self.ctx = replace(ctx, line_starts=line_starts(text.split("\n")), scans={})
         protected = protected_spans(text)
         self._protected = protected
         self._starts = [s for s, _ in protected]
@@ -217,6 +201,10 @@ class _WholeText:
 
     def line_of(self, pos: int) -> int:
         return bisect.bisect_right(self.ctx.line_starts, pos) - 1
+
+    def first_pass(self) -> _WholeText:
+        """The same text, as the first pass of the next stage sees it."""
+        return self
 
     def apply(self, accepted: Sequence[tuple[int, int, str]]) -> _WholeText:
         pieces, cursor = [], 0
@@ -239,7 +227,7 @@ class _GatedLines:
 
     def __init__(self, text: str, lines: list[str], starts: list[int], ctx: Context,
                  gates: Mapping[str, Gate], changed: Sequence[int] | None) -> None:
-        self.text, self.lines, self.starts, self.ctx = text, lines, starts, ctx
+        self.text, self.lines, self.starts, self.ctx = text, lines, starts, replace(ctx, scans={})
         self.gates, self.changed = gates, changed
         self._protected: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         self._picked: dict[int, list[int]] = {}  # by gate: rules sharing a prefilter share its scan
@@ -258,7 +246,7 @@ class _GatedLines:
         """The picked lines as one text, where they start in it, and the context that locates them."""
         if id(picked) not in self._texts:
             shown = [self.lines[i] for i in picked]
-            starts = _starts_of(shown)
+            starts = line_starts(shown)
             self._texts[id(picked)] = ("\n".join(shown), starts, replace(self.ctx, line_starts=starts,
                                                                           line_numbers=picked))
         return self._texts[id(picked)]
@@ -309,11 +297,140 @@ class _GatedLines:
                 cursor = end - base
             pieces.append(line[cursor:])
             lines[k] = "".join(pieces)
-        return _GatedLines("\n".join(lines), lines, _starts_of(lines), self.ctx, self.gates, sorted(by_line))
+        return _GatedLines("\n".join(lines), lines, line_starts(lines), self.ctx, self.gates, sorted(by_line))
 
     def first_pass(self) -> _GatedLines:
         """The same text, as the first pass of the next stage sees it."""
         return _GatedLines(self.text, self.lines, self.starts, self.ctx, self.gates, None)
+
+
+_View = _WholeText | _GatedLines
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One proposed edit of a pass, trimmed to what it changes and located in the raw text."""
+
+    rule: Rule
+    order: int  # the rule's place in its stage: of two edits of the same span, the earlier rule's wins
+    message: str
+    start: int
+    end: int
+    before: str
+    after: str
+    context: tuple[str, str]  # the whole span the rule matched, before and after
+    raw_start: int
+    raw_end: int
+    line: int
+    col: int
+
+    @property
+    def key(self) -> EditKey:
+        """What identifies the edit across runs (see ``edit_key``)."""
+        return (self.rule.id, self.raw_start, self.raw_end, self.before, self.after)
+
+
+class _Ledger:
+    """The state of one ``fix_text`` run: the passes applied so far and what was recorded of them.
+
+    Each pass goes through three steps: ``collect`` the rules' proposals (findings are recorded
+    there), ``resolve`` which of them apply (listing review suggestions and conflicts), ``record``
+    the applied ones.
+    """
+
+    def __init__(self, raw: str, lines: Sequence[str], apply_review: bool,
+                 verdicts: Mapping[EditKey, bool] | None) -> None:
+        self.result = Result(raw=raw, text=raw)
+        self.raw_line_starts = line_starts(lines)
+        self.apply_review, self.verdicts = apply_review, verdicts
+        self.history: list[_Pass] = []
+        self.listed: set[tuple[str, int, int, str]] = set()
+        self.step = 0
+
+    def locate(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Raw start and end, 1-based line and column of a span of the current text."""
+        raw_start = _map_back(start, self.history, is_end=False)
+        raw_end = max(raw_start, _map_back(end, self.history, is_end=True))
+        line = bisect.bisect_right(self.raw_line_starts, raw_start) - 1
+        return raw_start, raw_end, line + 1, raw_start - self.raw_line_starts[line] + 1
+
+    def _first_listing(self, key: tuple[str, int, int, str]) -> bool:
+        """Whether ``key`` (rule id, raw span, after) is listed for the first time in this run."""
+        if key in self.listed:
+            return False
+        self.listed.add(key)
+        return True
+
+    def collect(self, view: _View, rules: Sequence[Rule], stage: str,
+                profile: Profile | None) -> list[_Candidate]:
+        """Every rule's edits on the current text, in the order they are considered; findings recorded."""
+        text = view.text
+        candidates: list[_Candidate] = []
+        for order, rule in enumerate(rules):
+            for proposal in view.proposals(rule, profile):
+                if view.protected((proposal.start, proposal.end)):
+                    continue
+                message = proposal.message or rule.message
+                if rule.tier is Tier.FINDING:
+                    raw_start, raw_end, line, col = self.locate(proposal.start, proposal.end)
+                    if self._first_listing((rule.id, raw_start, raw_end, "")):
+                        self.result.findings.append(Finding(
+                            rule_id=rule.id, message=message, text=text[proposal.start : proposal.end],
+                            raw_start=raw_start, raw_end=raw_end, line=line, col=col, stage=stage))
+                    continue
+                start, end, after = _trim(text, proposal.start, proposal.end, proposal.after or "")
+                before = text[start:end]
+                if before == after:
+                    continue
+                if "\n" in before or "\n" in after:
+                    raise ValueError(f"rule {rule.id} proposed an edit across a line break: {before!r}")
+                context = (text[proposal.start : proposal.end], proposal.after or "")
+                candidates.append(_Candidate(rule, order, message, start, end, before, after, context,
+                                             *self.locate(start, end)))
+        candidates.sort(key=lambda c: (c.start, c.start - c.end, c.order))
+        return candidates
+
+    def resolve(self, candidates: Sequence[_Candidate], view: _View,
+                stage: str) -> list[_Candidate]:
+        """The candidates that apply, left to right; the others listed as suggestions or conflicts."""
+        accepted: list[_Candidate] = []
+        on_line: dict[int, list[_Candidate]] = {}
+        for candidate in candidates:
+            applies = candidate.rule.tier is Tier.SAFE or self.apply_review
+            if self.verdicts:
+                applies = self.verdicts.get(candidate.key, applies)
+            if not applies:
+                if self._first_listing((candidate.rule.id, candidate.raw_start, candidate.raw_end, candidate.after)):
+                    self.result.edits.append(self._edit(candidate, stage, applied=False))
+                continue
+            # Edits stay within a line, so only edits accepted on the same line can overlap.
+            neighbours = on_line.setdefault(view.line_of(candidate.start), [])
+            span = (candidate.start, candidate.end)
+            clash = next((a for a in neighbours if _overlaps((a.start, a.end), span)), None)
+            if clash is not None:
+                self.result.conflicts.append(Conflict(candidate.rule.id, clash.rule.id, candidate.line,
+                                                      candidate.col, candidate.before, candidate.after))
+                continue
+            neighbours.append(candidate)
+            accepted.append(candidate)
+        return accepted
+
+    def record(self, accepted: Sequence[_Candidate], stage: str) -> list[_Candidate]:
+        """Add the applied edits of a pass to the ledger and count the pass; the edits, left to right."""
+        accepted = sorted(accepted, key=lambda c: c.start)
+        self.result.edits.extend(self._edit(c, stage, applied=True) for c in accepted)
+        self.history.append(_make_pass([(c.start, c.end, len(c.after)) for c in accepted]))
+        self.step += 1
+        return accepted
+
+    def _edit(self, candidate: _Candidate, stage: str, applied: bool) -> Edit:
+        return Edit(
+            rule_id=candidate.rule.id, message=candidate.message, tier=candidate.rule.tier, stage=stage,
+            step=self.step, start=candidate.start, end=candidate.end, before=candidate.before,
+            after=candidate.after, raw_start=candidate.raw_start, raw_end=candidate.raw_end,
+            line=candidate.line, col=candidate.col, applied=applied, context=candidate.context,
+            decision=_decision(self.verdicts, candidate.key),
+        )
 
 
 def fix_text(
@@ -344,102 +461,31 @@ def fix_text(
         rules = [rule for rule in rules if not rule.needs_source]
     base_ctx = Context(doc=facts, source=source_lines, glossary=tuple(glossary), first_line=first_line)
     lines = raw.split("\n")
-    raw_line_starts = _starts_of(lines)
-    result = Result(raw=raw, text=raw)
-    history: list[_Pass] = []
-    seen_listed: set[tuple[str, int, int, str]] = set()
-    step = 0
-    view: _WholeText | _GatedLines
+    ledger = _Ledger(raw, lines, apply_review, verdicts)
+    view: _View
     if gated:
-        view = _GatedLines(raw, lines, raw_line_starts, base_ctx, gates_of(rules), None)
+        view = _GatedLines(raw, lines, ledger.raw_line_starts, base_ctx, gates_of(rules), None)
     else:
         view = _WholeText(raw, base_ctx)
-
-    def locate(start: int, end: int) -> tuple[int, int, int, int]:
-        raw_start = _map_back(start, history, is_end=False)
-        raw_end = max(raw_start, _map_back(end, history, is_end=True))
-        line = bisect.bisect_right(raw_line_starts, raw_start) - 1
-        return raw_start, raw_end, line + 1, raw_start - raw_line_starts[line] + 1
-
     for stage in STAGES:
         stage_rules = [r for r in rules if r.stage == stage]
-        if not stage_rules:
-            continue
-        if isinstance(view, _GatedLines):
-            view = view.first_pass()
-        for pass_number in range(MAX_PASSES + 1):
-            text = view.text
-            candidates: list[Candidate] = []
-            for order, rule in enumerate(stage_rules):
-                for proposal in view.proposals(rule, profile):
-                    span = (proposal.start, proposal.end)
-                    if view.protected(span):
-                        continue
-                    if rule.tier is Tier.FINDING:
-                        key = (rule.id, *locate(*span)[:2], "")
-                        if key not in seen_listed:
-                            seen_listed.add(key)
-                            raw_start, raw_end, line, col = locate(*span)
-                            result.findings.append(
-                                Finding(rule.id, proposal.message or rule.message, text[span[0] : span[1]],
-                                        raw_start, raw_end, line, col, stage)
-                            )
-                        continue
-                    after = proposal.after or ""
-                    start, end, after = _trim(text, proposal.start, proposal.end, after)
-                    before = text[start:end]
-                    if before == after:
-                        continue
-                    if "\n" in before or "\n" in after:
-                        raise ValueError(f"rule {rule.id} proposed an edit across a line break: {before!r}")
-                    context = (text[proposal.start : proposal.end], proposal.after or "")
-                    candidates.append((start, -(end - start), order, rule, proposal, after, context))
-            candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-            accepted: list[tuple[int, int, Rule, Proposal, str, tuple[str, str]]] = []
-            on_line: dict[int, list[tuple[int, int, Rule, Proposal, str, tuple[str, str]]]] = {}
-            for start, neg_len, _, rule, proposal, after, context in candidates:
-                end = start - neg_len
-                applies = rule.tier is Tier.SAFE or apply_review
-                if verdicts:
-                    applies = verdicts.get((rule.id, *locate(start, end)[:2], text[start:end], after), applies)
-                if not applies:
-                    raw_start, raw_end, line, col = locate(start, end)
-                    key = (rule.id, raw_start, raw_end, after)
-                    if key not in seen_listed:
-                        seen_listed.add(key)
-                        result.edits.append(
-                            Edit(rule.id, proposal.message or rule.message, rule.tier, stage, step, start, end,
-                                 text[start:end], after, raw_start, raw_end, line, col, False, context,
-                                 _decision(verdicts, (rule.id, raw_start, raw_end, text[start:end], after)))
-                        )
-                    continue
-                # Edits stay within a line, so only edits accepted on the same line can overlap.
-                neighbours = on_line.setdefault(view.line_of(start), [])
-                clash = next((a for a in neighbours if _overlaps((a[0], a[1]), (start, end))), None)
-                if clash is not None:
-                    _, _, line, col = locate(start, end)
-                    result.conflicts.append(Conflict(rule.id, clash[2].id, line, col, text[start:end], after))
-                    continue
-                neighbours.append((start, end, rule, proposal, after, context))
-                accepted.append((start, end, rule, proposal, after, context))
-            if not accepted:
-                break
-            if pass_number == MAX_PASSES:
-                names = sorted({a[2].id for a in accepted})
-                raise ConvergenceError(f"stage {stage} did not converge; rules still editing: {', '.join(names)}")
-            accepted.sort(key=lambda a: a[0])
-            for start, end, rule, proposal, after, context in accepted:
-                raw_start, raw_end, line, col = locate(start, end)
-                result.edits.append(
-                    Edit(rule.id, proposal.message or rule.message, rule.tier, stage, step, start, end,
-                         text[start:end], after, raw_start, raw_end, line, col, True, context,
-                         _decision(verdicts, (rule.id, raw_start, raw_end, text[start:end], after)))
-                )
-            history.append(_make_pass([(s, e, len(a)) for s, e, _, _, a, _ in accepted]))
-            view = view.apply([(s, e, a) for s, e, _, _, a, _ in accepted])
-            step += 1
-    result.text = view.text
-    return result
+        if stage_rules:
+            view = _run_stage(ledger, view.first_pass(), stage_rules, stage, profile)
+    ledger.result.text = view.text
+    return ledger.result
+
+
+def _run_stage(ledger: _Ledger, view: _View, rules: Sequence[Rule], stage: str, profile: Profile | None) -> _View:
+    """Run the passes of one stage until one makes no edit; the text as the stage leaves it."""
+    for pass_number in range(MAX_PASSES + 1):
+        accepted = ledger.resolve(ledger.collect(view, rules, stage, profile), view, stage)
+        if not accepted:
+            break
+        if pass_number == MAX_PASSES:
+            names = sorted({c.rule.id for c in accepted})
+            raise ConvergenceError(f"stage {stage} did not converge; rules still editing: {', '.join(names)}")
+        view = view.apply([(c.start, c.end, c.after) for c in ledger.record(accepted, stage)])
+    return view
 
 
 def apply_ledger(raw: str, edits: Iterable[Edit]) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import inspect
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .model import Rule
-from .registry import rule_modules
 
 if TYPE_CHECKING:
     from sacrebleu.metrics.base import Metric
@@ -184,14 +182,15 @@ def score_texts(
 
 
 def ruleset_hash(rules: Sequence[Rule]) -> str:
-    """A short hash of the rules that ran: their ids and tiers, and the source of their modules."""
+    """A short hash of what the rules that ran do: each one's id, tier, stage, message, pattern, flags,
+    trigger, examples, leave-alone texts and sources. Not the source text of their modules: a comment
+    or a refactoring that changes none of these leaves the hash, and the snapshots carrying it, alone.
+    """
     digest = hashlib.sha256()
-    ids = {r.id for r in rules}
     for rule in sorted(rules, key=lambda r: r.id):
-        digest.update(f"{rule.id}:{rule.tier}\n".encode())
-    for module in rule_modules():
-        if ids & {r.id for r in module.RULES}:
-            digest.update(inspect.getsource(module).encode())
+        behaviour = (rule.id, str(rule.tier), rule.stage, rule.message, rule.pattern, int(rule.flags), rule.group,
+                     rule.prefilter, rule.examples, rule.leave_alone, rule.sources, rule.needs_source)
+        digest.update(f"{behaviour!r}\n".encode())
     return digest.hexdigest()[:12]
 
 

@@ -149,6 +149,7 @@ def test_rules_lists_and_shows_examples(mtfix) -> None:
     assert mtfix("rules", "no.such_rule").returncode == 2
 
 
+@pytest.mark.slow
 def test_committed_fixed_folder_is_what_fix_produces(mtfix, tmp_path: Path) -> None:
     proc = mtfix("fix", "raw", "-o", str(tmp_path))
     assert proc.returncode == 0, proc.stderr

@@ -34,6 +34,7 @@ def inputs(tmp_path: Path) -> list[Path]:
     return sorted(folder.iterdir())
 
 
+@pytest.mark.slow
 def test_corpus_equals_fix_on_each_file(inputs: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(corpus, "BATCH_LINES", 700)  # several batches per file
     out = tmp_path / "out"
@@ -78,6 +79,7 @@ def test_fix_lines_is_fix_text_by_lines() -> None:
         fix_lines(["a\nb"], Config())
 
 
+@pytest.mark.slow
 def test_corpus_runs_on_the_scheduler_it_is_given(inputs: list[Path], tmp_path: Path) -> None:
     from dask.distributed import LocalCluster
 

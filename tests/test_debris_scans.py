@@ -69,6 +69,7 @@ def _corpus() -> list[tuple[str, str]]:
     return texts
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "text"), _corpus(), ids=[name for name, _ in _corpus()])
 def test_scans_pick_every_line_the_rules_speak_on_in_the_corpora(name: str, text: str) -> None:
     _check(text)
@@ -115,6 +116,7 @@ def _lines(draw: st.DrawFn) -> str:
     return "".join(before) + loop + "".join(after)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_lines() | st.text(alphabet="aAbſ\u212akK İı—,; '-1?\t", max_size=40), min_size=1, max_size=6))
 def test_scans_pick_every_line_the_rules_speak_on_in_generated_text(lines: list[str]) -> None:

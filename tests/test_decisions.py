@@ -71,6 +71,7 @@ def _decisions(report: dict, *entries: tuple[dict, str]) -> dict:
     return {"format": FORMAT, "input": report["input"], "raw_sha256": report["raw_sha256"], "decisions": decisions}
 
 
+@pytest.mark.slow
 def test_apply_then_fix_and_check_keep_the_decisions(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fix", "raw", "-o", "fixed"]) == 0
     report = json.loads((workdir / "fixed" / f"{SAMPLE}.json").read_text())

@@ -30,3 +30,25 @@ def test_select_by_prefix_and_ignore() -> None:
 def test_unknown_selector_is_an_error(selector: str) -> None:
     with pytest.raises(RegistryError, match=selector):
         select_rules((selector,))
+
+
+def test_a_trigger_that_is_no_pattern_fails_at_import_naming_the_rule(tmp_path, monkeypatch) -> None:
+    """A rule module whose prefilter does not compile stops the registry with the rule's id, not a run."""
+    import mtfix.rules as rules_package
+    from mtfix import registry
+
+    (tmp_path / "broken.py").write_text(
+        '"""A module with a bad trigger."""\n'
+        "from mtfix.model import Rule, Tier\n"
+        "STAGE = 'typography'\n"
+        "RULES = [Rule(id='typo.broken', message='m', tier=Tier.FINDING, pattern='a', prefilter='(',\n"
+        "              examples=(('a', 'a'),), leave_alone=('b',))]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(rules_package, "__path__", [*rules_package.__path__, str(tmp_path)])
+    registry.rule_modules.cache_clear()
+    try:
+        with pytest.raises(RegistryError, match=r"rules\.broken: rule typo\.broken: prefilter '\(' is not a valid"):
+            registry.rule_modules()
+    finally:
+        registry.rule_modules.cache_clear()

@@ -63,6 +63,7 @@ def _visit_every_change(page: Page, count: int) -> list[str]:
     return visited
 
 
+@pytest.mark.slow
 def test_review_sample_in_chromium(page: Page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "raw").mkdir()
     shutil.copy(ROOT / "raw" / f"{SAMPLE}.txt", tmp_path / "raw")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 from mtfix import __version__
 from mtfix.registry import all_rules
 from mtfix.runner import fix_text
-from mtfix.scores import ScoreError, corpus_scores, pipeline_signature, score_texts
+from mtfix.scores import ScoreError, corpus_scores, pipeline_signature, ruleset_hash, score_texts
 
 SCORES = FIXTURES / "scores"
 SAMPLE = ROOT / "raw" / "soviet-turkish-treaty-1921"
@@ -41,6 +42,7 @@ def test_raw_and_fixed_scores_equal_sacrebleus_api() -> None:
     assert scores.metric("TER").fixed < scores.metric("TER").raw
 
 
+@pytest.mark.slow
 def test_wmt22_almanach_figures_match_sacrebleu() -> None:
     hyp, ref = lines(FIXTURES / "wmt22" / "hyp.ALMAnaCH-Inria.en"), lines(FIXTURES / "wmt22" / "ref.en")
     assert len(hyp) == len(ref) == 2016
@@ -84,3 +86,25 @@ def test_fixed_signature_names_the_pipeline() -> None:
     raw, fixed, ref = lines(SCORES / "raw.txt"), lines(SCORES / "fixed.txt"), lines(SCORES / "ref.txt")
     bleu = score_texts(raw, fixed, ref, resamples=50, pipeline=safe).metric("BLEU")
     assert bleu.fixed_signature == f"{bleu.signature}|{safe}"
+
+
+def test_ruleset_hash_follows_what_rules_do_not_their_source_text(tmp_path: Path) -> None:
+    """A comment in a rule module leaves the hash (and the committed snapshots) alone; a message does not."""
+    import importlib.util
+
+    import mtfix.rules.typography as module
+
+    copy = tmp_path / "typography_copy.py"
+    copy.write_text(Path(module.__file__).read_text(encoding="utf-8") + "\n# a comment changes nothing\n",
+                    encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("typography_copy", copy)
+    assert spec is not None and spec.loader is not None
+    twin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(twin)
+    rules = [dataclasses.replace(rule, stage=module.STAGE) for rule in module.RULES]
+    twins = [dataclasses.replace(rule, stage=module.STAGE) for rule in twin.RULES]
+    assert ruleset_hash(twins) == ruleset_hash(rules) == ruleset_hash(rules[::-1])
+    reworded = [dataclasses.replace(rules[0], message=rules[0].message + "!"), *rules[1:]]
+    assert ruleset_hash(reworded) != ruleset_hash(rules)
+    more = [dataclasses.replace(rules[0], leave_alone=(*rules[0].leave_alone, "one more")), *rules[1:]]
+    assert ruleset_hash(more) != ruleset_hash(rules)
