@@ -18,17 +18,54 @@ from mtfix.prefilter import lines_holding, lines_matching, lines_with
 
 STAGE = "typography"
 
+MONTH_WORDS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
-def _clock(m: regex.Match[str], ctx: Context) -> str:
-    return f"{m['h']}:{m['m']}"
+
+# Words after which "<h>: <mm>" is a time of day: "at 5: 47", "from 8: 00", "until 7: 30".
+_TIME_WORDS = frozenset(
+    "at from until till to by about around since before after approximately approx. estimated between "
+    "and or starting begins began start starts ends ended open opens closes closed".split()
+)
+# Words before "<a>: <b>" that make it a score: "a score of 5: 0", "drew 1: 1", "won 3: 1".
+_SCORE_WORDS = frozenset(
+    "score scores scored scoring drew draw drawn won win wins winning lost lose loses losing beat beats "
+    "defeated defeat defeats victory loss result ended finished led leading trailed trailing".split()
+)
+_AM_PM = regex.compile(r" ?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|o['’]clock|h\b|hrs?\b)")
+_TIME_RANGE_NEXT = regex.compile(r"[-–—]\d{1,2}: ?\d\d")
+_HALF_TIME = regex.compile(r" \(\d{1,3}: ?\d{1,3}\)")
+_WORD_BEFORE = regex.compile(r"[\p{L}.]+")
+
+
+def _clock(m: regex.Match[str], ctx: Context) -> str | None:
+    """ "h:mm" when the context makes "<h>: <mm>" a time of day or "<a>: <b>" a score, else None."""
+    hour, minute = m["h"], m["m"]
+    text, start, end = m.string, m.start(), m.end()
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 40) : start]
+    words = [w.lower() for w in _WORD_BEFORE.findall(before)[-3:]]
+    word = words[-1] if words and before.rstrip(" ,").lower().endswith(words[-1]) else ""
+    is_time = len(minute) == 2 and int(minute) < 60 and (int(hour) < 24 or hour + minute == "2400")
+    if is_time and (
+        (len(hour) == 2 and int(hour) < 24)
+        or hour + minute in {"000", "2400"}
+        or _AM_PM.match(text, end)
+        or _TIME_RANGE_NEXT.match(text, end)
+        or before.endswith(("-", "–"))
+        or word in _TIME_WORDS
+    ):
+        return f"{hour}:{minute}"
+    parenthesised = before.endswith("(") and text.startswith(")", end)
+    scored = word in {"a", "with"} or not _SCORE_WORDS.isdisjoint(words)
+    if parenthesised or scored or _HALF_TIME.match(text, end):
+        return f"{hour}:{minute}"
+    return None
 
 
 CLOCK_TIME = Rule(
     id="typo.clock_time",
-    message="Space after the colon of a clock time",
+    message="Space after the colon of a clock time or a score",
     tier=Tier.SAFE,
-    pattern=r"(?<![\d:.,/-])(?P<h>[01]\d|2[0-3]): (?P<m>[0-5]\d)(?![\d:])"
-    r"|(?<=\bat )(?P<h>1?\d): (?P<m>[0-5]\d)(?![\d:])",
+    pattern=r"(?:(?<=\d: ?\d\d[-–])|(?<![\d:.,/–-])(?<!\p{L}\d*))(?P<h>\d{1,2}): (?P<m>\d{1,3})(?![\d:]|[.,]\d)",
     fix=_clock,
     # "<digit>: <digit>", led by its rarest part: the engines skip from colon to colon.
     prefilter=r": \d(?<=\d: \d)",
@@ -36,6 +73,16 @@ CLOCK_TIME = Rule(
         ("13 February 2016 08: 15", "13 February 2016 08:15"),
         ("the meeting began at 9: 30 sharp", "the meeting began at 9:30 sharp"),
         ("posted 20 November 2016 17: 26", "posted 20 November 2016 17:26"),
+        ("At 5: 47 p.m. the train left", "At 5:47 p.m. the train left"),
+        ("She left work at about 7: 45 PM and went home", "She left work at about 7:45 PM and went home"),
+        ("the press report (2: 03 PM) said", "the press report (2:03 PM) said"),
+        ("open from 8: 00 am to 0: 00", "open from 8:00 am to 0:00"),
+        ("the curfew ends at 24: 00", "the curfew ends at 24:00"),
+        ("around 6: 00-6: 20, I will be home", "around 6:00-6:20, I will be home"),
+        ("the hosts won (1: 0) at home", "the hosts won (1:0) at home"),
+        ("with a score of 5: 0 and then drew 1: 1", "with a score of 5:0 and then drew 1:1"),
+        ("the 61: 72 (28:38) defeat", "the 61:72 (28:38) defeat"),
+        ("He will be there 4: 15 p.m. sharp", "He will be there 4:15 p.m. sharp"),
     ),
     leave_alone=(
         "13 February 2016 08:15",
@@ -43,6 +90,11 @@ CLOCK_TIME = Rule(
         "the ratio was 12: 1",
         "Note: 15 people came",
         "John 3:16 is quoted",
+        "Step 1: 20 minutes of rest",
+        "Article 5: 12 rules apply",
+        "Group B2: 10 teams",
+        "Psalm 23: 4 says",
+        "Phase 2: 30 volunteers",
     ),
 )
 
@@ -51,7 +103,8 @@ SPACE_BEFORE_PUNCT = Rule(
     id="typo.space_before_punct",
     message="Space before a punctuation mark",
     tier=Tier.SAFE,
-    pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;!?](?:\s|$)|:(?:\s|$)|\.(?:\s|$)(?![.\s]*\.))(?<!\d +(?=: *\d))",
+    pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;][\"”’»]?(?:\s|$)|[!?]+[\"”’»]?(?:\s|$)|:(?:\s|$)"
+    r"|\.[\"”’»]?(?:\s|$)(?![.\s]*\.))(?<!\d +(?=: *\d))",
     fix=lambda m, ctx: "",
     prefilter=r" [,;!?:.]",
     examples=(
@@ -60,6 +113,10 @@ SPACE_BEFORE_PUNCT = Rule(
         ("Is it true ? Yes .", "Is it true? Yes."),
         ("two points : first", "two points: first"),
         ("Recommended age : 3 years", "Recommended age: 3 years"),
+        ('"It is possible ," said the coach.', '"It is possible," said the coach.'),
+        ("“He speaks .” Then silence.", "“He speaks.” Then silence."),
+        ("That is great !!! Where is the gun !?", "That is great!!! Where is the gun!?"),
+        ("Where to go ?? I do not know", "Where to go?? I do not know"),
     ),
     leave_alone=(
         "Good article good, I would even say",
@@ -68,6 +125,79 @@ SPACE_BEFORE_PUNCT = Rule(
         "see https://example.org/a,b and `a , b`",
         "Yahoo! and Jeopardy! are names",
         "wait . . . and see",
+        'he wrote "yes", then "no".',
+        "Wow!!! Really?! Yes.",
+        "Smile :) and wink ;) then",
+    ),
+)
+
+
+# Units and currencies after an amount: "25, 000 rubles", "1, 500 km".
+_AMOUNT_UNITS = (
+    r"(?:rubles?|roubles?|dollars?|euros?|hryvnias?|hryvnyas?|yuan|pounds?|tenge|som|manats?|lari|people|"
+    r"persons|residents|tons?|tonnes|km|kilometers?|kilometres?|meters|metres|hectares?|sq|square|"
+    r"barrels|units|USD|EUR|RUB|UAH)\b"
+)
+_THOUSANDS = (
+    rf"(?<![\d.,:/]|\p{{L}}|(?:{MONTH_WORDS}) )(?P<lead>[$€£]?\d{{1,3}})(?P<groups>(?:,[ ]?\d{{3}})+)"
+    rf"(?![\d.,]\d)(?=(?P<unit>[ ]{_AMOUNT_UNITS})?)"
+)
+
+
+def _thousands(m: regex.Match[str], ctx: Context) -> str | None:
+    groups = m["groups"].split(",")[1:]
+    if not any(g.startswith(" ") for g in groups):
+        return None
+    if groups[0].strip() != "000" and not m["unit"] and len(groups) < 2:
+        return None
+    return m["lead"] + "".join("," + g.strip() for g in groups)
+
+
+SPLIT_THOUSANDS = Rule(
+    id="typo.split_thousands",
+    message="Space after the thousands separator of a number",
+    tier=Tier.SAFE,
+    pattern=_THOUSANDS,
+    fix=_thousands,
+    prefilter=r", \d(?<=\d, \d)",
+    examples=(
+        ("a fine of 25, 000 rubles", "a fine of 25,000 rubles"),
+        ("about 1, 500 people came", "about 1,500 people came"),
+        ("a budget of $2, 500, 000 was set", "a budget of $2,500,000 was set"),
+    ),
+    leave_alone=(
+        "On April 3, 410 bodies were found",
+        "in 2019, 250 people and 25,000 rubles",
+        "numbers 1, 2, 300 and 4",
+        "On May 3, 500 people gathered",
+        "Rooms 12, 100 and 101",
+        "see pages 1, 234 and 5",
+    ),
+)
+
+
+def _apostrophe(m: regex.Match[str], ctx: Context) -> str:
+    return m["mark"] + m["tail"]
+
+
+SPLIT_APOSTROPHE = Rule(
+    id="typo.split_apostrophe",
+    message="Space inside a contraction or possessive",
+    tier=Tier.SAFE,
+    pattern=r"(?<=\p{L})(?: (?P<mark>['’]) ?| ?(?P<mark>['’]) )(?P<tail>s|re|ve|ll|d|m|(?<=n ?['’] ?)t)(?!\p{L}|['’\w])",
+    fix=_apostrophe,
+    prefilter=r"['’] | ['’]",
+    examples=(
+        ("the girl’ s mother", "the girl’s mother"),
+        ("I won 't go and it 's late", "I won't go and it's late"),
+        ("we don ' t know, I 'm sure they' re home", "we don't know, I'm sure they're home"),
+    ),
+    leave_alone=(
+        "the girl’s mother and the girls’ school",
+        "he said ‘no’ and ‘yes’ to them",
+        "the 'Yes' campaign, 's' is a letter",
+        "rock 'n' roll",
+        "the players’ team and the players’ dressing room",
     ),
 )
 
@@ -420,6 +550,8 @@ RULES = [
     CLOCK_TIME,
     SPACE_BEFORE_PUNCT,
     QUOTE_SPACING,
+    SPLIT_THOUSANDS,
+    SPLIT_APOSTROPHE,
     RANGE_DASH,
     RANGE_HYPHEN,
     BRACKET_SPACING,
