@@ -4,8 +4,10 @@ What it fixes: "Mv Frunze" (two initials fused into one word), "Chicherin GV" an
 (the Russian bibliographic order, surname first), "S.Aralov" (no space after an initial).
 Use instead: "M.V. Frunze", "G.V. Chicherin", "S. Aralov". Why: the source writes "М.В. Фрунзе",
 "Чичерин Г.В."; the MT system read the initials as a word or kept the order of a Russian
-reference list. Tier: safe when the surname is plainly Russian (its ending) or the document
-names the same person with proper initials elsewhere; review otherwise. Joined initials follow the
+reference list. Tier: safe when the surname is plainly Russian (its ending, not a Chinese given
+name in Pinyin such as "Ni Yuanjin") or the document names the same person with proper initials
+elsewhere; otherwise a finding only ("Ak Bars", "Kalininsky AO": clubs, districts and abbreviations
+make such suggestions wrong more often than right). Joined initials follow the
 document's own style: "M.V. Frunze" or "M. V. Frunze" (``initials_style``, by majority; spaced
 when the document shows neither).
 """
@@ -20,6 +22,9 @@ STAGE = "names"
 
 # Latin letters that begin a transliterated Russian first name or patronymic.
 INITIAL = "ABVGDEIKLMNOPRSTFYZ"
+# An initial as written with its dot: one letter, or the two Latin letters of one Russian letter
+# ("Yu." for "Ю.", "Zh." for "Ж.": "E.Yu. Kotlyarova").
+DOTTED = rf"(?:Yu|Ya|Yo|Ye|Zh|Kh|Ch|Sh|Ts|[{INITIAL}])"
 # Second letters of two fused initials as the MT system writes them ("Mv", "Vk", "Ai").
 FUSED_SECOND = "bvgdklmnprstfzaeio"
 # Endings of Russian (and other ex-Soviet) surnames in English transliteration.
@@ -55,6 +60,23 @@ def _russian(word: str) -> bool:
     """
     head = word.split("-")[0]
     return head not in NOT_SURNAMES and _RUSSIAN_SURNAME.fullmatch(head) is not None
+# One or two syllables of Hanyu Pinyin: a Chinese given name ("Yuanjin", "Jin"), which "-in" and
+# "-an" endings would otherwise pass off as Russian; "Ni Yuanjin" is a surname and a given name.
+_PINYIN = regex.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou"
+    r"|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|e|i|o|u)){1,2}"
+)
+
+
+def _pinyin(word: str) -> bool:
+    """Whether ``word`` reads as a Chinese given name in Pinyin.
+
+    >>> [_pinyin(w) for w in ("Yuanjin", "Xiaoming", "Mikoyan", "Arsenyeva")]
+    [True, True, False, False]
+    """
+    return _PINYIN.fullmatch(word.lower()) is not None
+
+
 # Two-letter words and abbreviations that look like fused or reversed initials but are not.
 NOT_INITIALS = _words(
     """
@@ -63,6 +85,7 @@ NOT_INITIALS = _words(
     Sr Jr Fr Rd Gt Md Om Nb Ps Pm Km Kg Mg Ml Gb Mb Kb Tv Pc Vs Sq Ii Iv Vi Vii Xi Xv Xx Tk Gk
     TV PM MP AG SA AB IT AI PR OS PS DS GB MB KB EV VR AR SP EP LP BP GP GM GT OK ID II IV VI XI
     KG KM MM ML MG PP PT SS SD SM SE SO SK SI RS RT TA TE TI TO OB OR OP OM ON DO DE DA DI
+    AO RV US UK EU UN NY LA DC FC SC AK Ak
     """
 )
 ACRONYM = regex.compile(r"\p{Lu}{2,}")
@@ -80,8 +103,8 @@ def _style(raw: str) -> str:
     >>> _style("the U.S. Navy and A. Smailov")
     'spaced'
     """
-    tight = len(regex.findall(rf"(?<![\p{{L}}.])[{INITIAL}]\.[{INITIAL}]\. ?{SURNAME}", raw))
-    spaced = len(regex.findall(rf"(?<![\p{{L}}.])[{INITIAL}]\. [{INITIAL}]\. {SURNAME}", raw))
+    tight = len(regex.findall(rf"(?<![\p{{L}}.]){DOTTED}\.{DOTTED}\. ?{SURNAME}", raw))
+    spaced = len(regex.findall(rf"(?<![\p{{L}}.]){DOTTED}\. {DOTTED}\. {SURNAME}", raw))
     return "tight" if tight > spaced else "spaced"
 
 
@@ -116,6 +139,12 @@ def _attested(surname: str, ctx: Context) -> bool:
     return surname in ctx.doc.get("attested_surnames", ())
 
 
+def _maybe(m: regex.Match[str], start: str, end: str, reading: str) -> Proposal:
+    """A finding over the name from group ``start`` to group ``end``: what it may be, for a person to decide."""
+    name = m.string[m.start(start) : m.end(end)]
+    return Proposal(m.start(start), m.end(end), None, f"Maybe initials: {name!r} may be {reading!r}")
+
+
 def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
     proposals = []
     for m in FUSED.finditer(text):
@@ -124,11 +153,13 @@ def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
             continue
         russian = _russian(surname)
         vowel = pair[1] in "aeio"
-        if vowel and pair[0].lower() == pair[1]:
+        if (vowel and pair[0].lower() == pair[1]) or (vowel and _pinyin(surname)):
             continue
         sure = russian or (not vowel and _attested(surname, ctx))
         if sure == certain and (russian or not vowel):
-            proposals.append(Proposal(m.start("pair"), m.end("pair"), _join(pair[0], pair[1], ctx)))
+            after = _join(pair[0], pair[1], ctx)
+            found = Proposal(m.start("pair"), m.end("pair"), after) if certain else _maybe(m, "pair", "surname", after)
+            proposals.append(found)
     return proposals
 
 
@@ -161,7 +192,8 @@ def _pairs(seconds: str) -> str:
 # so the runner scans a text once for all of them.
 NAME_CANDIDATE = (
     rf" [^\x00-@\[-\x7f](?:(?<=(?:{_pairs(FUSED_SECOND)}) .)"
-    rf"|(?<=[^\x00-`{{-\x7f] [{INITIAL}])(?:\. ?[{INITIAL}]\.|[{INITIAL}](?<={_pairs(INITIAL)})(?![A-Za-z0-9])))"
+    rf"|(?<=[^\x00-`{{-\x7f] [{INITIAL}C])"
+    rf"(?:[hsuao]?\. ?[{INITIAL}C][hsuao]?\.|[{INITIAL}](?<={_pairs(INITIAL)})(?![A-Za-z0-9])))"
 )
 
 FUSED_INITIALS = Rule(
@@ -185,32 +217,36 @@ FUSED_INITIALS = Rule(
         "Ap Annie reported",
         "Ee Durbin and Oo Kuznetsov",
         "Md Sujauddin Sekh",
+        "Ni Yuanjin and Li Jin met Ma Long",
+        "Ak Bars beat CSKA",
+        "Xi Jinping and Ai Weiwei",
     ),
 )
 
 FUSED_INITIALS_UNSURE = Rule(
     id="name.fused_initials_unsure",
-    message="Maybe two initials fused into one word before a surname",
-    tier=Tier.REVIEW,
+    message="Maybe two initials fused into one word before a surname; too often a name or brand to suggest",
+    tier=Tier.FINDING,
     find=lambda text, ctx: _fused(text, ctx, certain=False),
     prefilter=NAME_CANDIDATE,
     examples=(
-        ("Nk Smith spoke", "N. K. Smith spoke"),
-        ("Gv Bolton wrote to L.B. Krasin", "G.V. Bolton wrote to L.B. Krasin"),
-        ("a report by Bt Harris", "a report by B. T. Harris"),
+        ("Nk Smith spoke", "Nk Smith"),
+        ("Gv Bolton wrote to L.B. Krasin", "Gv Bolton"),
+        ("a report by Bt Harris", "Bt Harris"),
     ),
     leave_alone=(
         "M.V. Kuznetsov",
         "Mr Smith and Dr Jones",
         "Ma Long beat Li Na",
         "Ap Annie reported",
+        "Ak Bars won and Tj Shorts scored",
     ),
 )
 
 
 REVERSED = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<surname>{SURNAME}) (?P<init>"
-    rf"(?P<a>[{INITIAL}])\. ?(?P<b>[{INITIAL}])\.(?!\p{{L}})(?P<dotted>)"
+    rf"(?P<a>{DOTTED})\. ?(?P<b>{DOTTED})\.(?!\p{{L}})(?P<dotted>)"
     rf"|(?P<a>[{INITIAL}])(?P<b>[{INITIAL}])(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}]))"
     rf"(?P<after>[.,;:)]?(?: (?P<next>[\p{{L}}\p{{N}}]+))?)",
     regex.V1,
@@ -240,7 +276,10 @@ def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
         # The last initial's dot also ends the item unless the sentence goes on: "Frunze M.V. Report".
         goes_on = after[:1] in tuple(",;:)") or (after.startswith(" ") and nxt[:1].islower())
         ending = "." if dotted and not goes_on else ""
-        proposals.append(Proposal(m.start("surname"), m.end("init"), f"{initials} {surname}{ending}"))
+        after = f"{initials} {surname}{ending}"
+        proposals.append(
+            Proposal(m.start("surname"), m.end("init"), after) if certain else _maybe(m, "surname", "init", after)
+        )
     return proposals
 
 
@@ -257,6 +296,9 @@ REVERSED_INITIALS = Rule(
         ("as Kuznetsov M.V. wrote", "as M.V. Kuznetsov wrote"),
         ("by Aralov S.I.", "by S.I. Aralov."),
         ("by Aralov S. I., p. 5", "by S. I. Aralov, p. 5"),
+        ("said Kotlyarova E.Yu. at the meeting", "said E.Yu. Kotlyarova at the meeting"),
+        ("[3] Ivanova Yu.A. Essays", "[3] Yu.A. Ivanova. Essays"),
+        ("signed by Lukashenko Zh.Ts., head", "signed by Zh.Ts. Lukashenko, head"),
         ("[13] Chicherin GV, p. 197 (G.V. Chicherin)", "[13] G.V. Chicherin, p. 197 (G.V. Chicherin)"),
     ),
     leave_alone=(
@@ -268,25 +310,29 @@ REVERSED_INITIALS = Rule(
         "the U.S. Navy and V.I. Lenin",
         "Chairman V.I. Lenin",
         "the letter of Frunze S. R.D. Aralov",
+        "the Kalininsky AO and the Kirovsky RV",
+        "Ni Yuanjin and Li Jin met Ma Long",
+        "the Ak Bars club and Tatneft PJSC",
     ),
 )
 
 REVERSED_INITIALS_UNSURE = Rule(
     id="name.reversed_initials_unsure",
-    message="Maybe initials after the surname (Russian reference order)",
-    tier=Tier.REVIEW,
+    message="Maybe initials after the surname (Russian reference order); too often an abbreviation to suggest",
+    tier=Tier.FINDING,
     find=lambda text, ctx: _reversed(text, ctx, certain=False),
     prefilter=NAME_CANDIDATE,
     examples=(
-        ("[2] Chicherin GV, p. 197", "[2] G. V. Chicherin, p. 197"),
-        ("the Molotov VM speech of L.B. Krasin", "the V.M. Molotov speech of L.B. Krasin"),
-        ("[4] Ivanov SN. Essays", "[4] S. N. Ivanov. Essays"),
+        ("[2] Chicherin GV, p. 197", "Chicherin GV"),
+        ("the Molotov VM speech of L.B. Krasin", "Molotov VM"),
+        ("[4] Ivanov SN. Essays", "Ivanov SN"),
     ),
     leave_alone=(
         "the Samsung TV and Siemens AG",
         "N.G. Kireev. History",
         "the Labour MP said",
         "Kremlin PR works",
+        "the Kalininsky AO and Assistant RV-Manager",
     ),
 )
 

@@ -23,13 +23,19 @@ MONTH_WORDS = "January|February|March|April|May|June|July|August|September|Octob
 
 # Words after which "<h>: <mm>" is a time of day: "at 5: 47", "from 8: 00", "until 7: 30".
 _TIME_WORDS = frozenset(
-    "at from until till to by about around since before after approximately approx. estimated between "
-    "and or starting begins began start starts ends ended open opens closes closed".split()
+    regex.split(
+        r"\s+",
+        "at from until till to by about around since before after approximately approx. estimated between "
+        "and or starting begins began start starts ends ended open opens closes closed",
+    )
 )
 # Words before "<a>: <b>" that make it a score: "a score of 5: 0", "drew 1: 1", "won 3: 1".
 _SCORE_WORDS = frozenset(
-    "score scores scored scoring drew draw drawn won win wins winning lost lose loses losing beat beats "
-    "defeated defeat defeats victory loss result ended finished led leading trailed trailing".split()
+    regex.split(
+        r"\s+",
+        "score scores scored scoring drew draw drawn won win wins winning lost lose loses losing beat beats "
+        "defeated defeat defeats victory loss result ended finished led leading trailed trailing",
+    )
 )
 _AM_PM = regex.compile(r" ?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|o['’]clock|h\b|hrs?\b)")
 _TIME_RANGE_NEXT = regex.compile(r"[-–—]\d{1,2}: ?\d\d")
@@ -103,7 +109,7 @@ SPACE_BEFORE_PUNCT = Rule(
     id="typo.space_before_punct",
     message="Space before a punctuation mark",
     tier=Tier.SAFE,
-    pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;][\"”’»]?(?:\s|$)|[!?]+[\"”’»]?(?:\s|$)|:(?:\s|$)"
+    pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;][\"”’»]?(?:\s|$)|(?!\?{3})[!?]+[\"”’»]?(?:\s|$)|:(?:\s|$)"
     r"|\.[\"”’»]?(?:\s|$)(?![.\s]*\.))(?<!\d +(?=: *\d))",
     fix=lambda m, ctx: "",
     prefilter=r" [,;!?:.]",
@@ -127,6 +133,7 @@ SPACE_BEFORE_PUNCT = Rule(
         "wait . . . and see",
         'he wrote "yes", then "no".',
         "Wow!!! Really?! Yes.",
+        "So CONDEMN, or DISCUSS ??? If we still discuss it",
         "Smile :) and wink ;) then",
     ),
 )
@@ -184,7 +191,8 @@ SPLIT_APOSTROPHE = Rule(
     id="typo.split_apostrophe",
     message="Space inside a contraction or possessive",
     tier=Tier.SAFE,
-    pattern=r"(?<=\p{L})(?: (?P<mark>['’]) ?| ?(?P<mark>['’]) )(?P<tail>s|re|ve|ll|d|m|(?<=n ?['’] ?)t)(?!\p{L}|['’\w])",
+    pattern=r"(?<=\p{L})(?: (?P<mark>['’]) ?| ?(?P<mark>['’]) )"
+    r"(?P<tail>s|re|ve|ll|d|m|(?<=n ?['’] ?)t)(?!\p{L}|['’\w])",
     fix=_apostrophe,
     prefilter=r"['’] | ['’]",
     examples=(
@@ -405,10 +413,50 @@ def _ascending(left: str, right: str) -> bool:
     return float(left.replace(",", "")) < float(right.replace(",", ""))
 
 
+# What follows a range of amounts: "3 - 4 points", "5 - 7%", "15 - 20 minutes", "3 - 4h".
+_RANGE_UNIT = regex.compile(
+    r" ?(?:%|percent\b|points?\b|goals?\b|minutes?\b|min\b|hours?\b|h\b|days?\b|weeks?\b|months?\b"
+    r"|years?\b|seconds?\b|times\b|degrees?\b|°|km\b|kg\b|cm\b|mm\b|m\b|g\b|ml\b|people\b|thousand\b"
+    r"|million\b|billion\b|rubles?\b|dollars?\b|euros?\b|hryvnias?\b|yuan\b|meters?\b|metres?\b"
+    r"|kilometers?\b|kilometres?\b|grams?\b|liters?\b|litres?\b|centimeters?\b|tons?\b|tonnes\b)"
+)
+# A half-time score after a score: "61 - 72 (28-38)".
+_PERIOD_SCORE = regex.compile(r" \(\d{1,3} ?[-–—:] ?\d{1,3}\)")
+# What may follow a range closing its clause: "(2014 - 2020)", "aged 25 - 34;".
+_CLAUSE_END = regex.compile(r"[;,)]|\.(?:\s|$)|$")
+
+
+def _short_year_range(left: str, right: str) -> bool:
+    """ "2021 - 22": a year and the next year's last two digits."""
+    return _is_year(left) and len(right) == 2 and right.isdigit() and (int(left) + 1) % 100 == int(right)
+
+
+def _spaced_hyphen(m: regex.Match[str]) -> str | None:
+    """A spaced hyphen between numbers: an en dash where the numbers are a range of amounts or
+    years, a closed-up hyphen in a score with its half-time after it, else None (a dash used as
+    punctuation: "in 2022 - 11.4 thousand", "in 1950 - 20 years before")."""
+    left, right, text, end = m["left"], m["right"], m.string, m.end()
+    if _PERIOD_SCORE.match(text, end):
+        return f"{left}-{right}"
+    if _short_year_range(left, right):
+        return f"{left}–{right}"
+    if not _ascending(left, right) or _is_year(left) != _is_year(right):
+        return None
+    bracketed = text[m.start() - 1 : m.start()] == "(" and text.startswith(")", end)
+    aged = text[max(0, m.start() - 6) : m.start()].lower().endswith(("age ", "aged ", "ages "))
+    if bracketed or _RANGE_UNIT.match(text, end) or ((_is_year(left) or aged) and _CLAUSE_END.match(text, end)):
+        return f"{left}–{right}"
+    return None
+
+
 def _range(m: regex.Match[str], ctx: Context) -> str | None:
     left, right, hyphen = m["left"], m["right"], m["dash"] == "-" and not m["spaced"]
     if m["code"]:
         return None if hyphen or not left.isdigit() or not right.isdigit() else f"{m['code']}{left}-{right}"
+    if m["dash"] == "-" and m["spaced"] and "-" not in m.group()[len(left) :].strip()[1:]:
+        both_sides = m.group()[len(left) : -len(right)]
+        if both_sides.startswith(" ") and both_sides.endswith(" "):
+            return _spaced_hyphen(m)
     if not _ascending(left, right) or (m["dash"] == "–" and not m["spaced"]):
         return None
     if m["dash"] == "-" and not ((left, right) in ctx.doc.get("dashed_ranges", ()) and _is_year(left)):
@@ -419,6 +467,8 @@ def _range(m: regex.Match[str], ctx: Context) -> str | None:
 def _hyphen_range(m: regex.Match[str], ctx: Context) -> str | None:
     left, right = m["left"], m["right"]
     if m["code"] or m["dash"] != "-" or not (_is_year(left) and _is_year(right) and _ascending(left, right)):
+        return None
+    if m["spaced"] and _range(m, ctx) is not None:
         return None
     if (left, right) in ctx.doc.get("dashed_ranges", ()):
         return None
@@ -440,6 +490,11 @@ RANGE_DASH = Rule(
         ("color temperature of 3,000 — 6,000K, brightness", "color temperature of 3,000–6,000K, brightness"),
         ("a dose of 1.5 – 2.5 mg", "a dose of 1.5–2.5 mg"),
         ("GOST R 51162 — 2019.", "GOST R 51162-2019."),
+        ("it costs 3 - 4 points and 5 - 7% more", "it costs 3–4 points and 5–7% more"),
+        ("wait 15 - 20 minutes in the 2021 - 22 season", "wait 15–20 minutes in the 2021–22 season"),
+        ("Pushkin (1825 - 1869) and the total for 2014 - 2020.", "Pushkin (1825–1869) and the total for 2014–2020."),
+        ("the 61 - 72 (28-38) defeat", "the 61-72 (28-38) defeat"),
+        ("suitable for age 25 - 34; net content", "suitable for age 25–34; net content"),
     ),
     leave_alone=(
         "call 8-800-555-35-35 or +7 495 — 123 — 45",
@@ -453,6 +508,11 @@ RANGE_DASH = Rule(
         "from 10:00 — 12:00 and on 16.03.2021 — 20.03.2021",
         "He was born in 1950 — 20 years before the war",
         "version v1.2 — 1.3 and GOST R 51162-2019 and 53.3-54.1",
+        "in 2022 - 11.4 thousand, in 2020 - 53.3%.",
+        "the score was 3 - 1 and then 2 - 2",
+        "call +7 495 - 123-45-67",
+        "the League of 2021 - 2022 battled on",
+        "He was born in 1950 - 20 years before the war",
     ),
 )
 
