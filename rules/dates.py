@@ -103,6 +103,15 @@ RELATIVE_YEAR = regex.compile(r"\s+(?:last|this|next) year\b")
 
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
+# Words that start a clause after "<day> in <Month>": the number cannot be its subject, so it is a
+# day ("As reported, 10 in January the court ruled").
+CLAUSE_START = _words("the a an he she it they we i you this these those there his her their its our my")
+# Prepositions of place after "will be <day> in <Month>": an event, not an age ("the match will be
+# 13 in February at home" but "he will be 13 in February").
+PLACE_NEXT = regex.compile(r"^,? (?:at|in|on) (?:home|the|[\p{Lu}])")
+# A count with its "in <Month>" earlier in the line: "6 convoys arrived in February and 4 in March".
+COUNT_IN_MONTH = regex.compile(rf"\b\d+ \p{{L}}+\b[^.;:]*\bin {MONTH}\b[^.;:]*$")
+
 # Words before "from"/"by" that make what follows an amount: "rose from 2 in February", "up by 3".
 CHANGE_VERBS = _words(
     """
@@ -200,14 +209,20 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
     if any(c.isdigit() for c in prev) or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
         return None
-    if bare in NOT_A_DAY and not comma and not (bare in PASSIVE and _passive(before)):
+    event = bare == "be" and _prev_word(before[: before.lower().rstrip().rfind("be")]) in {"will", "would"}
+    if event and not PLACE_NEXT.match(after):
+        return None
+    if bare in NOT_A_DAY and not comma and not (bare in PASSIVE and _passive(before)) and not event:
+        return None
+    if bare in {"and", "or", "but", "while"} and COUNT_IN_MONTH.search(before):
         return None
     if bare in COUNT_WITHOUT_YEAR and not year and not _passive(before):
         return None
     sentence_start = _sentence_start(before)
     weekday = comma and bare in WEEKDAYS
     dated = year or RELATIVE_YEAR.match(after)
-    if (sentence_start or comma) and not weekday and not dated and not regex.match(r"[,;:.!?)]", after):
+    clause = _next_word(after) in CLAUSE_START
+    if (sentence_start or comma) and not weekday and not dated and not clause and not regex.match(r"[,;:.!?)]", after):
         return None
     if not year and not comma and not _day_can_follow(bare, before):
         return None
@@ -273,6 +288,8 @@ DAY_IN_MONTH = Rule(
          "The curfew lasts from December 24 to January 9."),
         ("It was announced on Sunday, 12 in December, at noon.", "It was announced on Sunday, December 12, at noon."),
         ("The referendum that took place 12 in December ended", "The referendum that took place on December 12 ended"),
+        ("The match will be 13 in February at home.", "The match will be on February 13 at home."),
+        ("As reported, 10 in January the court ruled", "As reported, on January 10 the court ruled"),
     ),
     leave_alone=(
         "No. 12 in March",
@@ -289,6 +306,10 @@ DAY_IN_MONTH = Rule(
         "Cases rose from 2 in February to 5 in March and up by 3 in April.",
         "Police detained 23 in January and 40 in February.",
         "The chain opened 10 in April and police said 3 in March were arrested.",
+        "He turned 4 in September and scored 13 in February.",
+        "6 convoys arrived in February and 4 in March 1942.",
+        "He will be 13 in February.",
+        "Police said 4 in March were arrested.",
     ),
 )
 

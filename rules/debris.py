@@ -204,6 +204,66 @@ DOUBLED_WORD_UNSURE = Rule(
     ),
 )
 
+_DOUBLED_CAPITAL = regex.compile(
+    r"(?<![\p{L}\p{N}'’\"“_-])(?P<word>\p{Lu}[\p{L}]+)(?P<gap> +)(?P=word)(?![\p{L}\p{N}'’\"”_+/=-])", regex.V1
+)
+
+
+def _lone_capitals(raw: str) -> frozenset[str]:
+    """Capitalised words the document doubles ("Moscow Moscow") and also writes alone elsewhere.
+
+    A name that is one word twice ("Sirhan Sirhan", "Duran Duran") is always doubled; a word the
+    document writes alone as well was doubled by mistake where it is doubled.
+
+    >>> sorted(_lone_capitals("In Moscow Moscow said. Moscow agreed. Duran Duran played."))
+    ['Moscow']
+    """
+    found = set()
+    for start, end in _lines_with_a_repeat(raw):
+        for m in _DOUBLED_CAPITAL.finditer(raw, start, end):
+            found.add(m["word"])
+    lone = set()
+    for word in found:
+        alone = regex.findall(rf"(?<![\p{{L}}\p{{N}}-]){regex.escape(word)}(?![\p{{L}}\p{{N}}-])", raw)
+        doubled = regex.findall(rf"(?<![\p{{L}}\p{{N}}-]){regex.escape(word)} +{regex.escape(word)}(?![\p{{L}}-])", raw)
+        if len(alone) > 2 * len(doubled):
+            lone.add(word)
+    return frozenset(lone)
+
+
+DOC_FACTS = {"lone_capitals": _lone_capitals}
+
+
+def _doubled_capitals(text: str, ctx: Context) -> list[Proposal]:
+    """ "CSKA CSKA", or "Moscow Moscow" where the document writes "Moscow" alone elsewhere."""
+    lone = ctx.doc.get("lone_capitals", frozenset())
+    proposals = []
+    for start, end in _lines_with_a_repeat(text):
+        for m in _DOUBLED_CAPITAL.finditer(text, start, end):
+            word = m["word"]
+            if (word.isupper() and len(word) > 1) or word in lone:
+                proposals.append(Proposal(m.end("word"), m.end(), ""))
+    return proposals
+
+
+DOUBLED_CAPITAL = Rule(
+    id="debris.doubled_capital",
+    message="Capitalised word repeated: an acronym twice, or a name the document writes once elsewhere",
+    tier=Tier.REVIEW,
+    find=_doubled_capitals,
+    examples=(
+        ("CSKA CSKA won the match", "CSKA won the match"),
+        ("Moscow is large. In Moscow Moscow the talks began.", "Moscow is large. In Moscow the talks began."),
+        ("the NATO NATO summit", "the NATO summit"),
+    ),
+    leave_alone=(
+        "Sirhan Sirhan and Duran Duran",
+        "there there's a cat and after-hours hours",
+        "Moscow, Moscow and the City",
+        "I I",
+    ),
+)
+
 _LOOP = regex.compile(
     r"(?<![\p{L}\p{N}])(?P<phrase>\p{L}[\p{L}\p{N}'’-]*(?:[ ,;]+\p{L}[\p{L}\p{N}'’-]*){0,7}?)"
     r"(?:[ ,;]+(?P=phrase)(?![\p{L}\p{N}])){2,}",
@@ -309,4 +369,4 @@ REPEATED_PHRASE = Rule(
     ),
 )
 
-RULES = [STRAY_MARKUP, DOUBLED_WORD, DOUBLED_WORD_UNSURE, REPEATED_PHRASE]
+RULES = [STRAY_MARKUP, DOUBLED_WORD, DOUBLED_WORD_UNSURE, DOUBLED_CAPITAL, REPEATED_PHRASE]

@@ -248,6 +248,15 @@ def _closes(line: str, at: int) -> bool:
     return 0 < at < len(line) - 1 and line[at + 1] == " " and bool(_WORD_CHAR.match(line, at - 1))
 
 
+# A first straight quote after the end of a clause and before a space: a closing mark.
+# A first straight quote after the end of a clause and before the speaker: a closing mark ("do it, "
+# Crespo told reporters").
+_CLOSES_EARLIER = regex.compile(
+    r'[^"]*[,.!?…] ?" (?:\p{Lu}[\p{L}.-]* ){1,3}(?:told|said|says|added|adds|noted|stressed|explained|'
+    r"emphasized|emphasised|wrote|writes|concluded|continued|recalled|admitted|replied|asked)\b"
+)
+
+
 def _straight_spacing(line: str) -> list[Proposal]:
     """Straight quotes pair up in order and count only when spaced on both inner sides (" x ")."""
     if line.count('"') % 2:
@@ -256,6 +265,8 @@ def _straight_spacing(line: str) -> list[Proposal]:
     while at != -1:
         marks.append(at)
         at = line.find('"', at + 1)
+    if _CLOSES_EARLIER.match(line):
+        return []  # the first mark closes a quote opened on an earlier line ("do it, " Crespo told): pairs are off
     pairs = _pairs(marks)
     spaced = [(o, c) for o, c in pairs if line[o + 1] == " " and line[c - 1] == " "]
     if not spaced or any(_opens(line, c) or _closes(line, o) for o, c in pairs):
@@ -333,6 +344,8 @@ QUOTE_SPACING = Rule(
         "it’s the dogs’ toys and ‘ fine",
         'he said "yes" and "no" twice',
         '"In parallel, prices that we export "..." internal protests" added he.',
+        'we will do it, " Crespo told reporters, adding: " we are ready.',
+        'that is all. " Lionel Messi said " no " twice',
     ),
 )
 

@@ -152,7 +152,7 @@ HOMOGLYPHS = dict(zip("АВЕКМНОРСТХаеорсухіјѕԁԛԝ", "ABEKM
 _LOOKALIKE = "".join(HOMOGLYPHS)
 _MIXED_WORD = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?=[\p{{Latin}}{_LOOKALIKE}]*\p{{Latin}})(?=[\p{{Latin}}{_LOOKALIKE}]*[{_LOOKALIKE}])"
-    rf"[\p{{Latin}}{_LOOKALIKE}]+(?![\p{{L}}\p{{N}}])|(?<=°)[СсFК](?!\p{{L}})",
+    rf"[\p{{Latin}}{_LOOKALIKE}]+(?![\p{{L}}\p{{N}}])|(?<=° ?)[СсК](?!\p{{L}})",
     regex.V1,
 )
 
@@ -177,12 +177,56 @@ HOMOGLYPH = Rule(
         ("According to WНO data", "According to WHO data"),
         ("the range to 50°С.", "the range to 50°C."),
         ("the Сoca-Cola bottle", "the Coca-Cola bottle"),
+        ("it was + 22 ° С at noon", "it was + 22 ° C at noon"),
+        ("in Prazі and Kyіv", "in Prazi and Kyiv"),
     ),
     leave_alone=(
         "According to WHO data",
         "Mattress 105х195 and 90х190х27",
         "the newspaper Правда and Москва",
         "the café in Saarbrücken",
+    ),
+)
+
+
+_MIXED_SCRIPT = regex.compile(
+    r"(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\p{Latin})(?=[\p{L}\p{N}]*\p{Cyrillic})[\p{L}\p{N}]+(?![\p{L}\p{N}])"
+    r"|(?<![\p{L}\p{N}.])(?<!\p{Cyrillic}[.,]? )\p{Cyrillic}\.?(?= \p{Latin})",
+    regex.V1,
+)
+
+
+def _mixed_script(text: str, ctx: Context) -> list[Proposal]:
+    """Words mixing Cyrillic and Latin letters that no look-alike swap repairs ("Oвсянки", "ФC77"),
+    and a lone Cyrillic letter or abbreviation before a Latin word ("г. Moscow")."""
+    if ctx.doc.get("cyrillic_share", 1.0) >= 0.5:
+        return []
+    found = []
+    for m in _MIXED_SCRIPT.finditer(text):
+        word = m.group()
+        if all(c in HOMOGLYPHS or not _CYRILLIC_LETTER.match(c) for c in word):
+            continue  # the look-alike rule repairs it
+        found.append(Proposal(m.start(), m.end()))
+    return found
+
+
+MIXED_SCRIPT = Rule(
+    id="unicode.mixed_script",
+    message="Cyrillic letters inside or beside a Latin word: a letter or abbreviation left from the source",
+    tier=Tier.FINDING,
+    find=_mixed_script,
+    prefilter=r"[\u0400-\u052f]",
+    examples=(
+        ("the Oвсянки village", "Oвсянки"),
+        ("the ФC77 plant", "ФC77"),
+        ("born in г. Moscow", "г."),
+    ),
+    leave_alone=(
+        "According to WНO data",
+        "Mattress 105х195",
+        "the newspaper Правда and Москва",
+        "plain English text",
+        "г. Москва",
     ),
 )
 
@@ -244,4 +288,4 @@ CYRILLIC_WORD = Rule(
     ),
 )
 
-RULES = [MOJIBAKE, PAIR_MOJIBAKE, HOMOGLYPH, CYRILLIC_WORD]
+RULES = [MOJIBAKE, PAIR_MOJIBAKE, HOMOGLYPH, MIXED_SCRIPT, CYRILLIC_WORD]
