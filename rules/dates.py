@@ -66,6 +66,12 @@ NOT_A_DAY = _words(
     decreased grew jumped scored score won win lost lose sold sell bought killed kill injured wounded
     arrested detained hired fired added gained shed cut saw see had has have with without per vs
     vs. versus among including include includes included
+    """
+)
+# Nouns that name a thing by a number ("Game 7 in June", "Room 12 in March"); after "the" and in lower
+# case they are events or places with a date ("in the game 11 in December").
+NAMING_NOUNS = _words(
+    """
     apollo windows iphone ios android galaxy pixel xbox playstation game games chapter chapters
     article articles phase stage level formula section part episode season volume vol. track room
     gate flight platform route highway channel unit block building lot row seat table grade class
@@ -75,6 +81,8 @@ NOT_A_DAY = _words(
     reactor tower bus train tram league ligue liga serie
     """
 )
+NOT_A_DAY = NOT_A_DAY | NAMING_NOUNS
+ARTICLE_BEFORE = regex.compile(r"\b(?:the|this|that) \p{Ll}+\s*$")
 
 # Verbs that take a count without a year ("the chain opened 10 in April") but a date with one
 # ("the conference opened 10 in April 1922").
@@ -105,7 +113,7 @@ WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
 # Words that start a clause after "<day> in <Month>": the number cannot be its subject, so it is a
 # day ("As reported, 10 in January the court ruled").
-CLAUSE_START = _words("the a an he she it they we i you this these those there his her their its our my")
+CLAUSE_START = _words("the a an he she it they we i you this these those there his her their its our my that")
 # Prepositions of place after "will be <day> in <Month>": an event, not an age ("the match will be
 # 13 in February at home" but "he will be 13 in February").
 PLACE_NEXT = regex.compile(r"^,? (?:at|in|on) (?:home|the|[\p{Lu}])")
@@ -212,6 +220,7 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     event = bare == "be" and _prev_word(before[: before.lower().rstrip().rfind("be")]) in {"will", "would"}
     if event and not PLACE_NEXT.match(after):
         return None
+    event = event or (bare in NAMING_NOUNS and ARTICLE_BEFORE.search(before) is not None)
     if bare in NOT_A_DAY and not comma and not (bare in PASSIVE and _passive(before)) and not event:
         return None
     if bare in {"and", "or", "but", "while"} and COUNT_IN_MONTH.search(before):
@@ -290,6 +299,7 @@ DAY_IN_MONTH = Rule(
         ("The referendum that took place 12 in December ended", "The referendum that took place on December 12 ended"),
         ("The match will be 13 in February at home.", "The match will be on February 13 at home."),
         ("As reported, 10 in January the court ruled", "As reported, on January 10 the court ruled"),
+        ("He was shooting in the game 11 in December.", "He was shooting in the game on December 11."),
     ),
     leave_alone=(
         "No. 12 in March",
@@ -309,6 +319,7 @@ DAY_IN_MONTH = Rule(
         "He turned 4 in September and scored 13 in February.",
         "6 convoys arrived in February and 4 in March 1942.",
         "He will be 13 in February.",
+        "She won Game 7 in June and Room 12 in March was empty.",
         "Police said 4 in March were arrested.",
     ),
 )
@@ -374,7 +385,7 @@ OF_THE_YEAR = Rule(
     id="date.of_the_year",
     message='"of the year" or "year" after a year: the Russian "г." (year) rendered as a word',
     tier=Tier.SAFE,
-    pattern=rf"(?<![^\s(])(?P<year>{YEARS}|{YEAR})(?P<tail> of the years?| years?)\b(?![-'’])",
+    pattern=rf"(?<![^\s(])(?P<year>{YEARS}|{YEAR}|1[0-4]\d\d)(?P<tail> of the years?| years?)\b(?![-'’])",
     fix=_of_the_year,
     # "<digit> year" or "<digit> of the year", written to start with "year" and look behind for the
     # rest: the engines skip from one "year" to the next instead of trying every digit.
@@ -399,6 +410,7 @@ OF_THE_YEAR = Rule(
         "the 2021 year was hard",
         "in 2021 years later",
         "in 1921-1922 year-end reports",
+        "a 1000 year old tree",
     ),
 )
 
