@@ -529,6 +529,28 @@ RANGE_DASH = Rule(
     ),
 )
 
+SPLIT_IDENTIFIER = Rule(
+    id="typo.split_identifier",
+    message="Spaced dash inside a phone number or an ISO date",
+    tier=Tier.SAFE,
+    pattern=r"(?:(?<=\+ ?\d{1,4}(?: \d{2,4})?)"
+    r"|(?<=(?<![\d.,])(?:19|20)\d\d)(?= *[–—-] *(?:0[1-9]|1[0-2])-[0-3]\d(?!\d)))"
+    r"(?: +[–—-] *| *[–—] +)(?=\d{1,4}-\d)",
+    fix=lambda m, ctx: "-",
+    prefilter=r"[-–—](?<=\d *[-–—]) *\d",
+    examples=(
+        ("write at Viber + 380 - 42-791-0436", "write at Viber + 380-42-791-0436"),
+        ("visit Guam 2022 — 01-17 reports", "visit Guam 2022-01-17 reports"),
+        ("call +7 495 — 123-45-67 now", "call +7 495-123-45-67 now"),
+    ),
+    leave_alone=(
+        "in 2022 - 11.4 thousand",
+        "in 2021 - 13-15 people",
+        "call +7 495 123-45-67",
+        "on 2022-01-17 and 1917–1921",
+    ),
+)
+
 RANGE_HYPHEN = Rule(
     id="typo.range_hyphen",
     message="Year range with a hyphen; an en dash is the usual style",
@@ -599,8 +621,8 @@ def _double_spaces(text: str, ctx: Context) -> list[Proposal]:
 
 DOUBLE_SPACE = Rule(
     id="typo.double_space",
-    message="Several spaces inside a line",
-    tier=Tier.SAFE,
+    message="Several spaces inside a line (human texts keep them too: listed for review)",
+    tier=Tier.REVIEW,
     find=_double_spaces,
     prefilter="  ",
     examples=(
@@ -626,6 +648,7 @@ RULES = [
     SPLIT_THOUSANDS,
     SPLIT_APOSTROPHE,
     RANGE_DASH,
+    SPLIT_IDENTIFIER,
     RANGE_HYPHEN,
     BRACKET_SPACING,
     DOUBLE_SPACE,
