@@ -583,7 +583,7 @@ def _bracket_spacing(text: str, ctx: Context) -> list[Proposal]:
     return proposals
 
 
-_BRACKETED = regex.compile(r"(?<=(?<![:;=])\()(?P<inner> *[^()\s][^()\n]*?[^()\s] *| *[^()\s] *)(?=\))")
+_BRACKETED = regex.compile(r"(?<=(?<![:;=(])\()(?P<inner> *[^()\s][^()\n]*?[^()\s] *| *[^()\s] *)(?=\))")
 
 BRACKET_SPACING = Rule(
     id="typo.bracket_spacing",
@@ -601,6 +601,7 @@ BRACKET_SPACING = Rule(
         "the car (almost 28%, to 8.2 million rubles). ).",
         "sad :( but fine ) and ( )",
         "f(x) = (a + b)",
+        "to go in person ((((( thank you, it must be printed)",
     ),
 )
 
