@@ -48,7 +48,13 @@ STRAY_MARKUP = Rule(
 # Words that are never meant twice in a row.
 ALWAYS_SINGLE = frozenset(("the", "a", "an", "of", "for", "with", "from", "and", "into", "onto", "than"))
 # Words that English does double on purpose ("what it is is", "he had had", "that that").
-MAY_DOUBLE = frozenset(("had", "that", "is", "do", "does", "did", "will", "can", "was"))
+MAY_DOUBLE = frozenset(("had", "that", "is", "do", "does", "did", "will", "can", "was", "it"))
+# Particles that end a phrasal verb and begin a phrase: "looked at at the station", "filled in in the form".
+PARTICLES = frozenset(("at", "in", "on", "up", "out", "off", "to", "by", "over", "down", "about", "through"))
+# Words that open a clause whose verb may be followed by the main clause's same verb: "those who
+# voted voted against", "what he said said it all".
+_RELATIVE = regex.compile(r"\b(?:who|which|what|whoever|whatever|whom)(?: \S+){0,2} $", regex.IGNORECASE)
+_PREV = regex.compile(r"(\p{L}+)\W*$")
 
 _DOUBLED = regex.compile(
     r"(?<![\p{L}\p{N}'’\"“_-])(?P<first>\p{L}+)(?P<gap> +)(?P<second>\p{L}+)(?![\p{L}\p{N}'’\"”_+/=-])"
@@ -146,6 +152,15 @@ def _doubled_in_line(line: str, offset: int) -> list[tuple[Proposal, bool]]:
         word = second
         if word in MAY_DOUBLE or (len(word) == 1 and word != "a"):
             continue
+        before = line[: m.start()]
+        prev = _PREV.search(before)
+        prev_word = prev.group(1).lower() if prev else ""
+        if prev_word == word.lower() or line[m.end() :].lower().startswith(" " + word.lower() + " "):
+            continue  # three in a row: which copy to keep is a guess
+        if word in PARTICLES and prev_word.endswith(("ed", "en")):
+            continue
+        if word not in ALWAYS_SINGLE and _RELATIVE.search(before):
+            continue
         found.append((Proposal(offset + m.end("first"), offset + m.end("second"), ""), word in ALWAYS_SINGLE))
     return found
 
@@ -195,12 +210,17 @@ DOUBLED_WORD_UNSURE = Rule(
         ("pass at at least one test", "pass at least one test"),
         ("does not not notice", "does not notice"),
         ("wide belt, durable durable fabric", "wide belt, durable fabric"),
+        ("I thank you you helped me", "I thank you helped me"),
     ),
     leave_alone=(
         "he had had enough and said that that was all",
         "Sirhan Sirhan",
         "60-year-old old people",
         "the theory of the thing",
+        "the car was looked at at the station and filled in in the office",
+        "96.5% of those who voted voted against independence",
+        "when you have it it will be larger",
+        "the car was looked at at at the station",
     ),
 )
 
