@@ -37,6 +37,14 @@ _SCORE_WORDS = frozenset(
         "defeated defeat defeats victory loss result ended finished led leading trailed trailing",
     )
 )
+# Nouns that number what follows the colon: "Chapter 10: 15 ways", "Step 1: 20 minutes".
+_LABELS = frozenset(
+    regex.split(
+        r"\s+",
+        "chapter step article phase group psalm note part room section item question point page verse lesson "
+        "stage round game level season episode volume table figure line no. number rule task exercise option",
+    )
+)
 _AM_PM = regex.compile(r" ?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|o['’]clock|h\b|hrs?\b)")
 _TIME_RANGE_NEXT = regex.compile(r"[-–—]\d{1,2}: ?\d\d")
 _HALF_TIME = regex.compile(r" \(\d{1,3}: ?\d{1,3}\)")
@@ -50,6 +58,8 @@ def _clock(m: regex.Match[str], ctx: Context) -> str | None:
     before = text[max(text.rfind("\n", 0, start) + 1, start - 40) : start]
     words = [w.lower() for w in _WORD_BEFORE.findall(before)[-3:]]
     word = words[-1] if words and before.rstrip(" ,").lower().endswith(words[-1]) else ""
+    if word in _LABELS:
+        return None
     is_time = len(minute) == 2 and int(minute) < 60 and (int(hour) < 24 or hour + minute == "2400")
     if is_time and (
         (len(hour) == 2 and int(hour) < 24)
