@@ -533,7 +533,6 @@ RANGE_DASH = Rule(
         "version v1.2 — 1.3 and GOST R 51162-2019 and 53.3-54.1",
         "in 2022 - 11.4 thousand, in 2020 - 53.3%.",
         "the score was 3 - 1 and then 2 - 2",
-        "call +7 495 - 123-45-67",
         "the League of 2021 - 2022 battled on",
         "He was born in 1950 - 20 years before the war",
     ),
