@@ -45,6 +45,10 @@ _LABELS = frozenset(
         "stage round game level season episode volume table figure line no. number rule task exercise option",
     )
 )
+_STARTS = regex.compile(r"(?:^|[.!?:;][\"”’»)]*)\s*[\"“«(]?$")
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"))
+# Plural nouns after "<n>: <mm>" that make the second number a count: "Tip 3: 15 ways to win".
+_COUNTED = regex.compile(r" (?:ways|people|things|tips|reasons|questions|rules|steps|teams|players|volunteers)\b")
 _AM_PM = regex.compile(r" ?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|o['’]clock|h\b|hrs?\b)")
 _TIME_RANGE_NEXT = regex.compile(r"[-–—]\d{1,2}: ?\d\d")
 _HALF_TIME = regex.compile(r" \(\d{1,3}: ?\d{1,3}\)")
@@ -69,6 +73,12 @@ def _clock(m: regex.Match[str], ctx: Context) -> str | None:
         or before.endswith(("-", "–"))
         or word in _TIME_WORDS
     ):
+        return f"{hour}:{minute}"
+    raw_words = _WORD_BEFORE.findall(before)
+    # "John 3: 16", "Tip 3: 15": a capitalised word that does not start the sentence names the numbers.
+    lead = before[: before.rstrip(" ,").rfind(raw_words[-1])] if word else ""
+    named = bool(word) and raw_words[-1][:1].isupper() and word not in _WEEKDAYS and not _STARTS.search(lead)
+    if is_time and not named and not _COUNTED.match(text, end):
         return f"{hour}:{minute}"
     parenthesised = before.endswith("(") and text.startswith(")", end)
     scored = word in {"a", "with"} or not _SCORE_WORDS.isdisjoint(words)
@@ -99,6 +109,7 @@ CLOCK_TIME = Rule(
         ("with a score of 5: 0 and then drew 1: 1", "with a score of 5:0 and then drew 1:1"),
         ("the 61: 72 (28:38) defeat", "the 61:72 (28:38) defeat"),
         ("He will be there 4: 15 p.m. sharp", "He will be there 4:15 p.m. sharp"),
+        ("The 7: 30 train was late; on Sunday 9: 45 it came", "The 7:30 train was late; on Sunday 9:45 it came"),
     ),
     leave_alone=(
         "13 February 2016 08:15",
@@ -111,6 +122,8 @@ CLOCK_TIME = Rule(
         "Group B2: 10 teams",
         "Psalm 23: 4 says",
         "Phase 2: 30 volunteers",
+        "He read Matthew 5: 17 and Tip 3: 15 to us",
+        "it lists 3: 15 ways",
     ),
 )
 
@@ -441,7 +454,9 @@ _RANGE_UNIT = regex.compile(
     r" ?(?:%|percent\b|points?\b|goals?\b|minutes?\b|min\b|hours?\b|h\b|days?\b|weeks?\b|months?\b"
     r"|years?\b|seconds?\b|times\b|degrees?\b|°|km\b|kg\b|cm\b|mm\b|m\b|g\b|ml\b|people\b|thousand\b"
     r"|million\b|billion\b|rubles?\b|dollars?\b|euros?\b|hryvnias?\b|yuan\b|meters?\b|metres?\b"
-    r"|kilometers?\b|kilometres?\b|grams?\b|liters?\b|litres?\b|centimeters?\b|tons?\b|tonnes\b)"
+    r"|kilometers?\b|kilometres?\b|grams?\b|liters?\b|litres?\b|centimeters?\b|tons?\b|tonnes\b|mg\b|GB\b"
+    r"|MB\b|kW\b|MW\b|inch(?:es)?\b|feet\b|ft\b|miles?\b|pieces\b|units\b|votes\b|seats\b|matches\b|games\b"
+    r"|rounds\b|pages\b|children\b|students\b|cases\b|season\b|seasons\b|school year\b|academic year\b)"
 )
 # A half-time score after a score: "61 - 72 (28-38)".
 _PERIOD_SCORE = regex.compile(r" \(\d{1,3} ?[-–—:] ?\d{1,3}\)")
@@ -467,7 +482,7 @@ def _spaced_hyphen(m: regex.Match[str]) -> str | None:
         return None
     bracketed = text[m.start() - 1 : m.start()] == "(" and text.startswith(")", end)
     aged = text[max(0, m.start() - 6) : m.start()].lower().endswith(("age ", "aged ", "ages "))
-    if bracketed or _RANGE_UNIT.match(text, end) or ((_is_year(left) or aged) and _CLAUSE_END.match(text, end)):
+    if bracketed or aged or _RANGE_UNIT.match(text, end) or (_is_year(left) and _CLAUSE_END.match(text, end)):
         return f"{left}–{right}"
     return None
 
