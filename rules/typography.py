@@ -174,11 +174,18 @@ _THOUSANDS = (
 )
 
 
+# A list of numbers around "<n>, <nnn>": "1, 2, 300", "Rooms 12, 100 and 101", "pages 1, 234".
+_LIST_BEFORE = regex.compile(r"(?:\d,? |\b(?:nos?\.|numbers?|rooms?|pages?|pp?\.|items?|points?|lines?) )$", regex.I)
+_LIST_AFTER = regex.compile(r",? ?(?:\d|(?:and|or|to) \d)")
+
+
 def _thousands(m: regex.Match[str], ctx: Context) -> str | None:
     groups = m["groups"].split(",")[1:]
     if not any(g.startswith(" ") for g in groups):
         return None
-    if groups[0].strip() != "000" and not m["unit"] and len(groups) < 2:
+    text, start = m.string, m.start()
+    listed = _LIST_BEFORE.search(text, max(0, start - 12), start) or _LIST_AFTER.match(text, m.end())
+    if groups[0].strip() != "000" and not m["unit"] and len(groups) < 2 and listed:
         return None
     return m["lead"] + "".join("," + g.strip() for g in groups)
 
@@ -194,6 +201,7 @@ SPLIT_THOUSANDS = Rule(
         ("a fine of 25, 000 rubles", "a fine of 25,000 rubles"),
         ("about 1, 500 people came", "about 1,500 people came"),
         ("a budget of $2, 500, 000 was set", "a budget of $2,500,000 was set"),
+        ("it returned 29, 300 artifacts and (75, 762) voted", "it returned 29,300 artifacts and (75,762) voted"),
     ),
     leave_alone=(
         "On April 3, 410 bodies were found",
@@ -451,13 +459,17 @@ def _ascending(left: str, right: str) -> bool:
 
 # What follows a range of amounts: "3 - 4 points", "5 - 7%", "15 - 20 minutes", "3 - 4h".
 _RANGE_UNIT = regex.compile(
-    r" ?(?:%|percent\b|points?\b|goals?\b|minutes?\b|min\b|hours?\b|h\b|days?\b|weeks?\b|months?\b"
+    r" ?(?:%|o['’]clock\b|percent\b|points?\b|goals?\b|minutes?\b|min\b|hours?\b|h\b|days?\b|weeks?\b|months?\b"
     r"|years?\b|seconds?\b|times\b|degrees?\b|°|km\b|kg\b|cm\b|mm\b|m\b|g\b|ml\b|people\b|thousand\b"
     r"|million\b|billion\b|rubles?\b|dollars?\b|euros?\b|hryvnias?\b|yuan\b|meters?\b|metres?\b"
     r"|kilometers?\b|kilometres?\b|grams?\b|liters?\b|litres?\b|centimeters?\b|tons?\b|tonnes\b|mg\b|GB\b"
     r"|MB\b|kW\b|MW\b|inch(?:es)?\b|feet\b|ft\b|miles?\b|pieces\b|units\b|votes\b|seats\b|matches\b|games\b"
     r"|rounds\b|pages\b|children\b|students\b|cases\b|season\b|seasons\b|school year\b|academic year\b)"
 )
+# A plural noun after a range of amounts: "3 - 4 tablespoons", "5 - 7 days".
+_PLURAL_NEXT = regex.compile(r" \p{Ll}{2,}s\b")
+# A unit written onto the second number: "3000 - 6000K", "10 - 15km".
+_ATTACHED_UNIT = regex.compile(r"[A-Za-zµ]{1,3}\b")
 # A half-time score after a score: "61 - 72 (28-38)".
 _PERIOD_SCORE = regex.compile(r" \(\d{1,3} ?[-–—:] ?\d{1,3}\)")
 # What may follow a range closing its clause: "(2014 - 2020)", "aged 25 - 34;".
@@ -482,7 +494,9 @@ def _spaced_hyphen(m: regex.Match[str]) -> str | None:
         return None
     bracketed = text[m.start() - 1 : m.start()] == "(" and text.startswith(")", end)
     aged = text[max(0, m.start() - 6) : m.start()].lower().endswith(("age ", "aged ", "ages "))
-    if bracketed or aged or _RANGE_UNIT.match(text, end) or (_is_year(left) and _CLAUSE_END.match(text, end)):
+    counted = not _is_year(left) and (_PLURAL_NEXT.match(text, end) or _ATTACHED_UNIT.match(text, end))
+    clause_end = _is_year(left) and _CLAUSE_END.match(text, end)
+    if bracketed or aged or counted or clause_end or _RANGE_UNIT.match(text, end):
         return f"{left}–{right}"
     return None
 
@@ -533,6 +547,8 @@ RANGE_DASH = Rule(
         ("Pushkin (1825 - 1869) and the total for 2014 - 2020.", "Pushkin (1825–1869) and the total for 2014–2020."),
         ("the 61 - 72 (28-38) defeat", "the 61-72 (28-38) defeat"),
         ("suitable for age 25 - 34; net content", "suitable for age 25–34; net content"),
+        ("I dilute 3 - 4 tablespoons of paste", "I dilute 3–4 tablespoons of paste"),
+        ("the color temperature 3000 - 6000K, brightness", "the color temperature 3000–6000K, brightness"),
     ),
     leave_alone=(
         "call 8-800-555-35-35 or +7 495 — 123 — 45",
