@@ -376,7 +376,8 @@ def _of_the_year(m: regex.Match[str], ctx: Context) -> str | None:
     joined = prev.lower() in NO_ON | {"in", "during", "for"} or MONTH_BEFORE.search(before)
     if joined or (_sentence_start(before) and m["tail"] == " year"):
         return m["year"]
-    if not m["tail"].startswith(" of") or not prev or not prev[-1].isalpha():
+    bare = prev.rstrip("\"”’»)")
+    if not m["tail"].startswith(" of") or not bare or not bare[-1].isalpha():
         return None
     return f"of {m['year']}"
 
@@ -400,6 +401,7 @@ OF_THE_YEAR = Rule(
         ("the famine of 1921 – 1922 years", "the famine of 1921 – 1922"),
         ("signed on March 16, 1921 of the year", "signed on March 16, 1921"),
         ("It was hard. 2021 year was the worst.", "It was hard. 2021 was the worst."),
+        ("the film “The Chekist” 1992 of the year, a classic", "the film “The Chekist” of 1992, a classic"),
     ),
     leave_alone=(
         "Person of the Year",
