@@ -24,7 +24,9 @@ STAGE = "names"
 INITIAL = "ABVGDEIKLMNOPRSTFYZ"
 # An initial as written with its dot: one letter, or the two Latin letters of one Russian letter
 # ("Yu." for "Ю.", "Zh." for "Ж.": "E.Yu. Kotlyarova").
-DOTTED = rf"(?:Yu|Ya|Yo|Ye|Zh|Kh|Ch|Sh|Ts|[{INITIAL}])"
+RUSSIAN_DOTTED = rf"(?:Yu|Ya|Yo|Ye|Zh|Kh|Ch|Sh|Ts|[{INITIAL}])"
+# Any initial with its dot, English ones ("O.J.") too.
+DOTTED = rf"(?:Yu|Ya|Yo|Ye|Zh|Kh|Ch|Sh|Ts|[{INITIAL}CHJW])"
 # Two fused initials the second of which is J ("Tj Shorts" for "T. J. Shorts"): no English word or
 # common abbreviation has that shape but "Dj" (a disc jockey).
 J_PAIR = "[A-CE-Z]j"
@@ -106,8 +108,8 @@ def _style(raw: str) -> str:
     >>> _style("the U.S. Navy and A. Smailov")
     'spaced'
     """
-    tight = len(regex.findall(rf"(?<![\p{{L}}.]){DOTTED}\.{DOTTED}\. ?{SURNAME}", raw))
-    spaced = len(regex.findall(rf"(?<![\p{{L}}.]){DOTTED}\. {DOTTED}\. {SURNAME}", raw))
+    tight = len(regex.findall(rf"(?<![\p{{L}}.]){RUSSIAN_DOTTED}\.{RUSSIAN_DOTTED}\. ?{SURNAME}", raw))
+    spaced = len(regex.findall(rf"(?<![\p{{L}}.]){RUSSIAN_DOTTED}\. {RUSSIAN_DOTTED}\. {SURNAME}", raw))
     return "tight" if tight > spaced else "spaced"
 
 
@@ -195,8 +197,8 @@ def _pairs(seconds: str) -> str:
 # so the runner scans a text once for all of them.
 NAME_CANDIDATE = (
     rf" [^\x00-@\[-\x7f](?:(?<=(?:{_pairs(FUSED_SECOND)}|{J_PAIR}) .)"
-    rf"|(?<=[^\x00-`{{-\x7f] [{INITIAL}C])"
-    rf"(?:[hsuao]?\. ?[{INITIAL}C][hsuao]?\.|[{INITIAL}](?<={_pairs(INITIAL)})(?![A-Za-z0-9])))"
+    rf"|(?<=[^\x00-`{{-\x7f] [{INITIAL}CHJW])"
+    rf"(?:[hsuao]?\. ?[{INITIAL}CHJW][hsuao]?\.|[{INITIAL}](?<={_pairs(INITIAL)})(?![A-Za-z0-9])))"
 )
 
 FUSED_INITIALS = Rule(
@@ -258,6 +260,31 @@ REVERSED = regex.compile(
 )
 
 
+# Dotted pairs after a capitalised word that are not initials: company forms, degrees, places, eras.
+NOT_REVERSED = _words(
+    """
+    S.A. N.V. A.G. A.S. A.B. S.E. S.L. K.G. E.V. O.O. L.P. P.C. P.A. M.D. D.O. R.N. B.A. M.A. M.S. B.S. P.E.
+    D.C. N.Y. L.A. A.D. B.C. E.R. I.T. P.R. T.V. V.P. D.A. G.P. S.O. A.M. P.M.
+    """
+)
+# Words that stand before a person's initials rather than being the surname: "Coach A.J., who".
+TITLES = _words(
+    """
+    Mr Mrs Ms Dr Coach President Director Chairman Professor Prof Doctor Captain General Senator Judge Officer
+    Agent Chief Minister Governor Mayor Colonel Major Sergeant Father Brother Sister Uncle Aunt Saint St
+    """
+)
+
+
+def _foreign_reversed(m: regex.Match[str]) -> bool:
+    """Dotted initials after a surname that is not Russian ("by the name of Simpson O.J., who"): reversed
+    when the initials end the phrase (a comma or bracket follows), the surname is inside a sentence and
+    is no title, and the pair is no abbreviation."""
+    text, start = m.string, m.start("surname")
+    inside = regex.search(r"\p{Ll}[,;]? $", text[max(0, start - 3) : start]) is not None
+    return inside and m["surname"] not in TITLES and m["init"] not in NOT_REVERSED and m["after"][:1] in (",", ";", ")")
+
+
 def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
     proposals = []
     for m in REVERSED.finditer(text, overlapped=True):
@@ -270,7 +297,7 @@ def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
             continue
         russian = _russian(surname)
         attested = _attested(surname, ctx)
-        sure = (russian and (dotted or attested)) or (dotted and attested)
+        sure = (russian and (dotted or attested)) or (dotted and (attested or _foreign_reversed(m)))
         if not sure and not (russian or attested):
             continue
         if sure != certain:
@@ -304,6 +331,7 @@ REVERSED_INITIALS = Rule(
         ("said Kotlyarova E.Yu. at the meeting", "said E.Yu. Kotlyarova at the meeting"),
         ("[3] Ivanova Yu.A. Essays", "[3] Yu.A. Ivanova. Essays"),
         ("signed by Lukashenko Zh.Ts., head", "signed by Zh.Ts. Lukashenko, head"),
+        ("a running back by the name of Simpson O.J., who", "a running back by the name of O.J. Simpson, who"),
         ("[13] Chicherin GV, p. 197 (G.V. Chicherin)", "[13] G.V. Chicherin, p. 197 (G.V. Chicherin)"),
     ),
     leave_alone=(
@@ -318,6 +346,8 @@ REVERSED_INITIALS = Rule(
         "the Kalininsky AO and the Kirovsky RV",
         "Ni Yuanjin and Li Jin met Ma Long",
         "the Ak Bars club and Tatneft PJSC",
+        "shares of Nestle S.A., the maker, and Coach A.J., who",
+        "Simpson O.J. said and John Smith M.D., a doctor",
     ),
 )
 
