@@ -7,7 +7,9 @@ with a Cyrillic "Н" inside a Latin word. Use instead: "side — coconut", "Pont
 Cyrillic letters kept from the source. Tier: mojibake is safe (only ftfy's encoding fixers run,
 never its style changes; the pair decoder accepts only byte runs that decode to Cyrillic or Latin
 Extended-A letters); a look-alike letter is review (human texts keep them too); a whole Cyrillic
-word is a finding, since only a translator can say what it should be.
+word is a finding, since only a translator can say what it should be; so is a word mixing the scripts
+that no look-alike swap repairs ("ФG77"), while a Latin look-alike inside a Cyrillic word ("Oвсянки")
+is a review suggestion to write it in Cyrillic.
 """
 
 from __future__ import annotations
@@ -196,6 +198,48 @@ _MIXED_SCRIPT = regex.compile(
 )
 
 
+# Latin letters that look like Cyrillic ones, and the Cyrillic letter meant.
+LATIN_LOOKALIKES = {latin: cyrillic for cyrillic, latin in HOMOGLYPHS.items() if ord(cyrillic) < 0x450}
+
+
+def _to_cyrillic(word: str) -> str | None:
+    """``word`` in Cyrillic when it is a Cyrillic word with Latin look-alike letters ("Oвсянки"), else None."""
+    latin = [c for c in word if c.isascii() and c.isalpha()]
+    cyrillic = sum(1 for c in word if _CYRILLIC_LETTER.match(c))
+    if not latin or cyrillic < len(latin) or any(c not in LATIN_LOOKALIKES for c in latin):
+        return None
+    return "".join(LATIN_LOOKALIKES.get(c, c) for c in word)
+
+
+def _latin_lookalikes(text: str, ctx: Context) -> list[Proposal]:
+    found = []
+    for m in _MIXED_SCRIPT.finditer(text):
+        cyrillic = _to_cyrillic(m.group())
+        if cyrillic is not None:
+            found.append(Proposal(m.start(), m.end(), cyrillic))
+    return found
+
+
+LATIN_LOOKALIKE = Rule(
+    id="unicode.latin_lookalike",
+    message="Latin letter that looks like a Cyrillic one inside a Cyrillic word",
+    tier=Tier.REVIEW,
+    find=_latin_lookalikes,
+    prefilter=r"[\u0400-\u052f]",
+    examples=(
+        ("the Oвсянки village", "the Овсянки village"),
+        ("licence ФC77-123", "licence ФС77-123"),
+        ("the newspaper Пpавда", "the newspaper Правда"),
+    ),
+    leave_alone=(
+        "According to WНO data",
+        "the newspaper Правда",
+        "Mattress 105х195",
+        "the Bar ж sign",
+    ),
+)
+
+
 def _mixed_script(text: str, ctx: Context) -> list[Proposal]:
     """Words mixing Cyrillic and Latin letters that no look-alike swap repairs ("Oвсянки", "ФC77"),
     and a lone Cyrillic letter or abbreviation before a Latin word ("г. Moscow")."""
@@ -204,8 +248,8 @@ def _mixed_script(text: str, ctx: Context) -> list[Proposal]:
     found = []
     for m in _MIXED_SCRIPT.finditer(text):
         word = m.group()
-        if all(c in HOMOGLYPHS or not _CYRILLIC_LETTER.match(c) for c in word):
-            continue  # the look-alike rule repairs it
+        if all(c in HOMOGLYPHS or not _CYRILLIC_LETTER.match(c) for c in word) or _to_cyrillic(word):
+            continue  # a look-alike rule repairs it
         found.append(Proposal(m.start(), m.end()))
     return found
 
@@ -217,8 +261,8 @@ MIXED_SCRIPT = Rule(
     find=_mixed_script,
     prefilter=r"[\u0400-\u052f]",
     examples=(
-        ("the Oвсянки village", "Oвсянки"),
-        ("the ФC77 plant", "ФC77"),
+        ("the Oвсянкиs village", "Oвсянкиs"),
+        ("the ФG77 plant", "ФG77"),
         ("born in г. Moscow", "г."),
     ),
     leave_alone=(
@@ -288,4 +332,4 @@ CYRILLIC_WORD = Rule(
     ),
 )
 
-RULES = [MOJIBAKE, PAIR_MOJIBAKE, HOMOGLYPH, MIXED_SCRIPT, CYRILLIC_WORD]
+RULES = [MOJIBAKE, PAIR_MOJIBAKE, HOMOGLYPH, LATIN_LOOKALIKE, MIXED_SCRIPT, CYRILLIC_WORD]

@@ -31,6 +31,10 @@ def suggested(text: str, rule: str) -> list[tuple[str, str]]:
     return [(e.before, e.after) for e in fix_text(text).suggestions if e.rule_id == rule]
 
 
+def suggested_rules(text: str) -> list[tuple[str, str]]:
+    return [(e.rule_id, e.after) for e in fix_text(text).suggestions]
+
+
 # Clock times and scores -------------------------------------------------------------------------
 
 
@@ -254,13 +258,24 @@ def test_meant_doubles_are_left(text: str) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(latin=st.sampled_from(("O", "FC", "Bar")), cyrillic=st.sampled_from(("вс", "яни", "Ф", "ж")),
+@given(latin=st.sampled_from(("G", "Fl", "Dr")), cyrillic=st.sampled_from(("вс", "яни", "Ф", "ж")),
        latin_first=st.booleans())
 def test_a_word_mixing_scripts_is_reported(latin: str, cyrillic: str, latin_first: bool) -> None:
     word = latin + cyrillic if latin_first else cyrillic + latin
     result = fix_text(f"the {word} plant is closed")
     assert ("unicode.mixed_script", word) in [(f.rule_id, f.text) for f in result.findings]
     assert result.text == f"the {word} plant is closed"
+
+
+@settings(max_examples=40, deadline=None)
+@given(stem=st.sampled_from(("вс", "янки", "рав", "сква")), latin=st.sampled_from(("O", "A", "K", "C", "P")),
+       first=st.booleans())
+def test_a_latin_look_alike_in_a_cyrillic_word_is_suggested_in_cyrillic(stem: str, latin: str, first: bool) -> None:
+    word = latin + stem if first else stem + latin.lower() if latin.lower() in "aocp" else latin + stem
+    raw = f"the {word} village"
+    cyrillic = word.translate(str.maketrans("OAKCPoacp", "ОАКСРоаср"))
+    assert [rule for rule, _ in suggested_rules(raw)] == ["unicode.latin_lookalike"]
+    assert fix_text(raw, apply_review=True).text == f"the {cyrillic} village"
 
 
 @settings(max_examples=30, deadline=None)
