@@ -206,6 +206,8 @@ def _to_cyrillic(word: str) -> str | None:
     """``word`` in Cyrillic when it is a Cyrillic word with Latin look-alike letters ("Oвсянки"), else None."""
     latin = [c for c in word if c.isascii() and c.isalpha()]
     cyrillic = sum(1 for c in word if _CYRILLIC_LETTER.match(c))
+    if {c for c in word if c.isalpha()} <= set("xXхХ"):
+        return None  # the sign of dimensions, "90x190х27": Latin or Cyrillic, it is neither's word
     if not latin or cyrillic < len(latin) or any(c not in LATIN_LOOKALIKES for c in latin):
         return None
     return "".join(LATIN_LOOKALIKES.get(c, c) for c in word)
@@ -236,6 +238,7 @@ LATIN_LOOKALIKE = Rule(
         "the newspaper Правда",
         "Mattress 105х195",
         "the Bar ж sign",
+        "mattress 90x190х27, weight 27.9 kg",
     ),
 )
 
