@@ -400,7 +400,8 @@ _RANGE_SHAPE = regex.compile(r"\d *[-–—] *\d")
 _HYPHEN_NUMBER = regex.compile(r"-(?<=\d *-) *\d")
 
 
-def _range_lines(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1)  # the range rules and typo.split_identifier read the same lines
+def _range_lines(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each line of ``text`` that holds the shape of a range, in order.
 
     A range stays within its line, and its dash is a hyphen between two numbers (spaces between),
@@ -409,10 +410,10 @@ def _range_lines(text: str) -> list[tuple[int, int]]:
     the lines of the dashes.
 
     >>> _range_lines("COVID-19\\nin 1917 – 1921\\nwell-known\\n12-15")
-    [(9, 23), (35, 40)]
+    ((9, 23), (35, 40))
     """
     spans = {*lines_matching(_HYPHEN_NUMBER, text), *lines_holding("–", text), *lines_holding("—", text)}
-    return [span for span in sorted(spans) if _RANGE_SHAPE.search(text, *span)]
+    return tuple(span for span in sorted(spans) if _RANGE_SHAPE.search(text, *span))
 
 
 @functools.lru_cache(maxsize=1)
@@ -569,15 +570,24 @@ RANGE_DASH = Rule(
     ),
 )
 
+_SPLIT_IDENTIFIER = regex.compile(
+    r"(?:(?<=\+ ?\d{1,4}(?: \d{2,4})?)"
+    r"|(?<=(?<![\d.,])(?:19|20)\d\d)(?= *[–—-] *(?:0[1-9]|1[0-2])-[0-3]\d(?!\d)))"
+    r"(?: +[–—-] *| *[–—] +)(?=\d{1,4}-\d)"
+)
+
+
+def _split_identifiers(text: str, ctx: Context) -> list[Proposal]:
+    """A spaced dash inside a phone number or an ISO date, on the lines that hold a range's shape."""
+    spans = _range_lines(text)
+    return [Proposal(m.start(), m.end(), "-") for span in spans for m in _SPLIT_IDENTIFIER.finditer(text, *span)]
+
+
 SPLIT_IDENTIFIER = Rule(
     id="typo.split_identifier",
     message="Spaced dash inside a phone number or an ISO date",
     tier=Tier.SAFE,
-    pattern=r"(?:(?<=\+ ?\d{1,4}(?: \d{2,4})?)"
-    r"|(?<=(?<![\d.,])(?:19|20)\d\d)(?= *[–—-] *(?:0[1-9]|1[0-2])-[0-3]\d(?!\d)))"
-    r"(?: +[–—-] *| *[–—] +)(?=\d{1,4}-\d)",
-    fix=lambda m, ctx: "-",
-    prefilter=r"[-–—](?<=\d *[-–—]) *\d",
+    find=_split_identifiers,
     examples=(
         ("write at Viber + 380 - 42-791-0436", "write at Viber + 380-42-791-0436"),
         ("visit Guam 2022 — 01-17 reports", "visit Guam 2022-01-17 reports"),
