@@ -114,9 +114,15 @@ WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 # Words that start a clause after "<day> in <Month>": the number cannot be its subject, so it is a
 # day ("As reported, 10 in January the court ruled").
 CLAUSE_START = _words("the a an he she it they we i you this these those there his her their its our my that")
-# Prepositions of place after "will be <day> in <Month>": an event, not an age ("the match will be
-# 13 in February at home" but "he will be 13 in February").
-PLACE_NEXT = regex.compile(r"^,? (?:at|in|on) (?:home|the|[\p{Lu}])")
+# Events whose "will be <day> in <Month>" is a date, not an age ("the match will be 13 in February"
+# but "he will be 13 in February").
+EVENT_WILL_BE = regex.compile(
+    r"\b(?:match|game|meeting|concert|wedding|premiere|ceremony|hearing|trial|vote|voting|election|elections|"
+    r"show|festival|race|final|session|talks|summit|conference|opening|launch|release|visit|exhibition|"
+    r"tournament|presentation|funeral|fight|debate|event|celebration|derby|parade|referendum|auction)"
+    r"(?: \S+){0,2} (?:will|would) be $",
+    regex.IGNORECASE,
+)
 # A count with its "in <Month>" earlier in the line: "6 convoys arrived in February and 4 in March".
 COUNT_IN_MONTH = regex.compile(rf"\b\d+ \p{{L}}+\b[^.;:]*\bin {MONTH}\b[^.;:]*$")
 
@@ -217,9 +223,7 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
     if any(c.isdigit() for c in prev) or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
         return None
-    event = bare == "be" and _prev_word(before[: before.lower().rstrip().rfind("be")]) in {"will", "would"}
-    if event and not PLACE_NEXT.match(after):
-        return None
+    event = bare == "be" and EVENT_WILL_BE.search(before) is not None
     event = event or (bare in NAMING_NOUNS and ARTICLE_BEFORE.search(before) is not None)
     if bare in NOT_A_DAY and not comma and not (bare in PASSIVE and _passive(before)) and not event:
         return None
@@ -319,6 +323,7 @@ DAY_IN_MONTH = Rule(
         "He turned 4 in September and scored 13 in February.",
         "6 convoys arrived in February and 4 in March 1942.",
         "He will be 13 in February.",
+        "My son will be 5 in March in Berlin.",
         "She won Game 7 in June and Room 12 in March was empty.",
         "Police said 4 in March were arrested.",
     ),
