@@ -89,7 +89,7 @@ def _clock(m: regex.Match[str], ctx: Context) -> str | None:
 
 CLOCK_TIME = Rule(
     id="typo.clock_time",
-    message="Space after the colon of a clock time or a score",
+    message="Space after the colon of a clock time",
     tier=Tier.SAFE,
     pattern=r"(?:(?<=\d: ?\d\d[-–])|(?<![\d:.,/–-])(?<!\p{L}\d*))(?P<h>\d{1,2}): (?P<m>\d{1,3})(?![\d:]|[.,]\d)",
     fix=_clock,
