@@ -135,6 +135,7 @@ CHANGE_VERBS = _words(
 )
 
 PREV_WORD = regex.compile(r"(\S+)\s*$")
+CLOCK = regex.compile(r"(?:[01]?\d|2[0-4]):[0-5]\d")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
 FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} {DAY_NUMBER}\b|{DAY_NUMBER} {MONTH})")
 MONTH_BEFORE = regex.compile(rf"\b{MONTH}(?: {DAY_NUMBER},?)? $")
@@ -221,7 +222,9 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     before, after = _line_before(m), _line_after(m)
     prev, year = _prev_word(before), m["year"]
     bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
-    if any(c.isdigit() for c in prev) or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
+    clock = CLOCK.fullmatch(bare) is not None  # "at about 15:00 14 in December"
+    numbered = any(c.isdigit() for c in prev) and not clock
+    if numbered or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
         return None
     event = bare == "be" and EVENT_WILL_BE.search(before) is not None
     event = event or (bare in NAMING_NOUNS and ARTICLE_BEFORE.search(before) is not None)
@@ -304,6 +307,7 @@ DAY_IN_MONTH = Rule(
         ("The match will be 13 in February at home.", "The match will be on February 13 at home."),
         ("As reported, 10 in January the court ruled", "As reported, on January 10 the court ruled"),
         ("He was shooting in the game 11 in December.", "He was shooting in the game on December 11."),
+        ("It peaks at about 15:00 14 in December, they said.", "It peaks at about 15:00 on December 14, they said."),
     ),
     leave_alone=(
         "No. 12 in March",
