@@ -1,9 +1,15 @@
-"""Typography: spacing left by machine translation around times, punctuation, quotes and ranges.
+"""Typography: spacing left by machine translation around times, punctuation, quotes, numbers and ranges.
 
-What it fixes: "08: 15", "good , I", "“ quoted ”", "1917 – 1921", "( text )", "two  spaces".
-Use instead: "08:15", "good, I", "“quoted”", "1917–1921", "(text)", "two spaces".
+What it fixes: "08: 15", "At 5: 47 p.m.", "drew 1: 1", "good , I", "possible ," said", "great !!!",
+"“ quoted ”", "1917 – 1921", "3 - 4 points", "(1825 - 1869)", "25, 000 rubles", "the girl’ s",
+"won 't", "+ 380 - 42-791-0436", "( text )", "two  spaces".
+Use instead: "08:15", "At 5:47 p.m.", "drew 1:1", "good, I", "possible," said", "great!!!",
+"“quoted”", "1917–1921", "3–4 points", "(1825–1869)", "25,000 rubles", "the girl’s", "won't",
+"+ 380-42-791-0436", "(text)", "two spaces".
 Why: the MT system tokenised the source and detokenised it badly; Russian sets ranges with a spaced
-dash. Tier: safe; each pattern demands the artifact's exact shape.
+dash. Tier: safe; each pattern demands the artifact's exact shape and a context that rules out the
+look-alikes ("Chapter 3: 15 ways", "in 2022 - 11.4 thousand", "On April 3, 410 bodies", "the
+players’ team"). A hyphenated year range and a double space are review: people write them too.
 """
 
 from __future__ import annotations
