@@ -7,7 +7,8 @@ Use instead: "concluded on 16 March 1921", "told in April 1922", "treaty of 1921
 Why: "16 марта 1921 г." and "в апреле 1922 г." rendered word by word; the day, month and year come
 out in the source's order and the abbreviation "г." (year) becomes a word.
 Tier: safe where the artifact's shape cannot be correct English and the neighbouring words rule out
-a count ("3 in March were arrested", "No. 12 in March", "turned 18 in March"); review where the
+a count ("3 in March were arrested", "No. 12 in March", "turned 18 in March", "6 convoys arrived in
+February and 4 in March 1942", "he will be 13 in February"); review where the
 repair has to guess at the sentence ("December 7 1920. The Plenum", "In early December, 1920 was").
 
 Repaired dates follow the document's own style, the fact ``date_style`` ("dmy": "18 February 1921",

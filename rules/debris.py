@@ -4,8 +4,10 @@ What it fixes: "[15] <(Excerpt from the book", "signed the the treaty"; it repor
 the and the". Use instead: "[15] (Excerpt from the book", "signed the treaty". Why: markup torn by
 the conversion of the source page, and the decoder repeating itself. Tier: a stray "<" and a
 doubled article or preposition are safe; other doubled words are review ("had had", "that that"
-and "very very" can be meant; a capitalised pair such as "Sirhan Sirhan" is a name and left
-alone); a loop is a finding, since what the phrase should have been is unknown.
+and "very very" can be meant; none after a phrasal verb, "looked at at the station", or across a
+relative clause, "those who voted voted"); a capitalised pair is review when it is an acronym
+("CSKA CSKA") or a word the document also writes alone ("Moscow Moscow"), else a name left alone
+("Sirhan Sirhan"); a loop is a finding, since what the phrase should have been is unknown.
 """
 
 from __future__ import annotations
