@@ -278,11 +278,13 @@ TITLES = _words(
 
 def _foreign_reversed(m: regex.Match[str]) -> bool:
     """Dotted initials after a surname that is not Russian ("by the name of Simpson O.J., who"): reversed
-    when the initials end the phrase (a comma or bracket follows), the surname is inside a sentence and
-    is no title, and the pair is no abbreviation."""
+    when the initials end the phrase (a comma or bracket follows, or the line ends), the surname is
+    inside a sentence and is no title, and the pair is no abbreviation."""
     text, start = m.string, m.start("surname")
     inside = regex.search(r"\p{Ll}[,;]? $", text[max(0, start - 3) : start]) is not None
-    return inside and m["surname"] not in TITLES and m["init"] not in NOT_REVERSED and m["after"][:1] in (",", ";", ")")
+    after = m["after"]
+    ends = after[:1] in (",", ";", ")") or not after  # not before a capitalised word: "Part V.K. Smith said"
+    return inside and m["surname"] not in TITLES and m["init"] not in NOT_REVERSED and ends
 
 
 def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
@@ -332,6 +334,7 @@ REVERSED_INITIALS = Rule(
         ("[3] Ivanova Yu.A. Essays", "[3] Yu.A. Ivanova. Essays"),
         ("signed by Lukashenko Zh.Ts., head", "signed by Zh.Ts. Lukashenko, head"),
         ("a running back by the name of Simpson O.J., who", "a running back by the name of O.J. Simpson, who"),
+        ("the books by Rowling J.K.", "the books by J.K. Rowling."),
         ("[13] Chicherin GV, p. 197 (G.V. Chicherin)", "[13] G.V. Chicherin, p. 197 (G.V. Chicherin)"),
     ),
     leave_alone=(
@@ -348,6 +351,8 @@ REVERSED_INITIALS = Rule(
         "the Ak Bars club and Tatneft PJSC",
         "shares of Nestle S.A., the maker, and Coach A.J., who",
         "Simpson O.J. said and John Smith M.D., a doctor",
+        "in Washington D.C. The city and at Nestle S.A. The firm",
+        "at the end of Part V.K. Smith said and we met Anna V.K. Smith",
     ),
 )
 
