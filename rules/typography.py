@@ -57,6 +57,7 @@ _WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "
 _COUNTED = regex.compile(r" (?:ways|people|things|tips|reasons|questions|rules|steps|teams|players|volunteers)\b")
 _AM_PM = regex.compile(r" ?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|o['’]clock|h\b|hrs?\b)")
 _TIME_RANGE_NEXT = regex.compile(r"[-–—]\d{1,2}: ?\d\d")
+_SCORE_AFTER = regex.compile(r" (?:defeat|win|victory|loss|draw|lead|home win|away win|triumph|rout)\b")
 _HALF_TIME = regex.compile(r" \(\d{1,3}: ?\d{1,3}\)")
 _WORD_BEFORE = regex.compile(r"[\p{L}.]+")
 
@@ -88,7 +89,7 @@ def _clock(m: regex.Match[str], ctx: Context) -> str | None:
         return f"{hour}:{minute}"
     parenthesised = before.endswith("(") and text.startswith(")", end)
     scored = word in {"a", "with"} or not _SCORE_WORDS.isdisjoint(words)
-    if parenthesised or scored or _HALF_TIME.match(text, end):
+    if parenthesised or scored or _HALF_TIME.match(text, end) or _SCORE_AFTER.match(text, end):
         return f"{hour}:{minute}"
     return None
 
@@ -114,6 +115,7 @@ CLOCK_TIME = Rule(
         ("the hosts won (1: 0) at home", "the hosts won (1:0) at home"),
         ("with a score of 5: 0 and then drew 1: 1", "with a score of 5:0 and then drew 1:1"),
         ("the 61: 72 (28:38) defeat", "the 61:72 (28:38) defeat"),
+        ("after the 104: 106 defeat and a 3: 0 win", "after the 104:106 defeat and a 3:0 win"),
         ("He will be there 4: 15 p.m. sharp", "He will be there 4:15 p.m. sharp"),
         ("The 7: 30 train was late; on Sunday 9: 45 it came", "The 7:30 train was late; on Sunday 9:45 it came"),
     ),
