@@ -71,7 +71,7 @@ def _clock(m: regex.Match[str], ctx: Context) -> str | None:
     word = words[-1] if words and before.rstrip(" ,").lower().endswith(words[-1]) else ""
     if word in _LABELS:
         return None
-    is_time = len(minute) == 2 and int(minute) < 60 and (int(hour) < 24 or hour + minute == "2400")
+    is_time = len(hour) < 3 and len(minute) == 2 and int(minute) < 60 and (int(hour) < 24 or hour + minute == "2400")
     if is_time and (
         (len(hour) == 2 and int(hour) < 24)
         or hour + minute in {"000", "2400"}
@@ -98,7 +98,7 @@ CLOCK_TIME = Rule(
     id="typo.clock_time",
     message="Space after the colon of a clock time",
     tier=Tier.SAFE,
-    pattern=r"(?:(?<=\d: ?\d\d[-–])|(?<![\d:.,/–-])(?<!\p{L}\d*))(?P<h>\d{1,2}): (?P<m>\d{1,3})(?![\d:]|[.,]\d)",
+    pattern=r"(?:(?<=\d: ?\d\d[-–])|(?<![\d:.,/–-])(?<!\p{L}\d*))(?P<h>\d{1,3}): (?P<m>\d{1,3})(?![\d:]|[.,]\d)",
     fix=_clock,
     # "<digit>: <digit>", led by its rarest part: the engines skip from colon to colon.
     prefilter=r": \d(?<=\d: \d)",
