@@ -481,6 +481,11 @@ _PLURAL_NEXT = regex.compile(r" \p{Ll}{2,}s\b")
 _ATTACHED_UNIT = regex.compile(r"[A-Za-zµ]{1,3}\b")
 # A half-time score after a score: "61 - 72 (28-38)".
 _PERIOD_SCORE = regex.compile(r" \(\d{1,3} ?[-–—:] ?\d{1,3}\)")
+# What follows a season or fiscal year written "2021 - 22" (not "in 2021 - 22 people died").
+_PERIOD_NEXT = regex.compile(
+    r" (?:season|seasons|school|academic|financial|fiscal|budget|winter|summer|campaign|term|years?|biennium|"
+    r"championship|league|cup|edition|tour)\b"
+)
 # What may follow a range closing its clause: "(2014 - 2020)", "aged 25 - 34;".
 _CLAUSE_END = regex.compile(r"[;,)]|\.(?:\s|$)|$")
 
@@ -497,11 +502,11 @@ def _spaced_hyphen(m: regex.Match[str]) -> str | None:
     left, right, text, end = m["left"], m["right"], m.string, m.end()
     if _PERIOD_SCORE.match(text, end):
         return f"{left}-{right}"
-    if _short_year_range(left, right):
+    bracketed = text[m.start() - 1 : m.start()] == "(" and text.startswith(")", end)
+    if _short_year_range(left, right) and (_PERIOD_NEXT.match(text, end) or bracketed):
         return f"{left}–{right}"
     if not _ascending(left, right) or _is_year(left) != _is_year(right):
         return None
-    bracketed = text[m.start() - 1 : m.start()] == "(" and text.startswith(")", end)
     aged = text[max(0, m.start() - 6) : m.start()].lower().endswith(("age ", "aged ", "ages "))
     counted = not _is_year(left) and (_PLURAL_NEXT.match(text, end) or _ATTACHED_UNIT.match(text, end))
     clause_end = _is_year(left) and _CLAUSE_END.match(text, end)
@@ -575,6 +580,7 @@ RANGE_DASH = Rule(
         "the score was 3 - 1 and then 2 - 2",
         "the League of 2021 - 2022 battled on",
         "He was born in 1950 - 20 years before the war",
+        "in 2020 - 21 people died and in 2021 - 22 cases, in 2022 - 23.",
     ),
 )
 
