@@ -140,6 +140,7 @@ CLOCK = regex.compile(r"(?:[01]?\d|2[0-4]):[0-5]\d")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
 FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} {DAY_NUMBER}\b|{DAY_NUMBER} {MONTH})")
 MONTH_BEFORE = regex.compile(rf"\b{MONTH}(?: {DAY_NUMBER},?)? $")
+DOTTED_ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}\s*$")
 SENTENCE_END = regex.compile(r"(?:^|[.!?][\"”»’)]*)\s*$")
 DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b{DAY_NUMBER} {MONTH}\b(?! \d{{1,2}}\b)")
 MDY_EVIDENCE = regex.compile(
@@ -216,7 +217,8 @@ def _next_word(after: str) -> str:
 
 
 def _sentence_start(before: str) -> bool:
-    return bool(SENTENCE_END.search(before))
+    """Whether ``before`` ends a sentence; an abbreviation's dots ("the U.S. 23 in May") do not."""
+    return bool(SENTENCE_END.search(before)) and not DOTTED_ABBREVIATION.search(before)
 
 
 def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
@@ -309,6 +311,7 @@ DAY_IN_MONTH = Rule(
         ("As reported, 10 in January the court ruled", "As reported, on January 10 the court ruled"),
         ("He was shooting in the game 11 in December.", "He was shooting in the game on December 11."),
         ("It peaks at about 15:00 14 in December, they said.", "It peaks at about 15:00 on December 14, they said."),
+        ("a protest at the Ministry of the U.S. 23 in May, to", "a protest at the Ministry of the U.S. on May 23, to"),
     ),
     leave_alone=(
         "No. 12 in March",

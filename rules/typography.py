@@ -71,7 +71,9 @@ def _clock(m: regex.Match[str], ctx: Context) -> str | None:
     word = words[-1] if words and before.rstrip(" ,").lower().endswith(words[-1]) else ""
     if word in _LABELS:
         return None
-    is_time = len(hour) < 3 and len(minute) == 2 and int(minute) < 60 and (int(hour) < 24 or hour + minute == "2400")
+    clock_shaped = len(hour) < 3 and len(minute) == 2 and int(minute) < 60
+    # Past 24 only minutes and seconds after a time word: "knocked back down to 39: 59".
+    is_time = clock_shaped and (int(hour) < 24 or hour + minute == "2400" or (int(hour) < 60 and word in _TIME_WORDS))
     if is_time and (
         (len(hour) == 2 and int(hour) < 24)
         or hour + minute in {"000", "2400"}
@@ -116,6 +118,7 @@ CLOCK_TIME = Rule(
         ("with a score of 5: 0 and then drew 1: 1", "with a score of 5:0 and then drew 1:1"),
         ("the 61: 72 (28:38) defeat", "the 61:72 (28:38) defeat"),
         ("after the 104: 106 defeat and a 3: 0 win", "after the 104:106 defeat and a 3:0 win"),
+        ("they were knocked back down to 39: 59.", "they were knocked back down to 39:59."),
         ("He will be there 4: 15 p.m. sharp", "He will be there 4:15 p.m. sharp"),
         ("The 7: 30 train was late; on Sunday 9: 45 it came", "The 7:30 train was late; on Sunday 9:45 it came"),
     ),
@@ -170,20 +173,21 @@ SPACE_BEFORE_PUNCT = Rule(
 )
 
 
-# Units and currencies after an amount: "25, 000 rubles", "1, 500 km".
-_AMOUNT_UNITS = (
-    r"(?:rubles?|roubles?|dollars?|euros?|hryvnias?|hryvnyas?|yuan|pounds?|tenge|som|manats?|lari|people|"
-    r"persons|residents|tons?|tonnes|km|kilometers?|kilometres?|meters|metres|hectares?|sq|square|"
-    r"barrels|units|USD|EUR|RUB|UAH)\b"
-)
+# A number with thousands separators, a space after at least one of them ("25, 000"); never after a
+# month and its day ("On April 3, 410 bodies").
 _THOUSANDS = (
     rf"(?<![\d.,:/]|\p{{L}}|(?:{MONTH_WORDS}) )(?P<lead>[$€£]?\d{{1,3}})(?P<groups>(?:,[ ]?\d{{3}})+)"
-    rf"(?![\d.,]\d)(?=(?P<unit>[ ]{_AMOUNT_UNITS})?)"
+    rf"(?![\d.,]\d)"
 )
 
 
-# A list of numbers around "<n>, <nnn>": "1, 2, 300", "Rooms 12, 100 and 101", "pages 1, 234".
-_LIST_BEFORE = regex.compile(r"(?:\d,? |\b(?:nos?\.|numbers?|rooms?|pages?|pp?\.|items?|points?|lines?) )$", regex.I)
+# A list of numbers around "<n>, <nnn>", or a number naming a day, a step or a time: "1, 2, 300",
+# "Rooms 12, 100 and 101", "pages 1, 234", "On day 3, 500 people".
+_LIST_BEFORE = regex.compile(
+    r"(?:\d,? |\b(?:nos?\.|numbers?|rooms?|pages?|pp?\.|items?|points?|lines?|days?|weeks?|stages?|rounds?|laps?"
+    r"|steps?|chapters?|parts?|phases?|minutes?|games?|matches|groups?|grades?|classes) )$",
+    regex.I,
+)
 _LIST_AFTER = regex.compile(r",? ?(?:\d|(?:and|or|to) \d)")
 
 
@@ -193,7 +197,7 @@ def _thousands(m: regex.Match[str], ctx: Context) -> str | None:
         return None
     text, start = m.string, m.start()
     listed = _LIST_BEFORE.search(text, max(0, start - 12), start) or _LIST_AFTER.match(text, m.end())
-    if groups[0].strip() != "000" and not m["unit"] and len(groups) < 2 and listed:
+    if groups[0].strip() != "000" and len(groups) < 2 and listed:
         return None
     return m["lead"] + "".join("," + g.strip() for g in groups)
 
@@ -218,6 +222,7 @@ SPLIT_THOUSANDS = Rule(
         "On May 3, 500 people gathered",
         "Rooms 12, 100 and 101",
         "see pages 1, 234 and 5",
+        "On day 3, 500 people gathered",
     ),
 )
 
@@ -486,6 +491,7 @@ _PERIOD_NEXT = regex.compile(
     r" (?:season|seasons|school|academic|financial|fiscal|budget|winter|summer|campaign|term|years?|biennium|"
     r"championship|league|cup|edition|tour)\b"
 )
+_MONTH_BEFORE = regex.compile(rf"\b(?:{MONTH_WORDS}) $")
 # What may follow a range closing its clause: "(2014 - 2020)", "aged 25 - 34;".
 _CLAUSE_END = regex.compile(r"[;,)]|\.(?:\s|$)|$")
 
@@ -507,6 +513,8 @@ def _spaced_hyphen(m: regex.Match[str]) -> str | None:
         return f"{left}–{right}"
     if not _ascending(left, right) or _is_year(left) != _is_year(right):
         return None
+    if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()) and int(right) <= 31:
+        return f"{left}–{right}"  # days: "on December 9 - 10"
     aged = text[max(0, m.start() - 6) : m.start()].lower().endswith(("age ", "aged ", "ages "))
     counted = not _is_year(left) and (_PLURAL_NEXT.match(text, end) or _ATTACHED_UNIT.match(text, end))
     clause_end = _is_year(left) and _CLAUSE_END.match(text, end)
@@ -562,6 +570,7 @@ RANGE_DASH = Rule(
         ("the 61 - 72 (28-38) defeat", "the 61-72 (28-38) defeat"),
         ("suitable for age 25 - 34; net content", "suitable for age 25–34; net content"),
         ("I dilute 3 - 4 tablespoons of paste", "I dilute 3–4 tablespoons of paste"),
+        ("it was held on December 9 - 10 and was attended", "it was held on December 9–10 and was attended"),
         ("the color temperature 3000 - 6000K, brightness", "the color temperature 3000–6000K, brightness"),
     ),
     leave_alone=(
