@@ -184,8 +184,8 @@ _THOUSANDS = (
 # A list of numbers around "<n>, <nnn>", or a number naming a day, a step or a time: "1, 2, 300",
 # "Rooms 12, 100 and 101", "pages 1, 234", "On day 3, 500 people".
 _LIST_BEFORE = regex.compile(
-    r"(?:\d,? |\b(?:nos?\.|numbers?|rooms?|pages?|pp?\.|items?|points?|lines?|days?|weeks?|stages?|rounds?|laps?"
-    r"|steps?|chapters?|parts?|phases?|minutes?|games?|matches|groups?|grades?|classes) )$",
+    r"(?:(?<!\d)\d{1,3},? |\b(?:nos?\.|numbers?|rooms?|pages?|pp?\.|items?|points?|lines?|days?|weeks?|stages?"
+    r"|rounds?|laps?|steps?|chapters?|parts?|phases?|minutes?|games?|matches|groups?|grades?|classes) )$",
     regex.I,
 )
 _LIST_AFTER = regex.compile(r",? ?(?:\d|(?:and|or|to) \d)")
@@ -214,6 +214,7 @@ SPLIT_THOUSANDS = Rule(
         ("about 1, 500 people came", "about 1,500 people came"),
         ("a budget of $2, 500, 000 was set", "a budget of $2,500,000 was set"),
         ("it returned 29, 300 artifacts and (75, 762) voted", "it returned 29,300 artifacts and (75,762) voted"),
+        ("As of December 11, 2021, 181, 037 people", "As of December 11, 2021, 181,037 people"),
     ),
     leave_alone=(
         "On April 3, 410 bodies were found",
@@ -223,6 +224,7 @@ SPLIT_THOUSANDS = Rule(
         "Rooms 12, 100 and 101",
         "see pages 1, 234 and 5",
         "On day 3, 500 people gathered",
+        "As of 2021, 181 people and in 2020 - 2500 people",
     ),
 )
 
@@ -491,6 +493,7 @@ _PERIOD_NEXT = regex.compile(
     r" (?:season|seasons|school|academic|financial|fiscal|budget|winter|summer|campaign|term|years?|biennium|"
     r"championship|league|cup|edition|tour)\b"
 )
+_CURRENCY_NEXT = regex.compile(r" ?(?:yuan|rubles?|roubles?|dollars?|euros?|hryvnias?|tenge|pounds|\$|€|£)")
 _MONTH_BEFORE = regex.compile(rf"\b(?:{MONTH_WORDS}) $")
 # What may follow a range closing its clause: "(2014 - 2020)", "aged 25 - 34;".
 _CLAUSE_END = regex.compile(r"[;,)]|\.(?:\s|$)|$")
@@ -511,7 +514,8 @@ def _spaced_hyphen(m: regex.Match[str]) -> str | None:
     bracketed = text[m.start() - 1 : m.start()] == "(" and text.startswith(")", end)
     if _short_year_range(left, right) and (_PERIOD_NEXT.match(text, end) or bracketed):
         return f"{left}–{right}"
-    if not _ascending(left, right) or _is_year(left) != _is_year(right):
+    amounts = _CURRENCY_NEXT.match(text, end) is not None  # "2000 - 3000 yuan": not years
+    if not _ascending(left, right) or (_is_year(left) != _is_year(right) and not amounts):
         return None
     if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()) and int(right) <= 31:
         return f"{left}–{right}"  # days: "on December 9 - 10"
@@ -571,6 +575,7 @@ RANGE_DASH = Rule(
         ("suitable for age 25 - 34; net content", "suitable for age 25–34; net content"),
         ("I dilute 3 - 4 tablespoons of paste", "I dilute 3–4 tablespoons of paste"),
         ("it was held on December 9 - 10 and was attended", "it was held on December 9–10 and was attended"),
+        ("each saves 2000 - 3000 yuan a year", "each saves 2000–3000 yuan a year"),
         ("the color temperature 3000 - 6000K, brightness", "the color temperature 3000–6000K, brightness"),
     ),
     leave_alone=(
