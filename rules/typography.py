@@ -144,7 +144,7 @@ SPACE_BEFORE_PUNCT = Rule(
     message="Space before a punctuation mark",
     tier=Tier.SAFE,
     pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;][\"”’»]?(?:\s|$)|(?!\?{3})[!?]+[\"”’»]?(?:\s|$)|:(?:\s|$)"
-    r"|\.[\"”’»]?(?:\s|$)(?![.\s]*\.))(?<!\d +(?=: *\d))",
+    r"|(?!\?{3})[!?]{2,}(?![\p{L}\p{N}!?])|[,;!?]+[”»]|\.[\"”’»]?(?:\s|$)(?![.\s]*\.))(?<!\d +(?=: *\d))",
     fix=lambda m, ctx: "",
     prefilter=r" [,;!?:.]",
     examples=(
@@ -157,6 +157,7 @@ SPACE_BEFORE_PUNCT = Rule(
         ("“He speaks .” Then silence.", "“He speaks.” Then silence."),
         ("That is great !!! Where is the gun !?", "That is great!!! Where is the gun!?"),
         ("Where to go ?? I do not know", "Where to go?? I do not know"),
+        ("sleep well !!!🇺🇦 and the plan “For two ,”and then", "sleep well!!!🇺🇦 and the plan “For two,”and then"),
     ),
     leave_alone=(
         "Good article good, I would even say",
