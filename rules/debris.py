@@ -50,7 +50,7 @@ STRAY_MARKUP = Rule(
 # Words that are never meant twice in a row.
 ALWAYS_SINGLE = frozenset(("the", "a", "an", "of", "for", "with", "from", "and", "into", "onto", "than"))
 # Words that English does double on purpose ("what it is is", "he had had", "that that").
-MAY_DOUBLE = frozenset(("had", "that", "is", "do", "does", "did", "will", "can", "was", "it"))
+MAY_DOUBLE = frozenset(("had", "that", "is", "do", "does", "did", "will", "can", "was", "it", "long"))
 # Particles that end a phrasal verb and begin a phrase: "looked at at the station", "filled in in the form".
 PARTICLES = frozenset(("at", "in", "on", "up", "out", "off", "to", "by", "over", "down", "about", "through"))
 # Words that open a clause whose verb may be followed by the main clause's same verb: "those who
@@ -161,8 +161,8 @@ def _doubled_in_line(line: str, offset: int) -> list[tuple[Proposal, bool]]:
             continue  # three in a row: which copy to keep is a guess
         if word in PARTICLES and prev_word.endswith(("ed", "en")):
             continue
-        if word not in ALWAYS_SINGLE and _RELATIVE.search(before):
-            continue
+        if word not in ALWAYS_SINGLE and (_RELATIVE.search(before) or len(m["gap"]) > 1):
+            continue  # a relative clause, or columns of a table ("triggers  triggers")
         found.append((Proposal(offset + m.end("first"), offset + m.end("second"), ""), word in ALWAYS_SINGLE))
     return found
 
@@ -223,6 +223,7 @@ DOUBLED_WORD_UNSURE = Rule(
         "96.5% of those who voted voted against independence",
         "when you have it it will be larger",
         "the car was looked at at at the station",
+        "a long long time ago and the column  column",
     ),
 )
 
@@ -263,6 +264,8 @@ def _doubled_capitals(text: str, ctx: Context) -> list[Proposal]:
     for start, end in _lines_with_a_repeat(text):
         for m in _DOUBLED_CAPITAL.finditer(text, start, end):
             word = m["word"]
+            if text.count(word, max(start, m.start() - 15), min(end, m.end() + 15)) > 2:
+                continue  # a row of values: "[False False True False]"
             if (word.isupper() and len(word) > 1) or word in lone:
                 proposals.append(Proposal(m.end("word"), m.end(), ""))
     return proposals
@@ -283,6 +286,7 @@ DOUBLED_CAPITAL = Rule(
         "there there's a cat and after-hours hours",
         "Moscow, Moscow and the City",
         "I I",
+        "mask = [False False True False False]",
     ),
 )
 

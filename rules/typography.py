@@ -197,10 +197,14 @@ def _thousands(m: regex.Match[str], ctx: Context) -> str | None:
     if not any(g.startswith(" ") for g in groups):
         return None
     text, start = m.string, m.start()
+    if m["lead"].lstrip("$€£") == "0":
+        return None  # "rgba(0, 128, 255)": a number never starts with a zero group
+    if len(groups) > 1:  # "2, 500, 000" but not the list "100, 200, 300"
+        return m["lead"] + "".join("," + g.strip() for g in groups) if groups[-1].strip() == "000" else None
     listed = _LIST_BEFORE.search(text, max(0, start - 12), start) or _LIST_AFTER.match(text, m.end())
-    if groups[0].strip() != "000" and len(groups) < 2 and listed:
+    if groups[0].strip() != "000" and listed:
         return None
-    return m["lead"] + "".join("," + g.strip() for g in groups)
+    return m["lead"] + "," + groups[0].strip()
 
 
 SPLIT_THOUSANDS = Rule(
@@ -226,6 +230,7 @@ SPLIT_THOUSANDS = Rule(
         "see pages 1, 234 and 5",
         "On day 3, 500 people gathered",
         "As of 2021, 181 people and in 2020 - 2500 people",
+        "rgba(0, 128, 255, .15) and in 100, 200, 300 and 400 cases",
     ),
 )
 
