@@ -7,7 +7,8 @@ Use instead: "concluded on 16 March 1921", "told in April 1922", "treaty of 1921
 Why: "16 марта 1921 г." and "в апреле 1922 г." rendered word by word; the day, month and year come
 out in the source's order and the abbreviation "г." (year) becomes a word.
 Tier: safe where the artifact's shape cannot be correct English and the neighbouring words rule out
-a count ("3 in March were arrested", "No. 12 in March", "turned 18 in March"); review where the
+a count ("3 in March were arrested", "No. 12 in March", "turned 18 in March", "6 convoys arrived in
+February and 4 in March 1942", "he will be 13 in February"); review where the
 repair has to guess at the sentence ("December 7 1920. The Plenum", "In early December, 1920 was").
 
 Repaired dates follow the document's own style, the fact ``date_style`` ("dmy": "18 February 1921",
@@ -66,6 +67,12 @@ NOT_A_DAY = _words(
     decreased grew jumped scored score won win lost lose sold sell bought killed kill injured wounded
     arrested detained hired fired added gained shed cut saw see had has have with without per vs
     vs. versus among including include includes included
+    """
+)
+# Nouns that name a thing by a number ("Game 7 in June", "Room 12 in March"); after "the" and in lower
+# case they are events or places with a date ("in the game 11 in December").
+NAMING_NOUNS = _words(
+    """
     apollo windows iphone ios android galaxy pixel xbox playstation game games chapter chapters
     article articles phase stage level formula section part episode season volume vol. track room
     gate flight platform route highway channel unit block building lot row seat table grade class
@@ -75,6 +82,8 @@ NOT_A_DAY = _words(
     reactor tower bus train tram league ligue liga serie
     """
 )
+NOT_A_DAY = NOT_A_DAY | NAMING_NOUNS
+ARTICLE_BEFORE = regex.compile(r"\b(?:the|this|that) \p{Ll}+\s*$")
 
 # Verbs that take a count without a year ("the chain opened 10 in April") but a date with one
 # ("the conference opened 10 in April 1922").
@@ -103,6 +112,21 @@ RELATIVE_YEAR = regex.compile(r"\s+(?:last|this|next) year\b")
 
 WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
 
+# Words that start a clause after "<day> in <Month>": the number cannot be its subject, so it is a
+# day ("As reported, 10 in January the court ruled").
+CLAUSE_START = _words("the a an he she it they we i you this these those there his her their its our my that")
+# Events whose "will be <day> in <Month>" is a date, not an age ("the match will be 13 in February"
+# but "he will be 13 in February").
+EVENT_WILL_BE = regex.compile(
+    r"\b(?:match|game|meeting|concert|wedding|premiere|ceremony|hearing|trial|vote|voting|election|elections|"
+    r"show|festival|race|final|session|talks|summit|conference|opening|launch|release|visit|exhibition|"
+    r"tournament|presentation|funeral|fight|debate|event|celebration|derby|parade|referendum|auction)"
+    r"(?: \S+){0,2} (?:will|would) be $",
+    regex.IGNORECASE,
+)
+# A count with its "in <Month>" earlier in the line: "6 convoys arrived in February and 4 in March".
+COUNT_IN_MONTH = regex.compile(rf"\b\d+ \p{{L}}+\b[^.;:]*\bin {MONTH}\b[^.;:]*$")
+
 # Words before "from"/"by" that make what follows an amount: "rose from 2 in February", "up by 3".
 CHANGE_VERBS = _words(
     """
@@ -112,9 +136,11 @@ CHANGE_VERBS = _words(
 )
 
 PREV_WORD = regex.compile(r"(\S+)\s*$")
+CLOCK = regex.compile(r"(?:[01]?\d|2[0-4]):[0-5]\d")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
 FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} {DAY_NUMBER}\b|{DAY_NUMBER} {MONTH})")
 MONTH_BEFORE = regex.compile(rf"\b{MONTH}(?: {DAY_NUMBER},?)? $")
+DOTTED_ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}\s*$")
 SENTENCE_END = regex.compile(r"(?:^|[.!?][\"”»’)]*)\s*$")
 DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b{DAY_NUMBER} {MONTH}\b(?! \d{{1,2}}\b)")
 MDY_EVIDENCE = regex.compile(
@@ -191,23 +217,31 @@ def _next_word(after: str) -> str:
 
 
 def _sentence_start(before: str) -> bool:
-    return bool(SENTENCE_END.search(before))
+    """Whether ``before`` ends a sentence; an abbreviation's dots ("the U.S. 23 in May") do not."""
+    return bool(SENTENCE_END.search(before)) and not DOTTED_ABBREVIATION.search(before)
 
 
 def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     before, after = _line_before(m), _line_after(m)
     prev, year = _prev_word(before), m["year"]
     bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
-    if any(c.isdigit() for c in prev) or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
+    clock = CLOCK.fullmatch(bare) is not None  # "at about 15:00 14 in December"
+    numbered = any(c.isdigit() for c in prev) and not clock
+    if numbered or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
         return None
-    if bare in NOT_A_DAY and not comma and not (bare in PASSIVE and _passive(before)):
+    event = bare == "be" and EVENT_WILL_BE.search(before) is not None
+    event = event or (bare in NAMING_NOUNS and ARTICLE_BEFORE.search(before) is not None)
+    if bare in NOT_A_DAY and not comma and not (bare in PASSIVE and _passive(before)) and not event:
+        return None
+    if bare in {"and", "or", "but", "while"} and COUNT_IN_MONTH.search(before):
         return None
     if bare in COUNT_WITHOUT_YEAR and not year and not _passive(before):
         return None
     sentence_start = _sentence_start(before)
     weekday = comma and bare in WEEKDAYS
     dated = year or RELATIVE_YEAR.match(after)
-    if (sentence_start or comma) and not weekday and not dated and not regex.match(r"[,;:.!?)]", after):
+    clause = _next_word(after) in CLAUSE_START
+    if (sentence_start or comma) and not weekday and not dated and not clause and not regex.match(r"[,;:.!?)]", after):
         return None
     if not year and not comma and not _day_can_follow(bare, before):
         return None
@@ -273,6 +307,11 @@ DAY_IN_MONTH = Rule(
          "The curfew lasts from December 24 to January 9."),
         ("It was announced on Sunday, 12 in December, at noon.", "It was announced on Sunday, December 12, at noon."),
         ("The referendum that took place 12 in December ended", "The referendum that took place on December 12 ended"),
+        ("The match will be 13 in February at home.", "The match will be on February 13 at home."),
+        ("As reported, 10 in January the court ruled", "As reported, on January 10 the court ruled"),
+        ("He was shooting in the game 11 in December.", "He was shooting in the game on December 11."),
+        ("It peaks at about 15:00 14 in December, they said.", "It peaks at about 15:00 on December 14, they said."),
+        ("a protest at the Ministry of the U.S. 23 in May, to", "a protest at the Ministry of the U.S. on May 23, to"),
     ),
     leave_alone=(
         "No. 12 in March",
@@ -289,6 +328,12 @@ DAY_IN_MONTH = Rule(
         "Cases rose from 2 in February to 5 in March and up by 3 in April.",
         "Police detained 23 in January and 40 in February.",
         "The chain opened 10 in April and police said 3 in March were arrested.",
+        "He turned 4 in September and scored 13 in February.",
+        "6 convoys arrived in February and 4 in March 1942.",
+        "He will be 13 in February.",
+        "My son will be 5 in March in Berlin.",
+        "She won Game 7 in June and Room 12 in March was empty.",
+        "Police said 4 in March were arrested.",
     ),
 )
 
@@ -344,7 +389,8 @@ def _of_the_year(m: regex.Match[str], ctx: Context) -> str | None:
     joined = prev.lower() in NO_ON | {"in", "during", "for"} or MONTH_BEFORE.search(before)
     if joined or (_sentence_start(before) and m["tail"] == " year"):
         return m["year"]
-    if not m["tail"].startswith(" of") or not prev or not prev[-1].isalpha():
+    bare = prev.rstrip("\"”’»)")
+    if not m["tail"].startswith(" of") or not bare or not bare[-1].isalpha():
         return None
     return f"of {m['year']}"
 
@@ -353,7 +399,7 @@ OF_THE_YEAR = Rule(
     id="date.of_the_year",
     message='"of the year" or "year" after a year: the Russian "г." (year) rendered as a word',
     tier=Tier.SAFE,
-    pattern=rf"(?<![^\s(])(?P<year>{YEARS}|{YEAR})(?P<tail> of the years?| years?)\b(?![-'’])",
+    pattern=rf"(?<![^\s(])(?P<year>{YEARS}|{YEAR}|1[0-4]\d\d)(?P<tail> of the years?| years?)\b(?![-'’])",
     fix=_of_the_year,
     # "<digit> year" or "<digit> of the year", written to start with "year" and look behind for the
     # rest: the engines skip from one "year" to the next instead of trying every digit.
@@ -368,6 +414,7 @@ OF_THE_YEAR = Rule(
         ("the famine of 1921 – 1922 years", "the famine of 1921 – 1922"),
         ("signed on March 16, 1921 of the year", "signed on March 16, 1921"),
         ("It was hard. 2021 year was the worst.", "It was hard. 2021 was the worst."),
+        ("the film “The Chekist” 1992 of the year, a classic", "the film “The Chekist” of 1992, a classic"),
     ),
     leave_alone=(
         "Person of the Year",
@@ -378,6 +425,7 @@ OF_THE_YEAR = Rule(
         "the 2021 year was hard",
         "in 2021 years later",
         "in 1921-1922 year-end reports",
+        "a 1000 year old tree",
     ),
 )
 

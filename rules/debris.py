@@ -4,8 +4,10 @@ What it fixes: "[15] <(Excerpt from the book", "signed the the treaty"; it repor
 the and the". Use instead: "[15] (Excerpt from the book", "signed the treaty". Why: markup torn by
 the conversion of the source page, and the decoder repeating itself. Tier: a stray "<" and a
 doubled article or preposition are safe; other doubled words are review ("had had", "that that"
-and "very very" can be meant; a capitalised pair such as "Sirhan Sirhan" is a name and left
-alone); a loop is a finding, since what the phrase should have been is unknown.
+and "very very" can be meant; none after a phrasal verb, "looked at at the station", or across a
+relative clause, "those who voted voted"); a capitalised pair is review when it is an acronym
+("CSKA CSKA") or a word the document also writes alone ("Moscow Moscow"), else a name left alone
+("Sirhan Sirhan"); a loop is a finding, since what the phrase should have been is unknown.
 """
 
 from __future__ import annotations
@@ -48,7 +50,13 @@ STRAY_MARKUP = Rule(
 # Words that are never meant twice in a row.
 ALWAYS_SINGLE = frozenset(("the", "a", "an", "of", "for", "with", "from", "and", "into", "onto", "than"))
 # Words that English does double on purpose ("what it is is", "he had had", "that that").
-MAY_DOUBLE = frozenset(("had", "that", "is", "do", "does", "did", "will", "can", "was"))
+MAY_DOUBLE = frozenset(("had", "that", "is", "do", "does", "did", "will", "can", "was", "it", "long"))
+# Particles that end a phrasal verb and begin a phrase: "looked at at the station", "filled in in the form".
+PARTICLES = frozenset(("at", "in", "on", "up", "out", "off", "to", "by", "over", "down", "about", "through"))
+# Words that open a clause whose verb may be followed by the main clause's same verb: "those who
+# voted voted against", "what he said said it all".
+_RELATIVE = regex.compile(r"\b(?:who|which|what|whoever|whatever|whom)(?: \S+){0,2} $", regex.IGNORECASE)
+_PREV = regex.compile(r"(\p{L}+)\W*$")
 
 _DOUBLED = regex.compile(
     r"(?<![\p{L}\p{N}'’\"“_-])(?P<first>\p{L}+)(?P<gap> +)(?P<second>\p{L}+)(?![\p{L}\p{N}'’\"”_+/=-])"
@@ -146,6 +154,15 @@ def _doubled_in_line(line: str, offset: int) -> list[tuple[Proposal, bool]]:
         word = second
         if word in MAY_DOUBLE or (len(word) == 1 and word != "a"):
             continue
+        before = line[: m.start()]
+        prev = _PREV.search(before)
+        prev_word = prev.group(1).lower() if prev else ""
+        if prev_word == word.lower() or line[m.end() :].lower().startswith(" " + word.lower() + " "):
+            continue  # three in a row: which copy to keep is a guess
+        if word in PARTICLES and prev_word.endswith(("ed", "en")):
+            continue
+        if word not in ALWAYS_SINGLE and (_RELATIVE.search(before) or len(m["gap"]) > 1):
+            continue  # a relative clause, or columns of a table ("triggers  triggers")
         found.append((Proposal(offset + m.end("first"), offset + m.end("second"), ""), word in ALWAYS_SINGLE))
     return found
 
@@ -195,12 +212,81 @@ DOUBLED_WORD_UNSURE = Rule(
         ("pass at at least one test", "pass at least one test"),
         ("does not not notice", "does not notice"),
         ("wide belt, durable durable fabric", "wide belt, durable fabric"),
+        ("I thank you you helped me", "I thank you helped me"),
     ),
     leave_alone=(
         "he had had enough and said that that was all",
         "Sirhan Sirhan",
         "60-year-old old people",
         "the theory of the thing",
+        "the car was looked at at the station and filled in in the office",
+        "96.5% of those who voted voted against independence",
+        "when you have it it will be larger",
+        "the car was looked at at at the station",
+        "a long long time ago and the column  column",
+    ),
+)
+
+_DOUBLED_CAPITAL = regex.compile(
+    r"(?<![\p{L}\p{N}'’\"“_-])(?P<word>\p{Lu}[\p{L}]+)(?P<gap> +)(?P=word)(?![\p{L}\p{N}'’\"”_+/=-])", regex.V1
+)
+
+
+def _lone_capitals(raw: str) -> frozenset[str]:
+    """Capitalised words the document doubles ("Moscow Moscow") and also writes alone elsewhere.
+
+    A name that is one word twice ("Sirhan Sirhan", "Duran Duran") is always doubled; a word the
+    document writes alone as well was doubled by mistake where it is doubled.
+
+    >>> sorted(_lone_capitals("In Moscow Moscow said. Moscow agreed. Duran Duran played."))
+    ['Moscow']
+    """
+    found = set()
+    for start, end in _lines_with_a_repeat(raw):
+        for m in _DOUBLED_CAPITAL.finditer(raw, start, end):
+            found.add(m["word"])
+    lone = set()
+    for word in found:
+        alone = regex.findall(rf"(?<![\p{{L}}\p{{N}}-]){regex.escape(word)}(?![\p{{L}}\p{{N}}-])", raw)
+        doubled = regex.findall(rf"(?<![\p{{L}}\p{{N}}-]){regex.escape(word)} +{regex.escape(word)}(?![\p{{L}}-])", raw)
+        if len(alone) > 2 * len(doubled):
+            lone.add(word)
+    return frozenset(lone)
+
+
+DOC_FACTS = {"lone_capitals": _lone_capitals}
+
+
+def _doubled_capitals(text: str, ctx: Context) -> list[Proposal]:
+    """ "CSKA CSKA", or "Moscow Moscow" where the document writes "Moscow" alone elsewhere."""
+    lone = ctx.doc.get("lone_capitals", frozenset())
+    proposals = []
+    for start, end in _lines_with_a_repeat(text):
+        for m in _DOUBLED_CAPITAL.finditer(text, start, end):
+            word = m["word"]
+            if text.count(word, max(start, m.start() - 15), min(end, m.end() + 15)) > 2:
+                continue  # a row of values: "[False False True False]"
+            if (word.isupper() and len(word) > 1) or word in lone:
+                proposals.append(Proposal(m.end("word"), m.end(), ""))
+    return proposals
+
+
+DOUBLED_CAPITAL = Rule(
+    id="debris.doubled_capital",
+    message="Capitalised word repeated: an acronym twice, or a name the document writes once elsewhere",
+    tier=Tier.REVIEW,
+    find=_doubled_capitals,
+    examples=(
+        ("CSKA CSKA won the match", "CSKA won the match"),
+        ("Moscow is large. In Moscow Moscow the talks began.", "Moscow is large. In Moscow the talks began."),
+        ("the NATO NATO summit", "the NATO summit"),
+    ),
+    leave_alone=(
+        "Sirhan Sirhan and Duran Duran",
+        "there there's a cat and after-hours hours",
+        "Moscow, Moscow and the City",
+        "I I",
+        "mask = [False False True False False]",
     ),
 )
 
@@ -309,4 +395,4 @@ REPEATED_PHRASE = Rule(
     ),
 )
 
-RULES = [STRAY_MARKUP, DOUBLED_WORD, DOUBLED_WORD_UNSURE, REPEATED_PHRASE]
+RULES = [STRAY_MARKUP, DOUBLED_WORD, DOUBLED_WORD_UNSURE, DOUBLED_CAPITAL, REPEATED_PHRASE]

@@ -4,8 +4,10 @@ What it fixes: "Mv Frunze" (two initials fused into one word), "Chicherin GV" an
 (the Russian bibliographic order, surname first), "S.Aralov" (no space after an initial).
 Use instead: "M.V. Frunze", "G.V. Chicherin", "S. Aralov". Why: the source writes "М.В. Фрунзе",
 "Чичерин Г.В."; the MT system read the initials as a word or kept the order of a Russian
-reference list. Tier: safe when the surname is plainly Russian (its ending) or the document
-names the same person with proper initials elsewhere; review otherwise. Joined initials follow the
+reference list. Tier: safe when the surname is plainly Russian (its ending, not a Chinese given
+name in Pinyin such as "Ni Yuanjin") or the document names the same person with proper initials
+elsewhere; otherwise a finding only ("Ak Bars", "Kalininsky AO": clubs, districts and abbreviations
+make such suggestions wrong more often than right). Joined initials follow the
 document's own style: "M.V. Frunze" or "M. V. Frunze" (``initials_style``, by majority; spaced
 when the document shows neither).
 """
@@ -20,6 +22,14 @@ STAGE = "names"
 
 # Latin letters that begin a transliterated Russian first name or patronymic.
 INITIAL = "ABVGDEIKLMNOPRSTFYZ"
+# An initial as written with its dot: one letter, or the two Latin letters of one Russian letter
+# ("Yu." for "Ю.", "Zh." for "Ж.": "E.Yu. Kotlyarova").
+RUSSIAN_DOTTED = rf"(?:Yu|Ya|Yo|Ye|Zh|Kh|Ch|Sh|Ts|[{INITIAL}])"
+# Any initial with its dot, English ones ("O.J.") too.
+DOTTED = rf"(?:Yu|Ya|Yo|Ye|Zh|Kh|Ch|Sh|Ts|[{INITIAL}CHJW])"
+# Two fused initials the second of which is J ("Tj Shorts" for "T. J. Shorts"): no English word or
+# common abbreviation has that shape but "Dj" (a disc jockey).
+J_PAIR = "[A-CE-Z]j"
 # Second letters of two fused initials as the MT system writes them ("Mv", "Vk", "Ai").
 FUSED_SECOND = "bvgdklmnprstfzaeio"
 # Endings of Russian (and other ex-Soviet) surnames in English transliteration.
@@ -55,6 +65,23 @@ def _russian(word: str) -> bool:
     """
     head = word.split("-")[0]
     return head not in NOT_SURNAMES and _RUSSIAN_SURNAME.fullmatch(head) is not None
+# One or two syllables of Hanyu Pinyin: a Chinese given name ("Yuanjin", "Jin"), which "-in" and
+# "-an" endings would otherwise pass off as Russian; "Ni Yuanjin" is a surname and a given name.
+_PINYIN = regex.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou"
+    r"|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|e|i|o|u)){1,2}"
+)
+
+
+def _pinyin(word: str) -> bool:
+    """Whether ``word`` reads as a Chinese given name in Pinyin.
+
+    >>> [_pinyin(w) for w in ("Yuanjin", "Xiaoming", "Mikoyan", "Arsenyeva")]
+    [True, True, False, False]
+    """
+    return _PINYIN.fullmatch(word.lower()) is not None
+
+
 # Two-letter words and abbreviations that look like fused or reversed initials but are not.
 NOT_INITIALS = _words(
     """
@@ -63,6 +90,7 @@ NOT_INITIALS = _words(
     Sr Jr Fr Rd Gt Md Om Nb Ps Pm Km Kg Mg Ml Gb Mb Kb Tv Pc Vs Sq Ii Iv Vi Vii Xi Xv Xx Tk Gk
     TV PM MP AG SA AB IT AI PR OS PS DS GB MB KB EV VR AR SP EP LP BP GP GM GT OK ID II IV VI XI
     KG KM MM ML MG PP PT SS SD SM SE SO SK SI RS RT TA TE TI TO OB OR OP OM ON DO DE DA DI
+    AO RV US UK EU UN NY LA DC FC SC AK Ak
     """
 )
 ACRONYM = regex.compile(r"\p{Lu}{2,}")
@@ -80,8 +108,8 @@ def _style(raw: str) -> str:
     >>> _style("the U.S. Navy and A. Smailov")
     'spaced'
     """
-    tight = len(regex.findall(rf"(?<![\p{{L}}.])[{INITIAL}]\.[{INITIAL}]\. ?{SURNAME}", raw))
-    spaced = len(regex.findall(rf"(?<![\p{{L}}.])[{INITIAL}]\. [{INITIAL}]\. {SURNAME}", raw))
+    tight = len(regex.findall(rf"(?<![\p{{L}}.]){RUSSIAN_DOTTED}\.{RUSSIAN_DOTTED}\. ?{SURNAME}", raw))
+    spaced = len(regex.findall(rf"(?<![\p{{L}}.]){RUSSIAN_DOTTED}\. {RUSSIAN_DOTTED}\. {SURNAME}", raw))
     return "tight" if tight > spaced else "spaced"
 
 
@@ -116,6 +144,12 @@ def _attested(surname: str, ctx: Context) -> bool:
     return surname in ctx.doc.get("attested_surnames", ())
 
 
+def _maybe(m: regex.Match[str], start: str, end: str, reading: str) -> Proposal:
+    """A finding over the name from group ``start`` to group ``end``: what it may be, for a person to decide."""
+    name = m.string[m.start(start) : m.end(end)]
+    return Proposal(m.start(start), m.end(end), None, f"Maybe initials: {name!r} may be {reading!r}")
+
+
 def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
     proposals = []
     for m in FUSED.finditer(text):
@@ -124,16 +158,18 @@ def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
             continue
         russian = _russian(surname)
         vowel = pair[1] in "aeio"
-        if vowel and pair[0].lower() == pair[1]:
+        if (vowel and pair[0].lower() == pair[1]) or (vowel and _pinyin(surname)):
             continue
-        sure = russian or (not vowel and _attested(surname, ctx))
+        sure = russian or pair[1] == "j" or (not vowel and _attested(surname, ctx))
         if sure == certain and (russian or not vowel):
-            proposals.append(Proposal(m.start("pair"), m.end("pair"), _join(pair[0], pair[1], ctx)))
+            after = _join(pair[0], pair[1], ctx)
+            found = Proposal(m.start("pair"), m.end("pair"), after) if certain else _maybe(m, "pair", "surname", after)
+            proposals.append(found)
     return proposals
 
 
 FUSED = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<pair>[{INITIAL}][{FUSED_SECOND}])"
+    rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<pair>[{INITIAL}][{FUSED_SECOND}]|{J_PAIR})"
     rf" (?P<surname>{SURNAME})(?![\p{{L}}\p{{N}}])",
     regex.V1,
 )
@@ -160,8 +196,9 @@ def _pairs(seconds: str) -> str:
 # compiles in a fraction of a millisecond instead of ~8 ms; the four rules share this one string,
 # so the runner scans a text once for all of them.
 NAME_CANDIDATE = (
-    rf" [^\x00-@\[-\x7f](?:(?<=(?:{_pairs(FUSED_SECOND)}) .)"
-    rf"|(?<=[^\x00-`{{-\x7f] [{INITIAL}])(?:\. ?[{INITIAL}]\.|[{INITIAL}](?<={_pairs(INITIAL)})(?![A-Za-z0-9])))"
+    rf" [^\x00-@\[-\x7f](?:(?<=(?:{_pairs(FUSED_SECOND)}|{J_PAIR}) .)"
+    rf"|(?<=[^\x00-`{{-\x7f] [{INITIAL}CHJW])"
+    rf"(?:[hsuao]?\. ?[{INITIAL}CHJW][hsuao]?\.|[{INITIAL}](?<={_pairs(INITIAL)})(?![A-Za-z0-9])))"
 )
 
 FUSED_INITIALS = Rule(
@@ -176,6 +213,7 @@ FUSED_INITIALS = Rule(
         ("Gv Chicherin wrote to L.B. Krasin", "G.V. Chicherin wrote to L.B. Krasin"),
         ("N. I. Pirogov and Vk Arsenyeva", "N. I. Pirogov and V. K. Arsenyeva"),
         ("a letter from Ai Mikoyan", "a letter from A. I. Mikoyan"),
+        ("the BBL top scorer Tj Shorts scored 22", "the BBL top scorer T. J. Shorts scored 22"),
     ),
     leave_alone=(
         "Mr Frunze and Dr Ivanov met St Petersburg officials",
@@ -185,36 +223,68 @@ FUSED_INITIALS = Rule(
         "Ap Annie reported",
         "Ee Durbin and Oo Kuznetsov",
         "Md Sujauddin Sekh",
+        "Ni Yuanjin and Li Jin met Ma Long",
+        "Ak Bars beat CSKA",
+        "Xi Jinping and Ai Weiwei",
+        "Dj Khaled played",
     ),
 )
 
 FUSED_INITIALS_UNSURE = Rule(
     id="name.fused_initials_unsure",
-    message="Maybe two initials fused into one word before a surname",
-    tier=Tier.REVIEW,
+    message="Maybe two initials fused into one word before a surname; too often a name or brand to suggest",
+    tier=Tier.FINDING,
     find=lambda text, ctx: _fused(text, ctx, certain=False),
     prefilter=NAME_CANDIDATE,
     examples=(
-        ("Nk Smith spoke", "N. K. Smith spoke"),
-        ("Gv Bolton wrote to L.B. Krasin", "G.V. Bolton wrote to L.B. Krasin"),
-        ("a report by Bt Harris", "a report by B. T. Harris"),
+        ("Nk Smith spoke", "Nk Smith"),
+        ("Gv Bolton wrote to L.B. Krasin", "Gv Bolton"),
+        ("a report by Bt Harris", "Bt Harris"),
     ),
     leave_alone=(
         "M.V. Kuznetsov",
         "Mr Smith and Dr Jones",
         "Ma Long beat Li Na",
         "Ap Annie reported",
+        "Ak Bars won the match",
     ),
 )
 
 
 REVERSED = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<surname>{SURNAME}) (?P<init>"
-    rf"(?P<a>[{INITIAL}])\. ?(?P<b>[{INITIAL}])\.(?!\p{{L}})(?P<dotted>)"
+    rf"(?P<a>{DOTTED})\. ?(?P<b>{DOTTED})\.(?!\p{{L}})(?P<dotted>)"
     rf"|(?P<a>[{INITIAL}])(?P<b>[{INITIAL}])(?![\p{{L}}\p{{N}}]|\.[\p{{L}}\p{{N}}]))"
     rf"(?P<after>[.,;:)]?(?: (?P<next>[\p{{L}}\p{{N}}]+))?)",
     regex.V1,
 )
+
+
+# Dotted pairs after a capitalised word that are not initials: company forms, degrees, places, eras.
+NOT_REVERSED = _words(
+    """
+    S.A. N.V. A.G. A.S. A.B. S.E. S.L. K.G. E.V. O.O. L.P. P.C. P.A. M.D. D.O. R.N. B.A. M.A. M.S. B.S. P.E.
+    D.C. N.Y. L.A. A.D. B.C. E.R. I.T. P.R. T.V. V.P. D.A. G.P. S.O. A.M. P.M.
+    """
+)
+# Words that stand before a person's initials rather than being the surname: "Coach A.J., who".
+TITLES = _words(
+    """
+    Mr Mrs Ms Dr Coach President Director Chairman Professor Prof Doctor Captain General Senator Judge Officer
+    Agent Chief Minister Governor Mayor Colonel Major Sergeant Father Brother Sister Uncle Aunt Saint St
+    """
+)
+
+
+def _foreign_reversed(m: regex.Match[str]) -> bool:
+    """Dotted initials after a surname that is not Russian ("by the name of Simpson O.J., who"): reversed
+    when the initials end the phrase (a comma or bracket follows, or the line ends), the surname is
+    inside a sentence and is no title, and the pair is no abbreviation."""
+    text, start = m.string, m.start("surname")
+    inside = regex.search(r"\p{Ll}[,;]? $", text[max(0, start - 3) : start]) is not None
+    after = m["after"]
+    ends = after[:1] in (",", ";", ")") or not after  # not before a capitalised word: "Part V.K. Smith said"
+    return inside and m["surname"] not in TITLES and m["init"] not in NOT_REVERSED and ends
 
 
 def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
@@ -229,7 +299,7 @@ def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
             continue
         russian = _russian(surname)
         attested = _attested(surname, ctx)
-        sure = (russian and (dotted or attested)) or (dotted and attested)
+        sure = (russian and (dotted or attested)) or (dotted and (attested or _foreign_reversed(m)))
         if not sure and not (russian or attested):
             continue
         if sure != certain:
@@ -240,7 +310,10 @@ def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
         # The last initial's dot also ends the item unless the sentence goes on: "Frunze M.V. Report".
         goes_on = after[:1] in tuple(",;:)") or (after.startswith(" ") and nxt[:1].islower())
         ending = "." if dotted and not goes_on else ""
-        proposals.append(Proposal(m.start("surname"), m.end("init"), f"{initials} {surname}{ending}"))
+        after = f"{initials} {surname}{ending}"
+        proposals.append(
+            Proposal(m.start("surname"), m.end("init"), after) if certain else _maybe(m, "surname", "init", after)
+        )
     return proposals
 
 
@@ -257,6 +330,11 @@ REVERSED_INITIALS = Rule(
         ("as Kuznetsov M.V. wrote", "as M.V. Kuznetsov wrote"),
         ("by Aralov S.I.", "by S.I. Aralov."),
         ("by Aralov S. I., p. 5", "by S. I. Aralov, p. 5"),
+        ("said Kotlyarova E.Yu. at the meeting", "said E.Yu. Kotlyarova at the meeting"),
+        ("[3] Ivanova Yu.A. Essays", "[3] Yu.A. Ivanova. Essays"),
+        ("signed by Lukashenko Zh.Ts., head", "signed by Zh.Ts. Lukashenko, head"),
+        ("a running back by the name of Simpson O.J., who", "a running back by the name of O.J. Simpson, who"),
+        ("the books by Rowling J.K.", "the books by J.K. Rowling."),
         ("[13] Chicherin GV, p. 197 (G.V. Chicherin)", "[13] G.V. Chicherin, p. 197 (G.V. Chicherin)"),
     ),
     leave_alone=(
@@ -268,25 +346,33 @@ REVERSED_INITIALS = Rule(
         "the U.S. Navy and V.I. Lenin",
         "Chairman V.I. Lenin",
         "the letter of Frunze S. R.D. Aralov",
+        "the Kalininsky AO and the Kirovsky RV",
+        "Ni Yuanjin and Li Jin met Ma Long",
+        "the Ak Bars club and Tatneft PJSC",
+        "shares of Nestle S.A., the maker, and Coach A.J., who",
+        "Simpson O.J. said and John Smith M.D., a doctor",
+        "in Washington D.C. The city and at Nestle S.A. The firm",
+        "at the end of Part V.K. Smith said and we met Anna V.K. Smith",
     ),
 )
 
 REVERSED_INITIALS_UNSURE = Rule(
     id="name.reversed_initials_unsure",
-    message="Maybe initials after the surname (Russian reference order)",
-    tier=Tier.REVIEW,
+    message="Maybe initials after the surname (Russian reference order); too often an abbreviation to suggest",
+    tier=Tier.FINDING,
     find=lambda text, ctx: _reversed(text, ctx, certain=False),
     prefilter=NAME_CANDIDATE,
     examples=(
-        ("[2] Chicherin GV, p. 197", "[2] G. V. Chicherin, p. 197"),
-        ("the Molotov VM speech of L.B. Krasin", "the V.M. Molotov speech of L.B. Krasin"),
-        ("[4] Ivanov SN. Essays", "[4] S. N. Ivanov. Essays"),
+        ("[2] Chicherin GV, p. 197", "Chicherin GV"),
+        ("the Molotov VM speech of L.B. Krasin", "Molotov VM"),
+        ("[4] Ivanov SN. Essays", "Ivanov SN"),
     ),
     leave_alone=(
         "the Samsung TV and Siemens AG",
         "N.G. Kireev. History",
         "the Labour MP said",
         "Kremlin PR works",
+        "the Kalininsky AO and Assistant RV-Manager",
     ),
 )
 

@@ -1,9 +1,15 @@
-"""Typography: spacing left by machine translation around times, punctuation, quotes and ranges.
+"""Typography: spacing left by machine translation around times, punctuation, quotes, numbers and ranges.
 
-What it fixes: "08: 15", "good , I", "“ quoted ”", "1917 – 1921", "( text )", "two  spaces".
-Use instead: "08:15", "good, I", "“quoted”", "1917–1921", "(text)", "two spaces".
+What it fixes: "08: 15", "At 5: 47 p.m.", "drew 1: 1", "good , I", "possible ," said", "great !!!",
+"“ quoted ”", "1917 – 1921", "3 - 4 points", "(1825 - 1869)", "25, 000 rubles", "the girl’ s",
+"won 't", "+ 380 - 42-791-0436", "( text )", "two  spaces".
+Use instead: "08:15", "At 5:47 p.m.", "drew 1:1", "good, I", "possible," said", "great!!!",
+"“quoted”", "1917–1921", "3–4 points", "(1825–1869)", "25,000 rubles", "the girl’s", "won't",
+"+ 380-42-791-0436", "(text)", "two spaces".
 Why: the MT system tokenised the source and detokenised it badly; Russian sets ranges with a spaced
-dash. Tier: safe; each pattern demands the artifact's exact shape.
+dash. Tier: safe; each pattern demands the artifact's exact shape and a context that rules out the
+look-alikes ("Chapter 3: 15 ways", "in 2022 - 11.4 thousand", "On April 3, 410 bodies", "the
+players’ team"). A hyphenated year range and a double space are review: people write them too.
 """
 
 from __future__ import annotations
@@ -18,17 +24,83 @@ from mtfix.prefilter import lines_holding, lines_matching, lines_with
 
 STAGE = "typography"
 
+MONTH_WORDS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
-def _clock(m: regex.Match[str], ctx: Context) -> str:
-    return f"{m['h']}:{m['m']}"
+
+# Words after which "<h>: <mm>" is a time of day: "at 5: 47", "from 8: 00", "until 7: 30".
+_TIME_WORDS = frozenset(
+    regex.split(
+        r"\s+",
+        "at from until till to by about around since before after approximately approx. estimated between "
+        "and or starting begins began start starts ends ended open opens closes closed",
+    )
+)
+# Words before "<a>: <b>" that make it a score: "a score of 5: 0", "drew 1: 1", "won 3: 1".
+_SCORE_WORDS = frozenset(
+    regex.split(
+        r"\s+",
+        "score scores scored scoring drew draw drawn won win wins winning lost lose loses losing beat beats "
+        "defeated defeat defeats victory loss result ended finished led leading trailed trailing",
+    )
+)
+# Nouns that number what follows the colon: "Chapter 10: 15 ways", "Step 1: 20 minutes".
+_LABELS = frozenset(
+    regex.split(
+        r"\s+",
+        "chapter step article phase group psalm note part room section item question point page verse lesson "
+        "stage round game level season episode volume table figure line no. number rule task exercise option",
+    )
+)
+_STARTS = regex.compile(r"(?:^|[.!?:;][\"”’»)]*)\s*[\"“«(]?$")
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"))
+# Plural nouns after "<n>: <mm>" that make the second number a count: "Tip 3: 15 ways to win".
+_COUNTED = regex.compile(r" (?:ways|people|things|tips|reasons|questions|rules|steps|teams|players|volunteers)\b")
+_AM_PM = regex.compile(r" ?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|o['’]clock|h\b|hrs?\b)")
+_TIME_RANGE_NEXT = regex.compile(r"[-–—]\d{1,2}: ?\d\d")
+_SCORE_AFTER = regex.compile(r" (?:defeat|win|victory|loss|draw|lead|home win|away win|triumph|rout)\b")
+_HALF_TIME = regex.compile(r" \(\d{1,3}: ?\d{1,3}\)")
+_WORD_BEFORE = regex.compile(r"[\p{L}.]+")
+
+
+def _clock(m: regex.Match[str], ctx: Context) -> str | None:
+    """ "h:mm" when the context makes "<h>: <mm>" a time of day or "<a>: <b>" a score, else None."""
+    hour, minute = m["h"], m["m"]
+    text, start, end = m.string, m.start(), m.end()
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 40) : start]
+    words = [w.lower() for w in _WORD_BEFORE.findall(before)[-3:]]
+    word = words[-1] if words and before.rstrip(" ,").lower().endswith(words[-1]) else ""
+    if word in _LABELS:
+        return None
+    clock_shaped = len(hour) < 3 and len(minute) == 2 and int(minute) < 60
+    # Past 24 only minutes and seconds after a time word: "knocked back down to 39: 59".
+    is_time = clock_shaped and (int(hour) < 24 or hour + minute == "2400" or (int(hour) < 60 and word in _TIME_WORDS))
+    if is_time and (
+        (len(hour) == 2 and int(hour) < 24)
+        or hour + minute in {"000", "2400"}
+        or _AM_PM.match(text, end)
+        or _TIME_RANGE_NEXT.match(text, end)
+        or before.endswith(("-", "–"))
+        or word in _TIME_WORDS
+    ):
+        return f"{hour}:{minute}"
+    raw_words = _WORD_BEFORE.findall(before)
+    # "John 3: 16", "Tip 3: 15": a capitalised word that does not start the sentence names the numbers.
+    lead = before[: before.rstrip(" ,").rfind(raw_words[-1])] if word else ""
+    named = bool(word) and raw_words[-1][:1].isupper() and word not in _WEEKDAYS and not _STARTS.search(lead)
+    if is_time and not named and not _COUNTED.match(text, end):
+        return f"{hour}:{minute}"
+    parenthesised = before.endswith("(") and text.startswith(")", end)
+    scored = word in {"a", "with"} or not _SCORE_WORDS.isdisjoint(words)
+    if parenthesised or scored or _HALF_TIME.match(text, end) or _SCORE_AFTER.match(text, end):
+        return f"{hour}:{minute}"
+    return None
 
 
 CLOCK_TIME = Rule(
     id="typo.clock_time",
     message="Space after the colon of a clock time",
     tier=Tier.SAFE,
-    pattern=r"(?<![\d:.,/-])(?P<h>[01]\d|2[0-3]): (?P<m>[0-5]\d)(?![\d:])"
-    r"|(?<=\bat )(?P<h>1?\d): (?P<m>[0-5]\d)(?![\d:])",
+    pattern=r"(?:(?<=\d: ?\d\d[-–])|(?<![\d:.,/–-])(?<!\p{L}\d*))(?P<h>\d{1,3}): (?P<m>\d{1,3})(?![\d:]|[.,]\d)",
     fix=_clock,
     # "<digit>: <digit>", led by its rarest part: the engines skip from colon to colon.
     prefilter=r": \d(?<=\d: \d)",
@@ -36,6 +108,19 @@ CLOCK_TIME = Rule(
         ("13 February 2016 08: 15", "13 February 2016 08:15"),
         ("the meeting began at 9: 30 sharp", "the meeting began at 9:30 sharp"),
         ("posted 20 November 2016 17: 26", "posted 20 November 2016 17:26"),
+        ("At 5: 47 p.m. the train left", "At 5:47 p.m. the train left"),
+        ("She left work at about 7: 45 PM and went home", "She left work at about 7:45 PM and went home"),
+        ("the press report (2: 03 PM) said", "the press report (2:03 PM) said"),
+        ("open from 8: 00 am to 0: 00", "open from 8:00 am to 0:00"),
+        ("the curfew ends at 24: 00", "the curfew ends at 24:00"),
+        ("around 6: 00-6: 20, I will be home", "around 6:00-6:20, I will be home"),
+        ("the hosts won (1: 0) at home", "the hosts won (1:0) at home"),
+        ("with a score of 5: 0 and then drew 1: 1", "with a score of 5:0 and then drew 1:1"),
+        ("the 61: 72 (28:38) defeat", "the 61:72 (28:38) defeat"),
+        ("after the 104: 106 defeat and a 3: 0 win", "after the 104:106 defeat and a 3:0 win"),
+        ("they were knocked back down to 39: 59.", "they were knocked back down to 39:59."),
+        ("He will be there 4: 15 p.m. sharp", "He will be there 4:15 p.m. sharp"),
+        ("The 7: 30 train was late; on Sunday 9: 45 it came", "The 7:30 train was late; on Sunday 9:45 it came"),
     ),
     leave_alone=(
         "13 February 2016 08:15",
@@ -43,6 +128,13 @@ CLOCK_TIME = Rule(
         "the ratio was 12: 1",
         "Note: 15 people came",
         "John 3:16 is quoted",
+        "Step 1: 20 minutes of rest",
+        "Article 5: 12 rules apply",
+        "Group B2: 10 teams",
+        "Psalm 23: 4 says",
+        "Phase 2: 30 volunteers",
+        "He read Matthew 5: 17 and Tip 3: 15 to us",
+        "it lists 3: 15 ways",
     ),
 )
 
@@ -51,7 +143,8 @@ SPACE_BEFORE_PUNCT = Rule(
     id="typo.space_before_punct",
     message="Space before a punctuation mark",
     tier=Tier.SAFE,
-    pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;!?](?:\s|$)|:(?:\s|$)|\.(?:\s|$)(?![.\s]*\.))(?<!\d +(?=: *\d))",
+    pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;][\"”’»]?(?:\s|$)|(?!\?{3})[!?]+[\"”’»]?(?:\s|$)|:(?:\s|$)"
+    r"|(?!\?{3})[!?]{2,}(?![\p{L}\p{N}!?])|[,;!?]+[”»]|\.[\"”’»]?(?:\s|$)(?![.\s]*\.))(?<!\d +(?=: *\d))",
     fix=lambda m, ctx: "",
     prefilter=r" [,;!?:.]",
     examples=(
@@ -60,6 +153,11 @@ SPACE_BEFORE_PUNCT = Rule(
         ("Is it true ? Yes .", "Is it true? Yes."),
         ("two points : first", "two points: first"),
         ("Recommended age : 3 years", "Recommended age: 3 years"),
+        ('"It is possible ," said the coach.', '"It is possible," said the coach.'),
+        ("“He speaks .” Then silence.", "“He speaks.” Then silence."),
+        ("That is great !!! Where is the gun !?", "That is great!!! Where is the gun!?"),
+        ("Where to go ?? I do not know", "Where to go?? I do not know"),
+        ("sleep well !!!🇺🇦 and the plan “For two ,”and then", "sleep well!!!🇺🇦 and the plan “For two,”and then"),
     ),
     leave_alone=(
         "Good article good, I would even say",
@@ -68,6 +166,98 @@ SPACE_BEFORE_PUNCT = Rule(
         "see https://example.org/a,b and `a , b`",
         "Yahoo! and Jeopardy! are names",
         "wait . . . and see",
+        'he wrote "yes", then "no".',
+        "Wow!!! Really?! Yes.",
+        "So CONDEMN, or DISCUSS ??? If we still discuss it",
+        "Smile :) and wink ;) then",
+    ),
+)
+
+
+# A number with thousands separators, a space after at least one of them ("25, 000"); never after a
+# month and its day ("On April 3, 410 bodies").
+_THOUSANDS = (
+    rf"(?<![\d.,:/]|\p{{L}}|(?:{MONTH_WORDS}) )(?P<lead>[$€£]?\d{{1,3}})(?P<groups>(?:,[ ]?\d{{3}})+)"
+    rf"(?![\d.,]\d)"
+)
+
+
+# A list of numbers around "<n>, <nnn>", or a number naming a day, a step or a time: "1, 2, 300",
+# "Rooms 12, 100 and 101", "pages 1, 234", "On day 3, 500 people".
+_LIST_BEFORE = regex.compile(
+    r"(?:(?<!\d)\d{1,3},? |\b(?:nos?\.|numbers?|rooms?|pages?|pp?\.|items?|points?|lines?|days?|weeks?|stages?"
+    r"|rounds?|laps?|steps?|chapters?|parts?|phases?|minutes?|games?|matches|groups?|grades?|classes) )$",
+    regex.I,
+)
+_LIST_AFTER = regex.compile(r",? ?(?:\d|(?:and|or|to) \d)")
+
+
+def _thousands(m: regex.Match[str], ctx: Context) -> str | None:
+    groups = m["groups"].split(",")[1:]
+    if not any(g.startswith(" ") for g in groups):
+        return None
+    text, start = m.string, m.start()
+    if m["lead"].lstrip("$€£") == "0":
+        return None  # "rgba(0, 128, 255)": a number never starts with a zero group
+    if len(groups) > 1:  # "2, 500, 000" but not the list "100, 200, 300"
+        return m["lead"] + "".join("," + g.strip() for g in groups) if groups[-1].strip() == "000" else None
+    listed = _LIST_BEFORE.search(text, max(0, start - 12), start) or _LIST_AFTER.match(text, m.end())
+    if groups[0].strip() != "000" and listed:
+        return None
+    return m["lead"] + "," + groups[0].strip()
+
+
+SPLIT_THOUSANDS = Rule(
+    id="typo.split_thousands",
+    message="Space after the thousands separator of a number",
+    tier=Tier.SAFE,
+    pattern=_THOUSANDS,
+    fix=_thousands,
+    prefilter=r", \d(?<=\d, \d)",
+    examples=(
+        ("a fine of 25, 000 rubles", "a fine of 25,000 rubles"),
+        ("about 1, 500 people came", "about 1,500 people came"),
+        ("a budget of $2, 500, 000 was set", "a budget of $2,500,000 was set"),
+        ("it returned 29, 300 artifacts and (75, 762) voted", "it returned 29,300 artifacts and (75,762) voted"),
+        ("As of December 11, 2021, 181, 037 people", "As of December 11, 2021, 181,037 people"),
+    ),
+    leave_alone=(
+        "On April 3, 410 bodies were found",
+        "in 2019, 250 people and 25,000 rubles",
+        "numbers 1, 2, 300 and 4",
+        "On May 3, 500 people gathered",
+        "Rooms 12, 100 and 101",
+        "see pages 1, 234 and 5",
+        "On day 3, 500 people gathered",
+        "As of 2021, 181 people and in 2020 - 2500 people",
+        "rgba(0, 128, 255, .15) and in 100, 200, 300 and 400 cases",
+    ),
+)
+
+
+def _apostrophe(m: regex.Match[str], ctx: Context) -> str:
+    return m["mark"] + m["tail"]
+
+
+SPLIT_APOSTROPHE = Rule(
+    id="typo.split_apostrophe",
+    message="Space inside a contraction or possessive",
+    tier=Tier.SAFE,
+    pattern=r"(?<=\p{L})(?: (?P<mark>['’]) ?| ?(?P<mark>['’]) )"
+    r"(?P<tail>s|re|ve|ll|d|m|(?<=n ?['’] ?)t)(?!\p{L}|['’\w])",
+    fix=_apostrophe,
+    prefilter=r"['’] | ['’]",
+    examples=(
+        ("the girl’ s mother", "the girl’s mother"),
+        ("I won 't go and it 's late", "I won't go and it's late"),
+        ("we don ' t know, I 'm sure they' re home", "we don't know, I'm sure they're home"),
+    ),
+    leave_alone=(
+        "the girl’s mother and the girls’ school",
+        "he said ‘no’ and ‘yes’ to them",
+        "the 'Yes' campaign, 's' is a letter",
+        "rock 'n' roll",
+        "the players’ team and the players’ dressing room",
     ),
 )
 
@@ -110,6 +300,15 @@ def _closes(line: str, at: int) -> bool:
     return 0 < at < len(line) - 1 and line[at + 1] == " " and bool(_WORD_CHAR.match(line, at - 1))
 
 
+# A first straight quote after the end of a clause and before a space: a closing mark.
+# A first straight quote after the end of a clause and before the speaker: a closing mark ("do it, "
+# Crespo told reporters").
+_CLOSES_EARLIER = regex.compile(
+    r'[^"]*[,.!?…] ?" (?:\p{Lu}[\p{L}.-]* ){1,3}(?:told|said|says|added|adds|noted|stressed|explained|'
+    r"emphasized|emphasised|wrote|writes|concluded|continued|recalled|admitted|replied|asked)\b"
+)
+
+
 def _straight_spacing(line: str) -> list[Proposal]:
     """Straight quotes pair up in order and count only when spaced on both inner sides (" x ")."""
     if line.count('"') % 2:
@@ -118,6 +317,8 @@ def _straight_spacing(line: str) -> list[Proposal]:
     while at != -1:
         marks.append(at)
         at = line.find('"', at + 1)
+    if _CLOSES_EARLIER.match(line):
+        return []  # the first mark closes a quote opened on an earlier line ("do it, " Crespo told): pairs are off
     pairs = _pairs(marks)
     spaced = [(o, c) for o, c in pairs if line[o + 1] == " " and line[c - 1] == " "]
     if not spaced or any(_opens(line, c) or _closes(line, o) for o, c in pairs):
@@ -195,6 +396,8 @@ QUOTE_SPACING = Rule(
         "it’s the dogs’ toys and ‘ fine",
         'he said "yes" and "no" twice',
         '"In parallel, prices that we export "..." internal protests" added he.',
+        'we will do it, " Crespo told reporters, adding: " we are ready.',
+        'that is all. " Lionel Messi said " no " twice',
     ),
 )
 
@@ -218,7 +421,8 @@ _RANGE_SHAPE = regex.compile(r"\d *[-–—] *\d")
 _HYPHEN_NUMBER = regex.compile(r"-(?<=\d *-) *\d")
 
 
-def _range_lines(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1)  # the range rules and typo.split_identifier read the same lines
+def _range_lines(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each line of ``text`` that holds the shape of a range, in order.
 
     A range stays within its line, and its dash is a hyphen between two numbers (spaces between),
@@ -227,10 +431,10 @@ def _range_lines(text: str) -> list[tuple[int, int]]:
     the lines of the dashes.
 
     >>> _range_lines("COVID-19\\nin 1917 – 1921\\nwell-known\\n12-15")
-    [(9, 23), (35, 40)]
+    ((9, 23), (35, 40))
     """
     spans = {*lines_matching(_HYPHEN_NUMBER, text), *lines_holding("–", text), *lines_holding("—", text)}
-    return [span for span in sorted(spans) if _RANGE_SHAPE.search(text, *span)]
+    return tuple(span for span in sorted(spans) if _RANGE_SHAPE.search(text, *span))
 
 
 @functools.lru_cache(maxsize=1)
@@ -275,10 +479,68 @@ def _ascending(left: str, right: str) -> bool:
     return float(left.replace(",", "")) < float(right.replace(",", ""))
 
 
+# What follows a range of amounts: "3 - 4 points", "5 - 7%", "15 - 20 minutes", "3 - 4h".
+_RANGE_UNIT = regex.compile(
+    r" ?(?:%|o['’]clock\b|percent\b|points?\b|goals?\b|minutes?\b|min\b|hours?\b|h\b|days?\b|weeks?\b|months?\b"
+    r"|years?\b|seconds?\b|times\b|degrees?\b|°|km\b|kg\b|cm\b|mm\b|m\b|g\b|ml\b|people\b|thousand\b"
+    r"|million\b|billion\b|rubles?\b|dollars?\b|euros?\b|hryvnias?\b|yuan\b|meters?\b|metres?\b"
+    r"|kilometers?\b|kilometres?\b|grams?\b|liters?\b|litres?\b|centimeters?\b|tons?\b|tonnes\b|mg\b|GB\b"
+    r"|MB\b|kW\b|MW\b|inch(?:es)?\b|feet\b|ft\b|miles?\b|pieces\b|units\b|votes\b|seats\b|matches\b|games\b"
+    r"|rounds\b|pages\b|children\b|students\b|cases\b|season\b|seasons\b|school year\b|academic year\b)"
+)
+# A plural noun after a range of amounts: "3 - 4 tablespoons", "5 - 7 days".
+_PLURAL_NEXT = regex.compile(r" \p{Ll}{2,}s\b")
+# A unit written onto the second number: "3000 - 6000K", "10 - 15km".
+_ATTACHED_UNIT = regex.compile(r"[A-Za-zµ]{1,3}\b")
+# A half-time score after a score: "61 - 72 (28-38)".
+_PERIOD_SCORE = regex.compile(r" \(\d{1,3} ?[-–—:] ?\d{1,3}\)")
+# What follows a season or fiscal year written "2021 - 22" (not "in 2021 - 22 people died").
+_PERIOD_NEXT = regex.compile(
+    r" (?:season|seasons|school|academic|financial|fiscal|budget|winter|summer|campaign|term|years?|biennium|"
+    r"championship|league|cup|edition|tour)\b"
+)
+_CURRENCY_NEXT = regex.compile(r" ?(?:yuan|rubles?|roubles?|dollars?|euros?|hryvnias?|tenge|pounds|\$|€|£)")
+_MONTH_BEFORE = regex.compile(rf"\b(?:{MONTH_WORDS}) $")
+# What may follow a range closing its clause: "(2014 - 2020)", "aged 25 - 34;".
+_CLAUSE_END = regex.compile(r"[;,)]|\.(?:\s|$)|$")
+
+
+def _short_year_range(left: str, right: str) -> bool:
+    """ "2021 - 22": a year and the next year's last two digits."""
+    return _is_year(left) and len(right) == 2 and right.isdigit() and (int(left) + 1) % 100 == int(right)
+
+
+def _spaced_hyphen(m: regex.Match[str]) -> str | None:
+    """A spaced hyphen between numbers: an en dash where the numbers are a range of amounts or
+    years, a closed-up hyphen in a score with its half-time after it, else None (a dash used as
+    punctuation: "in 2022 - 11.4 thousand", "in 1950 - 20 years before")."""
+    left, right, text, end = m["left"], m["right"], m.string, m.end()
+    if _PERIOD_SCORE.match(text, end):
+        return f"{left}-{right}"
+    bracketed = text[m.start() - 1 : m.start()] == "(" and text.startswith(")", end)
+    if _short_year_range(left, right) and (_PERIOD_NEXT.match(text, end) or bracketed):
+        return f"{left}–{right}"
+    amounts = _CURRENCY_NEXT.match(text, end) is not None  # "2000 - 3000 yuan": not years
+    if not _ascending(left, right) or (_is_year(left) != _is_year(right) and not amounts):
+        return None
+    if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()) and int(right) <= 31:
+        return f"{left}–{right}"  # days: "on December 9 - 10"
+    aged = text[max(0, m.start() - 6) : m.start()].lower().endswith(("age ", "aged ", "ages "))
+    counted = not _is_year(left) and (_PLURAL_NEXT.match(text, end) or _ATTACHED_UNIT.match(text, end))
+    clause_end = _is_year(left) and _CLAUSE_END.match(text, end)
+    if bracketed or aged or counted or clause_end or _RANGE_UNIT.match(text, end):
+        return f"{left}–{right}"
+    return None
+
+
 def _range(m: regex.Match[str], ctx: Context) -> str | None:
     left, right, hyphen = m["left"], m["right"], m["dash"] == "-" and not m["spaced"]
     if m["code"]:
         return None if hyphen or not left.isdigit() or not right.isdigit() else f"{m['code']}{left}-{right}"
+    if m["dash"] == "-" and m["spaced"] and "-" not in m.group()[len(left) :].strip()[1:]:
+        both_sides = m.group()[len(left) : -len(right)]
+        if both_sides.startswith(" ") and both_sides.endswith(" "):
+            return _spaced_hyphen(m)
     if not _ascending(left, right) or (m["dash"] == "–" and not m["spaced"]):
         return None
     if m["dash"] == "-" and not ((left, right) in ctx.doc.get("dashed_ranges", ()) and _is_year(left)):
@@ -289,6 +551,8 @@ def _range(m: regex.Match[str], ctx: Context) -> str | None:
 def _hyphen_range(m: regex.Match[str], ctx: Context) -> str | None:
     left, right = m["left"], m["right"]
     if m["code"] or m["dash"] != "-" or not (_is_year(left) and _is_year(right) and _ascending(left, right)):
+        return None
+    if m["spaced"] and _range(m, ctx) is not None:
         return None
     if (left, right) in ctx.doc.get("dashed_ranges", ()):
         return None
@@ -310,6 +574,15 @@ RANGE_DASH = Rule(
         ("color temperature of 3,000 — 6,000K, brightness", "color temperature of 3,000–6,000K, brightness"),
         ("a dose of 1.5 – 2.5 mg", "a dose of 1.5–2.5 mg"),
         ("GOST R 51162 — 2019.", "GOST R 51162-2019."),
+        ("it costs 3 - 4 points and 5 - 7% more", "it costs 3–4 points and 5–7% more"),
+        ("wait 15 - 20 minutes in the 2021 - 22 season", "wait 15–20 minutes in the 2021–22 season"),
+        ("Pushkin (1825 - 1869) and the total for 2014 - 2020.", "Pushkin (1825–1869) and the total for 2014–2020."),
+        ("the 61 - 72 (28-38) defeat", "the 61-72 (28-38) defeat"),
+        ("suitable for age 25 - 34; net content", "suitable for age 25–34; net content"),
+        ("I dilute 3 - 4 tablespoons of paste", "I dilute 3–4 tablespoons of paste"),
+        ("it was held on December 9 - 10 and was attended", "it was held on December 9–10 and was attended"),
+        ("each saves 2000 - 3000 yuan a year", "each saves 2000–3000 yuan a year"),
+        ("the color temperature 3000 - 6000K, brightness", "the color temperature 3000–6000K, brightness"),
     ),
     leave_alone=(
         "call 8-800-555-35-35 or +7 495 — 123 — 45",
@@ -323,6 +596,42 @@ RANGE_DASH = Rule(
         "from 10:00 — 12:00 and on 16.03.2021 — 20.03.2021",
         "He was born in 1950 — 20 years before the war",
         "version v1.2 — 1.3 and GOST R 51162-2019 and 53.3-54.1",
+        "in 2022 - 11.4 thousand, in 2020 - 53.3%.",
+        "the score was 3 - 1 and then 2 - 2",
+        "the League of 2021 - 2022 battled on",
+        "He was born in 1950 - 20 years before the war",
+        "in 2020 - 21 people died and in 2021 - 22 cases, in 2022 - 23.",
+    ),
+)
+
+_SPLIT_IDENTIFIER = regex.compile(
+    r"(?:(?<=\+ ?\d{1,4}(?: \d{2,4})?)"
+    r"|(?<=(?<![\d.,])(?:19|20)\d\d)(?= *[–—-] *(?:0[1-9]|1[0-2])-[0-3]\d(?!\d)))"
+    r"(?: +[–—-] *| *[–—] +)(?=\d{1,4}-\d)"
+)
+
+
+def _split_identifiers(text: str, ctx: Context) -> list[Proposal]:
+    """A spaced dash inside a phone number or an ISO date, on the lines that hold a range's shape."""
+    spans = _range_lines(text)
+    return [Proposal(m.start(), m.end(), "-") for span in spans for m in _SPLIT_IDENTIFIER.finditer(text, *span)]
+
+
+SPLIT_IDENTIFIER = Rule(
+    id="typo.split_identifier",
+    message="Spaced dash inside a phone number or an ISO date",
+    tier=Tier.SAFE,
+    find=_split_identifiers,
+    examples=(
+        ("write at Viber + 380 - 42-791-0436", "write at Viber + 380-42-791-0436"),
+        ("visit Guam 2022 — 01-17 reports", "visit Guam 2022-01-17 reports"),
+        ("call +7 495 — 123-45-67 now", "call +7 495-123-45-67 now"),
+    ),
+    leave_alone=(
+        "in 2022 - 11.4 thousand",
+        "in 2021 - 13-15 people",
+        "call +7 495 123-45-67",
+        "on 2022-01-17 and 1917–1921",
     ),
 )
 
@@ -358,7 +667,7 @@ def _bracket_spacing(text: str, ctx: Context) -> list[Proposal]:
     return proposals
 
 
-_BRACKETED = regex.compile(r"(?<=(?<![:;=])\()(?P<inner> *[^()\s][^()\n]*?[^()\s] *| *[^()\s] *)(?=\))")
+_BRACKETED = regex.compile(r"(?<=(?<![:;=(])\()(?P<inner> *[^()\s][^()\n]*?[^()\s] *| *[^()\s] *)(?=\))")
 
 BRACKET_SPACING = Rule(
     id="typo.bracket_spacing",
@@ -376,6 +685,7 @@ BRACKET_SPACING = Rule(
         "the car (almost 28%, to 8.2 million rubles). ).",
         "sad :( but fine ) and ( )",
         "f(x) = (a + b)",
+        "to go in person ((((( thank you, it must be printed)",
     ),
 )
 
@@ -396,8 +706,8 @@ def _double_spaces(text: str, ctx: Context) -> list[Proposal]:
 
 DOUBLE_SPACE = Rule(
     id="typo.double_space",
-    message="Several spaces inside a line",
-    tier=Tier.SAFE,
+    message="Several spaces inside a line (human texts keep them too: listed for review)",
+    tier=Tier.REVIEW,
     find=_double_spaces,
     prefilter="  ",
     examples=(
@@ -420,7 +730,10 @@ RULES = [
     CLOCK_TIME,
     SPACE_BEFORE_PUNCT,
     QUOTE_SPACING,
+    SPLIT_THOUSANDS,
+    SPLIT_APOSTROPHE,
     RANGE_DASH,
+    SPLIT_IDENTIFIER,
     RANGE_HYPHEN,
     BRACKET_SPACING,
     DOUBLE_SPACE,

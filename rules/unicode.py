@@ -7,7 +7,9 @@ with a Cyrillic "Н" inside a Latin word. Use instead: "side — coconut", "Pont
 Cyrillic letters kept from the source. Tier: mojibake is safe (only ftfy's encoding fixers run,
 never its style changes; the pair decoder accepts only byte runs that decode to Cyrillic or Latin
 Extended-A letters); a look-alike letter is review (human texts keep them too); a whole Cyrillic
-word is a finding, since only a translator can say what it should be.
+word is a finding, since only a translator can say what it should be; so is a word mixing the scripts
+that no look-alike swap repairs ("ФG77"), while a Latin look-alike inside a Cyrillic word ("Oвсянки")
+is a review suggestion to write it in Cyrillic.
 """
 
 from __future__ import annotations
@@ -152,7 +154,7 @@ HOMOGLYPHS = dict(zip("АВЕКМНОРСТХаеорсухіјѕԁԛԝ", "ABEKM
 _LOOKALIKE = "".join(HOMOGLYPHS)
 _MIXED_WORD = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?=[\p{{Latin}}{_LOOKALIKE}]*\p{{Latin}})(?=[\p{{Latin}}{_LOOKALIKE}]*[{_LOOKALIKE}])"
-    rf"[\p{{Latin}}{_LOOKALIKE}]+(?![\p{{L}}\p{{N}}])|(?<=°)[СсFК](?!\p{{L}})",
+    rf"[\p{{Latin}}{_LOOKALIKE}]+(?![\p{{L}}\p{{N}}])|(?<=° ?)[СсК](?!\p{{L}})",
     regex.V1,
 )
 
@@ -177,12 +179,101 @@ HOMOGLYPH = Rule(
         ("According to WНO data", "According to WHO data"),
         ("the range to 50°С.", "the range to 50°C."),
         ("the Сoca-Cola bottle", "the Coca-Cola bottle"),
+        ("it was + 22 ° С at noon", "it was + 22 ° C at noon"),
+        ("in Prazі and Kyіv", "in Prazi and Kyiv"),
     ),
     leave_alone=(
         "According to WHO data",
         "Mattress 105х195 and 90х190х27",
         "the newspaper Правда and Москва",
         "the café in Saarbrücken",
+    ),
+)
+
+
+_MIXED_SCRIPT = regex.compile(
+    r"(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]*\p{Latin})(?=[\p{L}\p{N}]*\p{Cyrillic})[\p{L}\p{N}]+(?![\p{L}\p{N}])"
+    r"|(?<![\p{L}\p{N}.])(?<!\p{Cyrillic}[.,]? )\p{Cyrillic}\.?(?= \p{Latin})",
+    regex.V1,
+)
+
+
+# Latin letters that look like Cyrillic ones, and the Cyrillic letter meant.
+LATIN_LOOKALIKES = {latin: cyrillic for cyrillic, latin in HOMOGLYPHS.items() if ord(cyrillic) < 0x450}
+
+
+def _to_cyrillic(word: str) -> str | None:
+    """``word`` in Cyrillic when it is a Cyrillic word with Latin look-alike letters ("Oвсянки"), else None."""
+    latin = [c for c in word if c.isascii() and c.isalpha()]
+    cyrillic = sum(1 for c in word if _CYRILLIC_LETTER.match(c))
+    if {c for c in word if c.isalpha()} <= set("xXхХ"):
+        return None  # the sign of dimensions, "90x190х27": Latin or Cyrillic, it is neither's word
+    if not latin or cyrillic < len(latin) or any(c not in LATIN_LOOKALIKES for c in latin):
+        return None
+    return "".join(LATIN_LOOKALIKES.get(c, c) for c in word)
+
+
+def _latin_lookalikes(text: str, ctx: Context) -> list[Proposal]:
+    found = []
+    for m in _MIXED_SCRIPT.finditer(text):
+        cyrillic = _to_cyrillic(m.group())
+        if cyrillic is not None:
+            found.append(Proposal(m.start(), m.end(), cyrillic))
+    return found
+
+
+LATIN_LOOKALIKE = Rule(
+    id="unicode.latin_lookalike",
+    message="Latin letter that looks like a Cyrillic one inside a Cyrillic word",
+    tier=Tier.REVIEW,
+    find=_latin_lookalikes,
+    prefilter=r"[\u0400-\u052f]",
+    examples=(
+        ("the Oвсянки village", "the Овсянки village"),
+        ("licence ФC77-123", "licence ФС77-123"),
+        ("the newspaper Пpавда", "the newspaper Правда"),
+    ),
+    leave_alone=(
+        "According to WНO data",
+        "the newspaper Правда",
+        "Mattress 105х195",
+        "the Bar ж sign",
+        "mattress 90x190х27, weight 27.9 kg",
+    ),
+)
+
+
+def _mixed_script(text: str, ctx: Context) -> list[Proposal]:
+    """Words mixing Cyrillic and Latin letters that no look-alike swap repairs ("Oвсянки", "ФC77"),
+    and a lone Cyrillic letter or abbreviation before a Latin word ("г. Moscow")."""
+    if ctx.doc.get("cyrillic_share", 1.0) >= 0.5:
+        return []
+    found = []
+    for m in _MIXED_SCRIPT.finditer(text):
+        word = m.group()
+        if all(c in HOMOGLYPHS or not _CYRILLIC_LETTER.match(c) for c in word) or _to_cyrillic(word):
+            continue  # a look-alike rule repairs it
+        found.append(Proposal(m.start(), m.end()))
+    return found
+
+
+MIXED_SCRIPT = Rule(
+    id="unicode.mixed_script",
+    message="Cyrillic letters inside or beside a Latin word: a letter or abbreviation left from the source",
+    tier=Tier.FINDING,
+    find=_mixed_script,
+    prefilter=r"[\u0400-\u052f]",
+    examples=(
+        ("the Oвсянкиs village", "Oвсянкиs"),
+        ("the ФG77 plant", "ФG77"),
+        ("born in г. Moscow", "г."),
+    ),
+    leave_alone=(
+        "According to WНO data",
+        "Mattress 105х195",
+        "the newspaper Правда and Москва",
+        "plain English text",
+        "г. Москва",
     ),
 )
 
@@ -244,4 +335,4 @@ CYRILLIC_WORD = Rule(
     ),
 )
 
-RULES = [MOJIBAKE, PAIR_MOJIBAKE, HOMOGLYPH, CYRILLIC_WORD]
+RULES = [MOJIBAKE, PAIR_MOJIBAKE, HOMOGLYPH, LATIN_LOOKALIKE, MIXED_SCRIPT, CYRILLIC_WORD]
