@@ -69,7 +69,7 @@ def produce(out: Path) -> list[Path]:
         for name, text, source in corpora(work):
             for with_source in (False, True) if source else (False,):
                 for review in (False, True):
-                    variant = f"{name}.{'review' if review else 'safe'}{'.src' if with_source else ''}"
+                    variant = f"{name}.{'review' if review else 'safe'}{'.with-source' if with_source else ''}"
                     options = ["--no-grammar", "-j", "1", *(["--apply-review"] if review else [])]
                     options += ["--source", str(source)] if with_source else []
                     plain = work / f"{variant}.txt"  # a bare name: no NAME.src.txt or NAME.ref.txt beside it
