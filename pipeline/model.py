@@ -1,17 +1,21 @@
 """The data model: rules, the edits and findings they propose, and the document context they see.
 
-A rule is data plus a small function. It either rewrites the span its pattern matches (``fix``
-returns the replacement, or ``None`` to pass) or, for a finding rule, flags it (``fix`` returns
-``None`` to pass, or anything else to report). Rules never touch I/O; the runner applies edits and
-keeps the ledger.
+A rule is data plus a small function, of one of two kinds. An ``EditRule`` rewrites the span its
+pattern matches (``fix`` returns the replacement, or ``None`` to pass) or yields ``Proposal``s from
+``find``; a ``FindingRule`` only reports: every match of its pattern, or what its ``find`` yields.
+Each proposal carries its tier: an edit rule that is sure of some matches and not of others declares
+how it reports the others (``unsure``) and tags them, as a Ruff fix carries its applicability. Rules
+never touch I/O; the runner applies edits and keeps the ledger.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 import regex
@@ -84,13 +88,15 @@ class Context:
 class Proposal:
     """What a rule's ``find`` function yields: a span of the stage input and its replacement.
 
-    For finding rules ``after`` is ``None``; ``message`` overrides the rule's message when set.
+    For a finding ``after`` is ``None``; ``message`` overrides the rule's message when set. ``tier``
+    is the proposal's own tier when it differs from the rule's: the tier of the rule's ``unsure``.
     """
 
     start: int
     end: int
     after: str | None = None
     message: str | None = None
+    tier: Tier | None = None
 
 
 FixFunction = Callable[["regex.Match[str]", Context], "str | None"]
@@ -98,76 +104,171 @@ FindFunction = Callable[[str, Context], Iterable[Proposal]]
 
 
 @dataclass(frozen=True)
-class Rule:
-    """One repair or check, with the examples that document and test it.
+class Example:
+    """One documented case of a rule, run by the tests: an ``input`` and what the rule makes of it.
 
-    Give either ``pattern`` (with ``fix`` for edits; ``group`` names the span to rewrite) or
-    ``find`` for rules that need code. ``examples`` pairs an input with the expected output (for a
-    finding rule: with the flagged text); ``leave_alone`` lists texts the rule must not touch.
-    ``prefilter`` (the rule's trigger) is a pattern that every match contains, or a tuple of plain
-    literals of which every match contains one; lines without it are skipped. An invalid pattern
-    fails when the rule is built, naming the rule. A rule that reads the source gives ``sources``:
-    (example or leave-alone text, its source lines joined by LF) pairs; the example tests pass that
-    source to the runner. A rule with
-    ``needs_source`` can only speak on lines that have a source: without one, the runner skips it.
+    An edit rule's example gives the ``output``; a finding rule's the ``flagged`` text. A text the
+    rule must leave alone gives neither (a plain string in ``leave_alone`` is one). ``source`` holds
+    the aligned source lines, joined by LF, for rules that read the source. ``unsure`` marks an
+    example of the proposals a rule reports under its ``unsure`` id and tier.
     """
+
+    input: str
+    output: str | None = None
+    flagged: str | None = None
+    source: str | None = None
+    unsure: bool = False
+
+    @property
+    def expected(self) -> str | None:
+        """The output, or the flagged text; ``None`` for a text to leave alone."""
+        return self.flagged if self.flagged is not None else self.output
+
+    def source_lines(self) -> list[str] | None:
+        """The source lines given to the runner with this example, or ``None``."""
+        return None if self.source is None else self.source.split("\\n")
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """How an edit rule reports the proposals it tags with ``tier``: under this id and message."""
 
     id: str
     message: str
     tier: Tier
-    examples: tuple[tuple[str, str], ...]
-    leave_alone: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    """What every rule has: an id, a message, its stage, its trigger and the examples that test it.
+
+    Give either ``pattern`` or ``find`` (for rules that need code). ``examples`` are ``Example``s of
+    what the rule does (at least one); ``leave_alone`` texts (plain strings, or ``Example``s to give a
+    source) it must not touch. ``stage`` is the ``STAGE`` of the rule's module, declared by the rule.
+    ``prefilter`` (the rule's trigger) is a pattern that every match contains, or a tuple of plain
+    literals of which every match contains one; lines without it are skipped. An invalid pattern
+    fails when the rule is built, naming the rule. A rule with ``needs_source`` can only speak on
+    lines that have a source: without one, the runner skips it.
+    """
+
+    id: str
+    message: str
+    stage: str
+    examples: tuple[Example, ...]
+    leave_alone: tuple[str | Example, ...]
     pattern: str | None = None
-    fix: FixFunction | None = None
     find: FindFunction | None = None
     group: int | str = 0
     flags: int = 0
     prefilter: str | tuple[str, ...] | None = None
-    stage: str = ""
-    sources: tuple[tuple[str, str], ...] = ()
     needs_source: bool = False
-
-    def source_for(self, text: str) -> list[str] | None:
-        """The source lines of one example or leave-alone text, or ``None`` if it has none."""
-        found = dict(self.sources).get(text)
-        return None if found is None else found.split("\n")
+    tier: Tier = Tier.SAFE
 
     def __post_init__(self) -> None:
         if (self.pattern is None) == (self.find is None):
             raise ValueError(f"rule {self.id}: give exactly one of pattern or find")
-        if self.tier is not Tier.FINDING and self.pattern is not None and self.fix is None:
-            raise ValueError(f"rule {self.id}: an edit rule with a pattern needs a fix function")
         if len(self.examples) < 1 or len(self.leave_alone) < 1:
             raise ValueError(f"rule {self.id}: needs examples and leave_alone texts")
-        texts = {raw for raw, _ in self.examples} | set(self.leave_alone)
-        stray = [text for text, _ in self.sources if text not in texts]
-        if stray:
-            raise ValueError(f"rule {self.id}: source given for a text that is no example: {stray[0]!r}")
+        if any(e.expected is None for e in self.examples) or any(
+                isinstance(e, Example) and e.expected is not None for e in self.leave_alone):
+            raise ValueError(f"rule {self.id}: an example gives its output or flagged text, a leave-alone text neither")
         if self.prefilter is not None:
             _check_trigger(self)
         if self.pattern is not None:
-            object.__setattr__(self, "compiled", regex.compile(self.pattern, self.flags | regex.V1))
+            _ = self.compiled  # an invalid pattern fails here, naming the rule
+
+    @cached_property
+    def compiled(self) -> regex.Pattern[str]:
+        """The rule's pattern, compiled once."""
+        try:
+            return regex.compile(self.pattern or "", self.flags | regex.V1)
+        except regex.error as error:
+            raise ValueError(f"rule {self.id}: pattern is not valid: {error}") from None
 
     @property
     def family(self) -> str:
         """The first component of the dotted id (``date`` for ``date.day_in_month``)."""
         return self.id.split(".", 1)[0]
 
+    @property
+    def kept(self) -> tuple[Example, ...]:
+        """The leave-alone texts as ``Example``s (with their sources)."""
+        return tuple(e if isinstance(e, Example) else Example(e) for e in self.leave_alone)
+
+    def variants(self) -> tuple[Rule, ...]:
+        """The rules the registry lists for this declaration, one per id: the rule itself."""
+        return (self,)
+
     def propose(self, text: str, ctx: Context) -> Iterable[Proposal]:
         """Every proposal of this rule on ``text`` (the stage's input)."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, kw_only=True)
+class EditRule(Rule):
+    """A rule that rewrites text: applied (tier ``safe``) or suggested (tier ``review``).
+
+    With ``pattern``, ``fix(match, ctx)`` returns the replacement of the span ``group`` names, or
+    ``None`` to pass. A rule that is unsure of some of its proposals tags them with ``unsure.tier``
+    (``Proposal(..., tier=...)``) and marks their examples ``unsure=True``; they are reported under
+    ``unsure.id`` and ``unsure.message``.
+    """
+
+    fix: FixFunction | None = None
+    unsure: Unsure | None = None
+    # The tier of a proposal that names none: the declared rule's, also in its ``unsure`` variant.
+    sure_tier: Tier | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.pattern is not None and self.fix is None:
+            raise ValueError(f"rule {self.id}: an edit rule with a pattern needs a fix function")
+        if self.sure_tier is None and self.tier is Tier.FINDING:
+            raise ValueError(f"rule {self.id}: an edit rule is safe or review; a finding rule is a FindingRule")
+
+    def variants(self) -> tuple[Rule, ...]:
+        """The rule, then (when it declares ``unsure``) the rule its unsure proposals are reported as."""
+        if self.unsure is None:
+            return (self,)
+        sure = dataclasses.replace(self, examples=tuple(e for e in self.examples if not e.unsure),
+                                   unsure=None, sure_tier=self.tier)
+        unsure = dataclasses.replace(
+            self, id=self.unsure.id, message=self.unsure.message, tier=self.unsure.tier,
+            examples=tuple(e for e in self.examples if e.unsure), unsure=None, sure_tier=self.tier)
+        return (sure, unsure)
+
+    def propose(self, text: str, ctx: Context) -> Iterable[Proposal]:
+        """The proposals of this rule's tier on ``text`` (a declared rule's variant sees only its own)."""
+        default = self.sure_tier or self.tier
+        for proposal in self._proposals(text, ctx):
+            if (proposal.tier or default) is self.tier:
+                yield proposal
+
+    def _proposals(self, text: str, ctx: Context) -> Iterable[Proposal]:
         if self.find is not None:
             yield from self.find(text, ctx)
             return
-        compiled: regex.Pattern[str] = self.compiled  # type: ignore[attr-defined]
-        for m in compiled.finditer(text):
-            if self.tier is Tier.FINDING:
-                verdict = self.fix(m, ctx) if self.fix is not None else ""
-                if verdict is not None:
-                    yield Proposal(m.start(self.group), m.end(self.group), None, verdict or None)
-                continue
+        for m in self.compiled.finditer(text):
             after = self.fix(m, ctx)  # type: ignore[misc]
             if after is not None:
                 yield Proposal(m.start(self.group), m.end(self.group), after)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FindingRule(Rule):
+    """A rule that only reports: every match of its ``pattern`` (the span ``group`` names) is flagged
+    with the rule's message, or ``find`` yields ``Proposal``s (``after`` unset, ``message`` to word one).
+    """
+
+    tier: Tier = field(default=Tier.FINDING, init=False)
+
+    def propose(self, text: str, ctx: Context) -> Iterable[Proposal]:
+        """Every finding of this rule on ``text`` (the stage's input)."""
+        if self.find is not None:
+            yield from self.find(text, ctx)
+            return
+        for m in self.compiled.finditer(text):
+            yield Proposal(m.start(self.group), m.end(self.group))
 
 
 def _check_trigger(rule: Rule) -> None:

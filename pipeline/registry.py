@@ -6,7 +6,6 @@ True
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import pkgutil
 from collections.abc import Callable, Mapping
@@ -46,17 +45,21 @@ def rule_modules() -> tuple[ModuleType, ...]:
 
 @cache
 def all_rules() -> tuple[Rule, ...]:
-    """Every rule, in stage order and, within a stage, in module and declaration order."""
+    """Every rule, in stage order and, within a stage, in module and declaration order.
+
+    A declaration with an ``unsure`` part lists two rules: itself, then the one its unsure proposals are
+    reported as (see ``EditRule.variants``).
+    """
     collected: list[Rule] = []
     seen: set[str] = set()
     for module in rule_modules():
-        for rule in module.RULES:
+        for rule in (variant for declared in module.RULES for variant in declared.variants()):
             if rule.id in seen:
                 raise RegistryError(f"duplicate rule id {rule.id!r} in {module.__name__}")
             seen.add(rule.id)
-            if rule.stage and rule.stage != module.STAGE:
-                raise RegistryError(f"rule {rule.id} declares stage {rule.stage}, module {module.STAGE}")
-            collected.append(dataclasses.replace(rule, stage=module.STAGE))
+            if rule.stage != module.STAGE:
+                raise RegistryError(f"rule {rule.id} declares stage {rule.stage!r}, its module {module.STAGE!r}")
+            collected.append(rule)
     order = {stage: i for i, stage in enumerate(STAGES)}
     return tuple(sorted(collected, key=lambda r: order[r.stage]))
 

@@ -183,13 +183,13 @@ def score_texts(
 
 def ruleset_hash(rules: Sequence[Rule]) -> str:
     """A short hash of what the rules that ran do: each one's id, tier, stage, message, pattern, flags,
-    trigger, examples, leave-alone texts and sources. Not the source text of their modules: a comment
+    trigger, examples and leave-alone texts (with their sources). Not the source text of their modules: a comment
     or a refactoring that changes none of these leaves the hash, and the snapshots carrying it, alone.
     """
     digest = hashlib.sha256()
     for rule in sorted(rules, key=lambda r: r.id):
         behaviour = (rule.id, str(rule.tier), rule.stage, rule.message, rule.pattern, int(rule.flags), rule.group,
-                     rule.prefilter, rule.examples, rule.leave_alone, rule.sources, rule.needs_source)
+                     rule.prefilter, rule.examples, rule.kept, rule.needs_source)
         digest.update(f"{behaviour!r}\n".encode())
     return digest.hexdigest()[:12]
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, EditRule, Example, Proposal, Tier
 from mtfix.prefilter import anchored, line_span, lines_matching
 
 STAGE = "biblio"
@@ -95,19 +95,24 @@ def _volume(m: regex.Match[str]) -> str | None:
     return ("Vols. " if m["t"] != "T" else "Vol. ") + number
 
 
-VOLUME = Rule(
+VOLUME = EditRule(
     id="biblio.volume",
+    stage=STAGE,
     message='Russian "T." (tom) for the volume of a reference',
     tier=Tier.SAFE,
     find=in_notes(r"(?<![\p{L}\d.])(?P<t>Tt|TT|T)\. ?(?P<n>[IVXLC]{1,6}|\d{1,3}(?:[–-]\d{1,3})?)(?=[.,;:)]|\s*$)",
                   _volume),
     examples=(
-        ("[5] Diplomatic dictionary. T. III. M., 1986.", "[5] Diplomatic dictionary. Vol. III. M., 1986."),
-        ("[6] Documents of the USSR foreign policy. T. III, M., 1959, p. 597.",
-         "[6] Documents of the USSR foreign policy. Vol. III, M., 1959, p. 597."),
-        ("[12] System history of international relations. T. 1. M., 2007, p. 121.",
-         "[12] System history of international relations. Vol. 1. M., 2007, p. 121."),
-        ("[2] Lenin V.I. Works. Tt. 1–3. Moscow, 1950.", "[2] Lenin V.I. Works. Vols. 1–3. Moscow, 1950."),
+        Example("[5] Diplomatic dictionary. T. III. M., 1986.", "[5] Diplomatic dictionary. Vol. III. M., 1986."),
+        Example(
+            "[6] Documents of the USSR foreign policy. T. III, M., 1959, p. 597.",
+            "[6] Documents of the USSR foreign policy. Vol. III, M., 1959, p. 597.",
+        ),
+        Example(
+            "[12] System history of international relations. T. 1. M., 2007, p. 121.",
+            "[12] System history of international relations. Vol. 1. M., 2007, p. 121.",
+        ),
+        Example("[2] Lenin V.I. Works. Tt. 1–3. Moscow, 1950.", "[2] Lenin V.I. Works. Vols. 1–3. Moscow, 1950."),
     ),
     leave_alone=(
         "The poet T. S. Eliot wrote it in T. III.",
@@ -122,16 +127,25 @@ def _volume_count(m: regex.Match[str]) -> str:
     return f"in {m['n']} vols."
 
 
-VOLUME_COUNT = Rule(
+VOLUME_COUNT = EditRule(
     id="biblio.volume_count",
+    stage=STAGE,
     message='Russian "tt." (tomakh) for the number of volumes of an edition',
     tier=Tier.SAFE,
     find=in_notes(r"\bin (?P<n>\d{1,3}|(?i:xnumx)(?:'s|’s)?) (?:tt|TT|t)\.", _volume_count),
     examples=(
-        ("[13] Frunze M.V. Collected works in 3 tt. Vol. 3.", "[13] Frunze M.V. Collected works in 3 vols. Vol. 3."),
-        ("See also: Collected works in xnumx's tt. Vol. 3.", "See also: Collected works in xnumx's vols. Vol. 3."),
-        ("[2] Lenin V.I. Selected works in 12 t. Moscow, 1987.",
-         "[2] Lenin V.I. Selected works in 12 vols. Moscow, 1987."),
+        Example(
+            "[13] Frunze M.V. Collected works in 3 tt. Vol. 3.",
+            "[13] Frunze M.V. Collected works in 3 vols. Vol. 3.",
+        ),
+        Example(
+            "See also: Collected works in xnumx's tt. Vol. 3.",
+            "See also: Collected works in xnumx's vols. Vol. 3.",
+        ),
+        Example(
+            "[2] Lenin V.I. Selected works in 12 t. Moscow, 1987.",
+            "[2] Lenin V.I. Selected works in 12 vols. Moscow, 1987.",
+        ),
     ),
     leave_alone=(
         "The works appeared in 3 tt. before the war",
@@ -151,8 +165,9 @@ def _city(m: regex.Match[str]) -> str | None:
     return CITIES[m["first"]]
 
 
-CITY = Rule(
+CITY = EditRule(
     id="biblio.city",
+    stage=STAGE,
     message='Russian abbreviation of the place of publication ("M." Moscow, "L." Leningrad, "SPb.")',
     tier=Tier.SAFE,
     find=in_notes(
@@ -161,15 +176,21 @@ CITY = Rule(
         _city,
     ),
     examples=(
-        ("[3] A. Kheyfets Soviet diplomacy (1921–1927). M., 1968, p. 83.",
-         "[3] A. Kheyfets Soviet diplomacy (1921–1927). Moscow, 1968, p. 83."),
-        ("[13] Report. Collected works. Vol. 3. M. —L., 1929.",
-         "[13] Report. Collected works. Vol. 3. Moscow–Leningrad, 1929."),
-        ("[2] Pushkin A.S. Poems. SPb., 1901.", "[2] Pushkin A.S. Poems. St Petersburg, 1901."),
-        ("[6] Documents. Vol. III, M.: Politizdat, 1959, p. 597.",
-         "[6] Documents. Vol. III, Moscow: Politizdat, 1959, p. 597."),
-        ("[7] Tarle E.V. Works. L., 1959.", "[7] Tarle E.V. Works. Leningrad, 1959."),
-        ("[8] Tarle E.V. Works. M .: Nauka, 1959.", "[8] Tarle E.V. Works. Moscow: Nauka, 1959."),
+        Example(
+            "[3] A. Kheyfets Soviet diplomacy (1921–1927). M., 1968, p. 83.",
+            "[3] A. Kheyfets Soviet diplomacy (1921–1927). Moscow, 1968, p. 83.",
+        ),
+        Example(
+            "[13] Report. Collected works. Vol. 3. M. —L., 1929.",
+            "[13] Report. Collected works. Vol. 3. Moscow–Leningrad, 1929.",
+        ),
+        Example("[2] Pushkin A.S. Poems. SPb., 1901.", "[2] Pushkin A.S. Poems. St Petersburg, 1901."),
+        Example(
+            "[6] Documents. Vol. III, M.: Politizdat, 1959, p. 597.",
+            "[6] Documents. Vol. III, Moscow: Politizdat, 1959, p. 597.",
+        ),
+        Example("[7] Tarle E.V. Works. L., 1959.", "[7] Tarle E.V. Works. Leningrad, 1959."),
+        Example("[8] Tarle E.V. Works. M .: Nauka, 1959.", "[8] Tarle E.V. Works. Moscow: Nauka, 1959."),
     ),
     leave_alone=(
         "Works. M., 1968. He said it in prose.",
@@ -186,8 +207,9 @@ def _pages(m: regex.Match[str]) -> str | None:
     return f"p. {m['a']}"
 
 
-PAGES = Rule(
+PAGES = EditRule(
     id="biblio.pages",
+    stage=STAGE,
     message='Page reference in Russian form ("p. 312 – 313", "S. 45"): English "pp. 312–313", "p. 45"',
     tier=Tier.SAFE,
     find=in_notes(
@@ -196,15 +218,22 @@ PAGES = Rule(
         _pages,
     ),
     examples=(
-        ("[5] Diplomatic dictionary. Vol. III. Moscow, 1986, p. 312 – 313.",
-         "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, pp. 312–313."),
-        ("[8] A. Kheyfets Soviet diplomacy and ..., p. 115 – 116.",
-         "[8] A. Kheyfets Soviet diplomacy and ..., pp. 115–116."),
-        ("See: Kireev N.G. History. Moscow, 2007, p. 142-143.", "See: Kireev N.G. History. Moscow, 2007, pp. 142–143."),
-        ("[2] Works. Moscow, 1950, pp. 12 - 14.", "[2] Works. Moscow, 1950, pp. 12–14."),
-        ("[3] Works. Moscow, 1950. S. 45.", "[3] Works. Moscow, 1950. p. 45."),
-        ("[4] Works. Moscow, 1950, P. 45-47.", "[4] Works. Moscow, 1950, pp. 45–47."),
-        ("[5] Ibid. S. 12.", "[5] Ibid. p. 12."),
+        Example(
+            "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, p. 312 – 313.",
+            "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, pp. 312–313.",
+        ),
+        Example(
+            "[8] A. Kheyfets Soviet diplomacy and ..., p. 115 – 116.",
+            "[8] A. Kheyfets Soviet diplomacy and ..., pp. 115–116.",
+        ),
+        Example(
+            "See: Kireev N.G. History. Moscow, 2007, p. 142-143.",
+            "See: Kireev N.G. History. Moscow, 2007, pp. 142–143.",
+        ),
+        Example("[2] Works. Moscow, 1950, pp. 12 - 14.", "[2] Works. Moscow, 1950, pp. 12–14."),
+        Example("[3] Works. Moscow, 1950. S. 45.", "[3] Works. Moscow, 1950. p. 45."),
+        Example("[4] Works. Moscow, 1950, P. 45-47.", "[4] Works. Moscow, 1950, pp. 45–47."),
+        Example("[5] Ibid. S. 12.", "[5] Ibid. p. 12."),
     ),
     leave_alone=(
         "as on p. 312–313 of the report",
@@ -224,8 +253,9 @@ def _collected(m: regex.Match[str]) -> str:
     return title + "." if ends_sentence else title
 
 
-COLLECTED_WORKS = Rule(
+COLLECTED_WORKS = EditRule(
     id="biblio.collected_works",
+    stage=STAGE,
     message='"Collected cit." and the like: the Russian "Sobr. soch." (Collected works) word by word',
     tier=Tier.SAFE,
     find=in_notes(
@@ -234,10 +264,12 @@ COLLECTED_WORKS = Rule(
         _collected,
     ),
     examples=(
-        ("See also: Frunze M.V. Report. Collected cit. in 3 vols.",
-         "See also: Frunze M.V. Report. Collected works in 3 vols."),
-        ("[4] Lenin V.I. Full. collected cit. Vol. 45.", "[4] Lenin V.I. Complete works. Vol. 45."),
-        ("[5] Gorky M. Sobr. soch. Vol. 2.", "[5] Gorky M. Collected works. Vol. 2."),
+        Example(
+            "See also: Frunze M.V. Report. Collected cit. in 3 vols.",
+            "See also: Frunze M.V. Report. Collected works in 3 vols.",
+        ),
+        Example("[4] Lenin V.I. Full. collected cit. Vol. 45.", "[4] Lenin V.I. Complete works. Vol. 45."),
+        Example("[5] Gorky M. Sobr. soch. Vol. 2.", "[5] Gorky M. Collected works. Vol. 2."),
     ),
     leave_alone=(
         "[4] V.I. Lenin. Collected works. Vol. 45.",
@@ -246,8 +278,9 @@ COLLECTED_WORKS = Rule(
     ),
 )
 
-IBID = Rule(
+IBID = EditRule(
     id="biblio.ibid",
+    stage=STAGE,
     message='"In the same place": the Russian "Tam zhe" (ibid.) word by word',
     tier=Tier.SAFE,
     find=in_notes(
@@ -255,10 +288,12 @@ IBID = Rule(
         lambda m: "Ibid",
     ),
     examples=(
-        ("[7] In the same place. P. 45.", "[7] Ibid. P. 45."),
-        ("[8] Kheyfets A.N. Op. cit., p. 83; In the same place, p. 90.",
-         "[8] Kheyfets A.N. Op. cit., p. 83; Ibid, p. 90."),
-        ("[9] Right there. Vol. 2.", "[9] Ibid. Vol. 2."),
+        Example("[7] In the same place. P. 45.", "[7] Ibid. P. 45."),
+        Example(
+            "[8] Kheyfets A.N. Op. cit., p. 83; In the same place, p. 90.",
+            "[8] Kheyfets A.N. Op. cit., p. 83; Ibid, p. 90.",
+        ),
+        Example("[9] Right there. Vol. 2.", "[9] Ibid. Vol. 2."),
     ),
     leave_alone=(
         "In the same place. P. 45, they met again.",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from mtfix.model import Context, Rule, Tier
+from mtfix.model import Context, EditRule, Example, Tier
 from mtfix.prefilter import line_span
 
 STAGE = "case"
@@ -70,22 +70,23 @@ def _party(m: regex.Match[str], ctx: Context) -> str | None:
     return fixed
 
 
-PARTY_SUFFIX = Rule(
+PARTY_SUFFIX = EditRule(
     id="case.party_suffix",
+    stage=STAGE,
     message="Bolshevik party suffix '(b)' mangled, and a capital after its period",
     tier=Tier.SAFE,
     pattern=PARTY,
     fix=_party,
     prefilter=r"P ?\([Bb]",
     examples=(
-        (
+        Example(
             "the Central Committee of the RCP (B.) Considered the proposal",
             "the Central Committee of the RCP(b) considered the proposal",
         ),
-        ("the RSDLP (B.) Decided to act", "the RSDLP(b) decided to act"),
-        ("the AUCP(B) and the Comintern", "the AUCP(b) and the Comintern"),
-        ("the VKP (b) Central Committee met", "the VKP(b) Central Committee met"),
-        ("the CP (B.) Central Committee; the Central", "the CP(b) Central Committee; the Central"),
+        Example("the RSDLP (B.) Decided to act", "the RSDLP(b) decided to act"),
+        Example("the AUCP(B) and the Comintern", "the AUCP(b) and the Comintern"),
+        Example("the VKP (b) Central Committee met", "the VKP(b) Central Committee met"),
+        Example("the CP (B.) Central Committee; the Central", "the CP(b) Central Committee; the Central"),
     ),
     leave_alone=(
         "Now it’s easy to (b) judge the diplomats",
@@ -104,8 +105,9 @@ def _after_abbreviation(m: regex.Match[str], ctx: Context) -> str | None:
     return word.lower() if _common(word, _line_of(m)) else None
 
 
-AFTER_ABBREVIATION = Rule(
+AFTER_ABBREVIATION = EditRule(
     id="case.after_abbrev",
+    stage=STAGE,
     message="Capital after an abbreviation inside a sentence",
     tier=Tier.REVIEW,
     pattern=rf"(?:(?<![\p{{L}}.]){NON_FINAL}|(?<![\p{{L}}\p{{N}}])\p{{Lu}}{{0,5}}P\(b\)),?"
@@ -116,9 +118,9 @@ AFTER_ABBREVIATION = Rule(
     # its words), or the party suffix.
     prefilter=r"\.(?<=e\.g\.|i\.e\.|cf\.|viz\.|approx\.|incl\.|resp\.|esp\.|vs\.)|P\(b\)",
     examples=(
-        ("the costs, i.e. The rent and the wages", "the costs, i.e. the rent and the wages"),
-        ("some vaccines, e.g. The one made in Russia", "some vaccines, e.g. the one made in Russia"),
-        ("the RCP(b) Adopted a resolution", "the RCP(b) adopted a resolution"),
+        Example("the costs, i.e. The rent and the wages", "the costs, i.e. the rent and the wages"),
+        Example("some vaccines, e.g. The one made in Russia", "some vaccines, e.g. the one made in Russia"),
+        Example("the RCP(b) Adopted a resolution", "the RCP(b) adopted a resolution"),
     ),
     leave_alone=(
         "flowers, trees, etc. Many people came",

@@ -21,7 +21,7 @@ import functools
 
 import regex
 
-from mtfix.model import Context, Rule, Tier
+from mtfix.model import Context, EditRule, Example, Tier
 from mtfix.prefilter import anchored, lines_with
 
 STAGE = "dates"
@@ -277,8 +277,9 @@ def _day_can_follow(word: str, before: str) -> bool:
     return True
 
 
-DAY_IN_MONTH = Rule(
+DAY_IN_MONTH = EditRule(
     id="date.day_in_month",
+    stage=STAGE,
     message='Day before "in <Month>": Russian order for "on <day> <Month>"',
     tier=Tier.SAFE,
     pattern=rf"(?<![^\s(])(?P<day>{DAY})(?P<r1>{RANGE})? in (?P<month>{MONTH})(?P<r2>{RANGE})?"
@@ -286,32 +287,64 @@ DAY_IN_MONTH = Rule(
     fix=_day_in_month,
     prefilter=MONTH_DATE,
     examples=(
-        ("It began on 2 May 1920; the treaty was concluded 16 in March 1921.",
-         "It began on 2 May 1920; the treaty was concluded on 16 March 1921."),
-        ("On 2 May 1920 he wrote; in a letter from 20 in March 1921 he noted",
-         "On 2 May 1920 he wrote; in a letter from 20 March 1921 he noted"),
-        ("a call with Russian President Putin 7 in December.", "a call with Russian President Putin on December 7."),
-        ("At the same time, 9 in December, the minister said", "At the same time, on December 9, the minister said"),
-        ("The summit was held 9 in December–10 and was attended",
-         "The summit was held on December 9–10 and was attended"),
-        ("The law was signed 15 in March 2022.", "The law was signed on March 15, 2022."),
-        ("The first time he was detained 23 in January in Pushkin Square",
-         "The first time he was detained on January 23 in Pushkin Square"),
-        ("He was first detained 23 in January.", "He was first detained on January 23."),
-        ("The conference opened 10 in April 1922 and closed 19 in May 1922.",
-         "The conference opened on April 10, 1922 and closed on May 19, 1922."),
-        ("The agreement of 7 in November 1923 was never ratified.",
-         "The agreement of November 7, 1923 was never ratified."),
-        ("10 in January last year, they began", "On January 10 last year, they began"),
-        ("The curfew lasts from 24 in December to 9 in January.",
-         "The curfew lasts from December 24 to January 9."),
-        ("It was announced on Sunday, 12 in December, at noon.", "It was announced on Sunday, December 12, at noon."),
-        ("The referendum that took place 12 in December ended", "The referendum that took place on December 12 ended"),
-        ("The match will be 13 in February at home.", "The match will be on February 13 at home."),
-        ("As reported, 10 in January the court ruled", "As reported, on January 10 the court ruled"),
-        ("He was shooting in the game 11 in December.", "He was shooting in the game on December 11."),
-        ("It peaks at about 15:00 14 in December, they said.", "It peaks at about 15:00 on December 14, they said."),
-        ("a protest at the Ministry of the U.S. 23 in May, to", "a protest at the Ministry of the U.S. on May 23, to"),
+        Example(
+            "It began on 2 May 1920; the treaty was concluded 16 in March 1921.",
+            "It began on 2 May 1920; the treaty was concluded on 16 March 1921.",
+        ),
+        Example(
+            "On 2 May 1920 he wrote; in a letter from 20 in March 1921 he noted",
+            "On 2 May 1920 he wrote; in a letter from 20 March 1921 he noted",
+        ),
+        Example(
+            "a call with Russian President Putin 7 in December.",
+            "a call with Russian President Putin on December 7.",
+        ),
+        Example(
+            "At the same time, 9 in December, the minister said",
+            "At the same time, on December 9, the minister said",
+        ),
+        Example(
+            "The summit was held 9 in December–10 and was attended",
+            "The summit was held on December 9–10 and was attended",
+        ),
+        Example("The law was signed 15 in March 2022.", "The law was signed on March 15, 2022."),
+        Example(
+            "The first time he was detained 23 in January in Pushkin Square",
+            "The first time he was detained on January 23 in Pushkin Square",
+        ),
+        Example("He was first detained 23 in January.", "He was first detained on January 23."),
+        Example(
+            "The conference opened 10 in April 1922 and closed 19 in May 1922.",
+            "The conference opened on April 10, 1922 and closed on May 19, 1922.",
+        ),
+        Example(
+            "The agreement of 7 in November 1923 was never ratified.",
+            "The agreement of November 7, 1923 was never ratified.",
+        ),
+        Example("10 in January last year, they began", "On January 10 last year, they began"),
+        Example(
+            "The curfew lasts from 24 in December to 9 in January.",
+            "The curfew lasts from December 24 to January 9.",
+        ),
+        Example(
+            "It was announced on Sunday, 12 in December, at noon.",
+            "It was announced on Sunday, December 12, at noon.",
+        ),
+        Example(
+            "The referendum that took place 12 in December ended",
+            "The referendum that took place on December 12 ended",
+        ),
+        Example("The match will be 13 in February at home.", "The match will be on February 13 at home."),
+        Example("As reported, 10 in January the court ruled", "As reported, on January 10 the court ruled"),
+        Example("He was shooting in the game 11 in December.", "He was shooting in the game on December 11."),
+        Example(
+            "It peaks at about 15:00 14 in December, they said.",
+            "It peaks at about 15:00 on December 14, they said.",
+        ),
+        Example(
+            "a protest at the Ministry of the U.S. 23 in May, to",
+            "a protest at the Ministry of the U.S. on May 23, to",
+        ),
     ),
     leave_alone=(
         "No. 12 in March",
@@ -354,19 +387,25 @@ def _year_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     return f"in {m['month']} {m['year']}"
 
 
-YEAR_IN_MONTH = Rule(
+YEAR_IN_MONTH = EditRule(
     id="date.year_in_month",
+    stage=STAGE,
     message='Year before "in <Month>": Russian order for "in <Month> <year>"',
     tier=Tier.SAFE,
     pattern=rf"(?<![^\s(])(?P<year>{YEAR}) in (?P<month>{MONTH})\b(?! \d)",
     fix=_year_in_month,
     prefilter=MONTH_DATE,
     examples=(
-        ("Aralov told 1922 in April of the opinion", "Aralov told in April 1922 of the opinion"),
-        ("The infection was recorded 2014 in May in Sichuan.", "The infection was recorded in May 2014 in Sichuan."),
-        ("Macron announced 2018 in May that he will not", "Macron announced in May 2018 that he will not"),
-        ("It was created by the Turkish Space Agency 2014 in February.",
-         "It was created by the Turkish Space Agency in February 2014."),
+        Example("Aralov told 1922 in April of the opinion", "Aralov told in April 1922 of the opinion"),
+        Example(
+            "The infection was recorded 2014 in May in Sichuan.",
+            "The infection was recorded in May 2014 in Sichuan.",
+        ),
+        Example("Macron announced 2018 in May that he will not", "Macron announced in May 2018 that he will not"),
+        Example(
+            "It was created by the Turkish Space Agency 2014 in February.",
+            "It was created by the Turkish Space Agency in February 2014.",
+        ),
     ),
     leave_alone=(
         "Aralov told in April 1922 of the opinion",
@@ -395,8 +434,9 @@ def _of_the_year(m: regex.Match[str], ctx: Context) -> str | None:
     return f"of {m['year']}"
 
 
-OF_THE_YEAR = Rule(
+OF_THE_YEAR = EditRule(
     id="date.of_the_year",
+    stage=STAGE,
     message='"of the year" or "year" after a year: the Russian "г." (year) rendered as a word',
     tier=Tier.SAFE,
     pattern=rf"(?<![^\s(])(?P<year>{YEARS}|{YEAR}|1[0-4]\d\d)(?P<tail> of the years?| years?)\b(?![-'’])",
@@ -405,16 +445,16 @@ OF_THE_YEAR = Rule(
     # rest: the engines skip from one "year" to the next instead of trying every digit.
     prefilter=r"year(?:(?<=\d year)|(?<=\d of the year))",
     examples=(
-        ("the Soviet-Turkish treaty 1921 of the year", "the Soviet-Turkish treaty of 1921"),
-        ("the results for 11 months 2021 of the year show", "the results for 11 months of 2021 show"),
-        ("since his last visit in 2007 of the year, the industry", "since his last visit in 2007, the industry"),
-        ("receive a loan extension in 2021 year", "receive a loan extension in 2021"),
-        ("signed on 16 March 1921 of the year", "signed on 16 March 1921"),
-        ("the famine in 1921-1922 years", "the famine in 1921-1922"),
-        ("the famine of 1921 – 1922 years", "the famine of 1921 – 1922"),
-        ("signed on March 16, 1921 of the year", "signed on March 16, 1921"),
-        ("It was hard. 2021 year was the worst.", "It was hard. 2021 was the worst."),
-        ("the film “The Chekist” 1992 of the year, a classic", "the film “The Chekist” of 1992, a classic"),
+        Example("the Soviet-Turkish treaty 1921 of the year", "the Soviet-Turkish treaty of 1921"),
+        Example("the results for 11 months 2021 of the year show", "the results for 11 months of 2021 show"),
+        Example("since his last visit in 2007 of the year, the industry", "since his last visit in 2007, the industry"),
+        Example("receive a loan extension in 2021 year", "receive a loan extension in 2021"),
+        Example("signed on 16 March 1921 of the year", "signed on 16 March 1921"),
+        Example("the famine in 1921-1922 years", "the famine in 1921-1922"),
+        Example("the famine of 1921 – 1922 years", "the famine of 1921 – 1922"),
+        Example("signed on March 16, 1921 of the year", "signed on March 16, 1921"),
+        Example("It was hard. 2021 year was the worst.", "It was hard. 2021 was the worst."),
+        Example("the film “The Chekist” 1992 of the year, a classic", "the film “The Chekist” of 1992, a classic"),
     ),
     leave_alone=(
         "Person of the Year",
@@ -452,8 +492,9 @@ def _month_day_order(m: regex.Match[str], ctx: Context) -> str | None:
     return f"on {day} {month}"
 
 
-MONTH_DAY_ORDER = Rule(
+MONTH_DAY_ORDER = EditRule(
     id="date.month_day_order",
+    stage=STAGE,
     message="Month-day date without its comma, with its month twice, or against the document's day-month style",
     tier=Tier.SAFE,
     pattern=rf"(?<![^\s(])(?<!\d |\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )(?P<m1>{MONTH}) (?P<day>{DAY})(?P<range>{RANGE})?"
@@ -461,14 +502,20 @@ MONTH_DAY_ORDER = Rule(
     fix=_month_day_order,
     prefilter=MONTH_DATE,
     examples=(
-        ("Talks began on 13 February 1921; the delegation arrived on February 18 1921.",
-         "Talks began on 13 February 1921; the delegation arrived on 18 February 1921."),
-        ("loans issued before April 1 2021 to SMBs", "loans issued before April 1, 2021 to SMBs"),
-        ("On 13 May 1921 and on 20 June and 3 July he left. Frunze January 2 signed it.",
-         "On 13 May 1921 and on 20 June and 3 July he left. Frunze on 2 January signed it."),
-        ("On 13 May 1921 he left. From December 2 1921 to January 14 January 1922 he stayed.",
-         "On 13 May 1921 he left. From 2 December 1921 to 14 January 1922 he stayed."),
-        ("publish the areas by March 15 2022.", "publish the areas by March 15, 2022."),
+        Example(
+            "Talks began on 13 February 1921; the delegation arrived on February 18 1921.",
+            "Talks began on 13 February 1921; the delegation arrived on 18 February 1921.",
+        ),
+        Example("loans issued before April 1 2021 to SMBs", "loans issued before April 1, 2021 to SMBs"),
+        Example(
+            "On 13 May 1921 and on 20 June and 3 July he left. Frunze January 2 signed it.",
+            "On 13 May 1921 and on 20 June and 3 July he left. Frunze on 2 January signed it.",
+        ),
+        Example(
+            "On 13 May 1921 he left. From December 2 1921 to January 14 January 1922 he stayed.",
+            "On 13 May 1921 he left. From 2 December 1921 to 14 January 1922 he stayed.",
+        ),
+        Example("publish the areas by March 15 2022.", "publish the areas by March 15, 2022."),
     ),
     leave_alone=(
         "arrived on February 18, 1921 and left on 20 March 1921",
@@ -496,8 +543,9 @@ def _fragment_sentence(m: regex.Match[str], ctx: Context) -> str:
     return f"On {date}, {word.lower() if word in FUNCTION_WORDS else word}"
 
 
-FRAGMENT_SENTENCE = Rule(
+FRAGMENT_SENTENCE = EditRule(
     id="date.fragment_sentence",
+    stage=STAGE,
     message="A date standing as a sentence of its own before the sentence it belongs to",
     tier=Tier.REVIEW,
     pattern=rf"(?:(?<=^[ \t]*)|(?<=[.!?][\"”»’)]*[ \t]))"
@@ -507,10 +555,12 @@ FRAGMENT_SENTENCE = Rule(
     prefilter=r"\. (?<=\d\. )",  # "<digit>. ", led by its rarer part, the full stop
     flags=regex.MULTILINE,
     examples=(
-        ("On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
-         "On 2 May 1920 he left. On 7 December 1920, the Plenum considered it."),
-        ("the government. 7 December 1920. Lenin wrote", "the government. On 7 December 1920, Lenin wrote"),
-        ("December 7 2021. The court ruled", "On December 7, 2021, the court ruled"),
+        Example(
+            "On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
+            "On 2 May 1920 he left. On 7 December 1920, the Plenum considered it.",
+        ),
+        Example("the government. 7 December 1920. Lenin wrote", "the government. On 7 December 1920, Lenin wrote"),
+        Example("December 7 2021. The court ruled", "On December 7, 2021, the court ruled"),
     ),
     leave_alone=(
         "It was signed on 7 December 1920. The Plenum met.",
@@ -525,8 +575,9 @@ def _displaced_year(m: regex.Match[str], ctx: Context) -> str:
     return f"{m['lead']} {m['year']}, it was "
 
 
-DISPLACED_YEAR = Rule(
+DISPLACED_YEAR = EditRule(
     id="date.displaced_year",
+    stage=STAGE,
     message='Year cut off from its month and read as the subject: "In December, 1920 was agreed"',
     tier=Tier.REVIEW,
     pattern=rf"(?P<lead>\b[Ii]n (?:(?:early|late|mid-|the (?:beginning|middle|end) of) )?{MONTH}), "
@@ -534,10 +585,12 @@ DISPLACED_YEAR = Rule(
     fix=_displaced_year,
     prefilter=MONTH_DATE,
     examples=(
-        ("In early December, 1920 was generally agreed to convene",
-         "In early December 1920, it was generally agreed to convene"),
-        ("In March, 1921 was decided to sign", "In March 1921, it was decided to sign"),
-        ("in the middle of May, 1922 was signed a treaty", "in the middle of May 1922, it was signed a treaty"),
+        Example(
+            "In early December, 1920 was generally agreed to convene",
+            "In early December 1920, it was generally agreed to convene",
+        ),
+        Example("In March, 1921 was decided to sign", "In March 1921, it was decided to sign"),
+        Example("in the middle of May, 1922 was signed a treaty", "in the middle of May 1922, it was signed a treaty"),
     ),
     leave_alone=(
         "In early December 1920, it was generally agreed",

@@ -19,12 +19,13 @@ from collections import Counter
 
 import regex
 
-from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, EditRule, Example, FindingRule, Proposal, Tier, Unsure
 
 STAGE = "debris"
 
-STRAY_MARKUP = Rule(
+STRAY_MARKUP = EditRule(
     id="debris.stray_markup",
+    stage=STAGE,
     message="Stray '<' left from markup",
     tier=Tier.SAFE,
     pattern=r"(?<=^|(?<![<>|&]\s*)[\s\]])(?P<lt><)(?=[(\[“\"«]\p{L})(?![^\n]*>)",
@@ -33,9 +34,9 @@ STRAY_MARKUP = Rule(
     flags=regex.MULTILINE,
     fix=lambda m, ctx: "",
     examples=(
-        ("into account. [15] <(Excerpt from the book", "into account. [15] (Excerpt from the book"),
-        ("<“Soviet diplomacy” was published", "“Soviet diplomacy” was published"),
-        ("see also <[Report on the trip]", "see also [Report on the trip]"),
+        Example("into account. [15] <(Excerpt from the book", "into account. [15] (Excerpt from the book"),
+        Example("<“Soviet diplomacy” was published", "“Soviet diplomacy” was published"),
+        Example("see also <[Report on the trip]", "see also [Report on the trip]"),
     ),
     leave_alone=(
         "we traditionally export <...> internal protests",
@@ -142,8 +143,8 @@ def _lines_with_a_repeat(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(found))
 
 
-def _doubled_in_line(line: str, offset: int) -> list[tuple[Proposal, bool]]:
-    """Each doubled word of one line to remove (offsets moved by ``offset``), and whether it is safe."""
+def _doubled_in_line(line: str, offset: int) -> list[Proposal]:
+    """Each doubled word of one line to remove (offsets moved by ``offset``): safe, or for review."""
     found = []
     for m in _DOUBLED.finditer(line, overlapped=True):
         first, second = m["first"], m["second"]
@@ -163,13 +164,14 @@ def _doubled_in_line(line: str, offset: int) -> list[tuple[Proposal, bool]]:
             continue
         if word not in ALWAYS_SINGLE and (_RELATIVE.search(before) or len(m["gap"]) > 1):
             continue  # a relative clause, or columns of a table ("triggers  triggers")
-        found.append((Proposal(offset + m.end("first"), offset + m.end("second"), ""), word in ALWAYS_SINGLE))
+        tier = Tier.SAFE if word in ALWAYS_SINGLE else Tier.REVIEW
+        found.append(Proposal(offset + m.end("first"), offset + m.end("second"), "", tier=tier))
     return found
 
 
 @functools.lru_cache(maxsize=2)
-def _doubled_words(text: str) -> tuple[tuple[Proposal, bool], ...]:
-    """The doubled words of the text, safe or not: the work both doubled-word rules share."""
+def _doubled_words(text: str) -> tuple[Proposal, ...]:
+    """The doubled words of the text, safe or for review: the work both tiers of the rule share."""
     found = []
     for start, end in _lines_with_a_repeat(text):
         line = text[start:end]
@@ -178,19 +180,29 @@ def _doubled_words(text: str) -> tuple[tuple[Proposal, bool], ...]:
     return tuple(found)
 
 
-def _doubled(text: str, ctx: Context, *, safe: bool) -> list[Proposal]:
-    return [proposal for proposal, is_safe in _doubled_words(text) if is_safe == safe]
+def _doubled(text: str, ctx: Context) -> tuple[Proposal, ...]:
+    return _doubled_words(text)
 
 
-DOUBLED_WORD = Rule(
+DOUBLED_WORD = EditRule(
     id="debris.doubled_word",
+    stage=STAGE,
     message="Word repeated by mistake",
     tier=Tier.SAFE,
-    find=lambda text, ctx: _doubled(text, ctx, safe=True),
+    unsure=Unsure(
+        id="debris.doubled_word_unsure",
+        message="Word maybe repeated by mistake",
+        tier=Tier.REVIEW,
+    ),
+    find=_doubled,
     examples=(
-        ("signed the the treaty", "signed the treaty"),
-        ("The the treaty was signed", "The treaty was signed"),
-        ("a plan of of action", "a plan of action"),
+        Example("signed the the treaty", "signed the treaty"),
+        Example("The the treaty was signed", "The treaty was signed"),
+        Example("a plan of of action", "a plan of action"),
+        Example("pass at at least one test", "pass at least one test", unsure=True),
+        Example("does not not notice", "does not notice", unsure=True),
+        Example("wide belt, durable durable fabric", "wide belt, durable fabric", unsure=True),
+        Example("I thank you you helped me", "I thank you helped me", unsure=True),
     ),
     leave_alone=(
         "he had had enough and said that that was all",
@@ -200,24 +212,7 @@ DOUBLED_WORD = Rule(
         'it can find "the the" and from+count',
         "abbr FOR for (i = 0)",
         "the theory",
-    ),
-)
-
-DOUBLED_WORD_UNSURE = Rule(
-    id="debris.doubled_word_unsure",
-    message="Word maybe repeated by mistake",
-    tier=Tier.REVIEW,
-    find=lambda text, ctx: _doubled(text, ctx, safe=False),
-    examples=(
-        ("pass at at least one test", "pass at least one test"),
-        ("does not not notice", "does not notice"),
-        ("wide belt, durable durable fabric", "wide belt, durable fabric"),
-        ("I thank you you helped me", "I thank you helped me"),
-    ),
-    leave_alone=(
-        "he had had enough and said that that was all",
         "Sirhan Sirhan",
-        "60-year-old old people",
         "the theory of the thing",
         "the car was looked at at the station and filled in in the office",
         "96.5% of those who voted voted against independence",
@@ -271,15 +266,16 @@ def _doubled_capitals(text: str, ctx: Context) -> list[Proposal]:
     return proposals
 
 
-DOUBLED_CAPITAL = Rule(
+DOUBLED_CAPITAL = EditRule(
     id="debris.doubled_capital",
+    stage=STAGE,
     message="Capitalised word repeated: an acronym twice, or a name the document writes once elsewhere",
     tier=Tier.REVIEW,
     find=_doubled_capitals,
     examples=(
-        ("CSKA CSKA won the match", "CSKA won the match"),
-        ("Moscow is large. In Moscow Moscow the talks began.", "Moscow is large. In Moscow the talks began."),
-        ("the NATO NATO summit", "the NATO summit"),
+        Example("CSKA CSKA won the match", "CSKA won the match"),
+        Example("Moscow is large. In Moscow Moscow the talks began.", "Moscow is large. In Moscow the talks began."),
+        Example("the NATO NATO summit", "the NATO summit"),
     ),
     leave_alone=(
         "Sirhan Sirhan and Duran Duran",
@@ -377,15 +373,15 @@ def _loops_in_line(line: str, offset: int) -> list[Proposal]:
     return proposals
 
 
-REPEATED_PHRASE = Rule(
+REPEATED_PHRASE = FindingRule(
     id="debris.repeated_phrase",
+    stage=STAGE,
     message="Phrase repeated three or more times in a row: an MT loop",
-    tier=Tier.FINDING,
     find=_loops,
     examples=(
-        ("and the and the and the treaty", "and the and the and the"),
-        ("it was signed, it was signed, it was signed.", "it was signed, it was signed, it was signed"),
-        ("no no no no no", "no no no no no"),
+        Example("and the and the and the treaty", flagged="and the and the and the"),
+        Example("it was signed, it was signed, it was signed.", flagged="it was signed, it was signed, it was signed"),
+        Example("no no no no no", flagged="no no no no no"),
     ),
     leave_alone=(
         "no, no, no!",
@@ -395,4 +391,4 @@ REPEATED_PHRASE = Rule(
     ),
 )
 
-RULES = [STRAY_MARKUP, DOUBLED_WORD, DOUBLED_WORD_UNSURE, DOUBLED_CAPITAL, REPEATED_PHRASE]
+RULES = [STRAY_MARKUP, DOUBLED_WORD, DOUBLED_CAPITAL, REPEATED_PHRASE]

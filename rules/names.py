@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, EditRule, Example, Proposal, Tier, Unsure
 
 STAGE = "names"
 
@@ -147,10 +147,10 @@ def _attested(surname: str, ctx: Context) -> bool:
 def _maybe(m: regex.Match[str], start: str, end: str, reading: str) -> Proposal:
     """A finding over the name from group ``start`` to group ``end``: what it may be, for a person to decide."""
     name = m.string[m.start(start) : m.end(end)]
-    return Proposal(m.start(start), m.end(end), None, f"Maybe initials: {name!r} may be {reading!r}")
+    return Proposal(m.start(start), m.end(end), None, f"Maybe initials: {name!r} may be {reading!r}", Tier.FINDING)
 
 
-def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
+def _fused(text: str, ctx: Context) -> list[Proposal]:
     proposals = []
     for m in FUSED.finditer(text):
         pair, surname = m["pair"], m["surname"]
@@ -161,9 +161,9 @@ def _fused(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
         if (vowel and pair[0].lower() == pair[1]) or (vowel and _pinyin(surname)):
             continue
         sure = russian or pair[1] == "j" or (not vowel and _attested(surname, ctx))
-        if sure == certain and (russian or not vowel):
+        if russian or not vowel:
             after = _join(pair[0], pair[1], ctx)
-            found = Proposal(m.start("pair"), m.end("pair"), after) if certain else _maybe(m, "pair", "surname", after)
+            found = Proposal(m.start("pair"), m.end("pair"), after) if sure else _maybe(m, "pair", "surname", after)
             proposals.append(found)
     return proposals
 
@@ -201,19 +201,28 @@ NAME_CANDIDATE = (
     rf"(?:[hsuao]?\. ?[{INITIAL}CHJW][hsuao]?\.|[{INITIAL}](?<={_pairs(INITIAL)})(?![A-Za-z0-9])))"
 )
 
-FUSED_INITIALS = Rule(
+FUSED_INITIALS = EditRule(
     id="name.fused_initials",
+    stage=STAGE,
     message="Two initials fused into one word before a surname",
     tier=Tier.SAFE,
-    find=lambda text, ctx: _fused(text, ctx, certain=True),
+    unsure=Unsure(
+        id="name.fused_initials_unsure",
+        message="Maybe two initials fused into one word before a surname; too often a name or brand to suggest",
+        tier=Tier.FINDING,
+    ),
+    find=_fused,
     prefilter=NAME_CANDIDATE,
     examples=(
-        ("Mv Frunze, that is M.V. Frunze", "M.V. Frunze, that is M.V. Frunze"),
-        ("Vk Arsenyeva made it through in Moscow.", "V. K. Arsenyeva made it through in Moscow."),
-        ("Gv Chicherin wrote to L.B. Krasin", "G.V. Chicherin wrote to L.B. Krasin"),
-        ("N. I. Pirogov and Vk Arsenyeva", "N. I. Pirogov and V. K. Arsenyeva"),
-        ("a letter from Ai Mikoyan", "a letter from A. I. Mikoyan"),
-        ("the BBL top scorer Tj Shorts scored 22", "the BBL top scorer T. J. Shorts scored 22"),
+        Example("Mv Frunze, that is M.V. Frunze", "M.V. Frunze, that is M.V. Frunze"),
+        Example("Vk Arsenyeva made it through in Moscow.", "V. K. Arsenyeva made it through in Moscow."),
+        Example("Gv Chicherin wrote to L.B. Krasin", "G.V. Chicherin wrote to L.B. Krasin"),
+        Example("N. I. Pirogov and Vk Arsenyeva", "N. I. Pirogov and V. K. Arsenyeva"),
+        Example("a letter from Ai Mikoyan", "a letter from A. I. Mikoyan"),
+        Example("the BBL top scorer Tj Shorts scored 22", "the BBL top scorer T. J. Shorts scored 22"),
+        Example("Nk Smith spoke", flagged="Nk Smith", unsure=True),
+        Example("Gv Bolton wrote to L.B. Krasin", flagged="Gv Bolton", unsure=True),
+        Example("a report by Bt Harris", flagged="Bt Harris", unsure=True),
     ),
     leave_alone=(
         "Mr Frunze and Dr Ivanov met St Petersburg officials",
@@ -227,29 +236,11 @@ FUSED_INITIALS = Rule(
         "Ak Bars beat CSKA",
         "Xi Jinping and Ai Weiwei",
         "Dj Khaled played",
-    ),
-)
-
-FUSED_INITIALS_UNSURE = Rule(
-    id="name.fused_initials_unsure",
-    message="Maybe two initials fused into one word before a surname; too often a name or brand to suggest",
-    tier=Tier.FINDING,
-    find=lambda text, ctx: _fused(text, ctx, certain=False),
-    prefilter=NAME_CANDIDATE,
-    examples=(
-        ("Nk Smith spoke", "Nk Smith"),
-        ("Gv Bolton wrote to L.B. Krasin", "Gv Bolton"),
-        ("a report by Bt Harris", "Bt Harris"),
-    ),
-    leave_alone=(
         "M.V. Kuznetsov",
         "Mr Smith and Dr Jones",
-        "Ma Long beat Li Na",
-        "Ap Annie reported",
         "Ak Bars won the match",
     ),
 )
-
 
 REVERSED = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}.'’-])(?P<surname>{SURNAME}) (?P<init>"
@@ -287,7 +278,7 @@ def _foreign_reversed(m: regex.Match[str]) -> bool:
     return inside and m["surname"] not in TITLES and m["init"] not in NOT_REVERSED and ends
 
 
-def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
+def _reversed(text: str, ctx: Context) -> list[Proposal]:
     proposals = []
     for m in REVERSED.finditer(text, overlapped=True):
         surname = m["surname"]
@@ -302,8 +293,6 @@ def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
         sure = (russian and (dotted or attested)) or (dotted and (attested or _foreign_reversed(m)))
         if not sure and not (russian or attested):
             continue
-        if sure != certain:
-            continue
         # Dotted initials keep their own spacing; bare ones take the document's style.
         initials = m["init"] if dotted else _join(m["a"], m["b"], ctx)
         after = m["after"]
@@ -312,30 +301,39 @@ def _reversed(text: str, ctx: Context, *, certain: bool) -> list[Proposal]:
         ending = "." if dotted and not goes_on else ""
         after = f"{initials} {surname}{ending}"
         proposals.append(
-            Proposal(m.start("surname"), m.end("init"), after) if certain else _maybe(m, "surname", "init", after)
+            Proposal(m.start("surname"), m.end("init"), after) if sure else _maybe(m, "surname", "init", after)
         )
     return proposals
 
 
-REVERSED_INITIALS = Rule(
+REVERSED_INITIALS = EditRule(
     id="name.reversed_initials",
+    stage=STAGE,
     message="Initials after the surname (Russian reference order)",
     tier=Tier.SAFE,
-    find=lambda text, ctx: _reversed(text, ctx, certain=True),
+    unsure=Unsure(
+        id="name.reversed_initials_unsure",
+        message="Maybe initials after the surname (Russian reference order); too often an abbreviation to suggest",
+        tier=Tier.FINDING,
+    ),
+    find=_reversed,
     prefilter=NAME_CANDIDATE,
     examples=(
-        ("[11] Chicherin GV. Articles; G.V. Chicherin", "[11] G.V. Chicherin. Articles; G.V. Chicherin"),
-        ("Kireev N.G. History of Turkey", "N.G. Kireev. History of Turkey"),
-        ("See also: Frunze M.V. Report; M.V. Frunze", "See also: M.V. Frunze. Report; M.V. Frunze"),
-        ("as Kuznetsov M.V. wrote", "as M.V. Kuznetsov wrote"),
-        ("by Aralov S.I.", "by S.I. Aralov."),
-        ("by Aralov S. I., p. 5", "by S. I. Aralov, p. 5"),
-        ("said Kotlyarova E.Yu. at the meeting", "said E.Yu. Kotlyarova at the meeting"),
-        ("[3] Ivanova Yu.A. Essays", "[3] Yu.A. Ivanova. Essays"),
-        ("signed by Lukashenko Zh.Ts., head", "signed by Zh.Ts. Lukashenko, head"),
-        ("a running back by the name of Simpson O.J., who", "a running back by the name of O.J. Simpson, who"),
-        ("the books by Rowling J.K.", "the books by J.K. Rowling."),
-        ("[13] Chicherin GV, p. 197 (G.V. Chicherin)", "[13] G.V. Chicherin, p. 197 (G.V. Chicherin)"),
+        Example("[11] Chicherin GV. Articles; G.V. Chicherin", "[11] G.V. Chicherin. Articles; G.V. Chicherin"),
+        Example("Kireev N.G. History of Turkey", "N.G. Kireev. History of Turkey"),
+        Example("See also: Frunze M.V. Report; M.V. Frunze", "See also: M.V. Frunze. Report; M.V. Frunze"),
+        Example("as Kuznetsov M.V. wrote", "as M.V. Kuznetsov wrote"),
+        Example("by Aralov S.I.", "by S.I. Aralov."),
+        Example("by Aralov S. I., p. 5", "by S. I. Aralov, p. 5"),
+        Example("said Kotlyarova E.Yu. at the meeting", "said E.Yu. Kotlyarova at the meeting"),
+        Example("[3] Ivanova Yu.A. Essays", "[3] Yu.A. Ivanova. Essays"),
+        Example("signed by Lukashenko Zh.Ts., head", "signed by Zh.Ts. Lukashenko, head"),
+        Example("a running back by the name of Simpson O.J., who", "a running back by the name of O.J. Simpson, who"),
+        Example("the books by Rowling J.K.", "the books by J.K. Rowling."),
+        Example("[13] Chicherin GV, p. 197 (G.V. Chicherin)", "[13] G.V. Chicherin, p. 197 (G.V. Chicherin)"),
+        Example("[2] Chicherin GV, p. 197", flagged="Chicherin GV", unsure=True),
+        Example("the Molotov VM speech of L.B. Krasin", flagged="Molotov VM", unsure=True),
+        Example("[4] Ivanov SN. Essays", flagged="Ivanov SN", unsure=True),
     ),
     leave_alone=(
         "NATO GV is not a name",
@@ -353,21 +351,6 @@ REVERSED_INITIALS = Rule(
         "Simpson O.J. said and John Smith M.D., a doctor",
         "in Washington D.C. The city and at Nestle S.A. The firm",
         "at the end of Part V.K. Smith said and we met Anna V.K. Smith",
-    ),
-)
-
-REVERSED_INITIALS_UNSURE = Rule(
-    id="name.reversed_initials_unsure",
-    message="Maybe initials after the surname (Russian reference order); too often an abbreviation to suggest",
-    tier=Tier.FINDING,
-    find=lambda text, ctx: _reversed(text, ctx, certain=False),
-    prefilter=NAME_CANDIDATE,
-    examples=(
-        ("[2] Chicherin GV, p. 197", "Chicherin GV"),
-        ("the Molotov VM speech of L.B. Krasin", "Molotov VM"),
-        ("[4] Ivanov SN. Essays", "Ivanov SN"),
-    ),
-    leave_alone=(
         "the Samsung TV and Siemens AG",
         "N.G. Kireev. History",
         "the Labour MP said",
@@ -376,13 +359,13 @@ REVERSED_INITIALS_UNSURE = Rule(
     ),
 )
 
-
 def _spacing(m: regex.Match[str], ctx: Context) -> str | None:
     return " "
 
 
-MISSING_SPACE = Rule(
+MISSING_SPACE = EditRule(
     id="name.initial_spacing",
+    stage=STAGE,
     message="No space after an initial",
     tier=Tier.SAFE,
     pattern=r"(?<![\p{L}\p{N}])\p{Lu}\.(?P<gap>)(?=\p{Lu}\p{Ll}{2,}\p{L}*(?![\w(]|\.\p{L}))",
@@ -391,10 +374,10 @@ MISSING_SPACE = Rule(
     # Every match is an initial's period followed by a capitalised word; `regex` finds the periods fast.
     prefilter=r"\.\p{Lu}\p{Ll}",
     examples=(
-        ("See: S.Aralov Memories", "See: S. Aralov Memories"),
-        ('tenge," A.Smailov concluded.', 'tenge," A. Smailov concluded.'),
-        ("immunoglobulins A and G.But there", "immunoglobulins A and G. But there"),
-        ("commander M.V.Frunze signed", "commander M.V. Frunze signed"),
+        Example("See: S.Aralov Memories", "See: S. Aralov Memories"),
+        Example('tenge," A.Smailov concluded.', 'tenge," A. Smailov concluded.'),
+        Example("immunoglobulins A and G.But there", "immunoglobulins A and G. But there"),
+        Example("commander M.V.Frunze signed", "commander M.V. Frunze signed"),
     ),
     leave_alone=(
         "U.S. Navy and V.I. Lenin",
@@ -406,4 +389,4 @@ MISSING_SPACE = Rule(
     ),
 )
 
-RULES = [FUSED_INITIALS, FUSED_INITIALS_UNSURE, REVERSED_INITIALS, REVERSED_INITIALS_UNSURE, MISSING_SPACE]
+RULES = [FUSED_INITIALS, REVERSED_INITIALS, MISSING_SPACE]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, Example, FindingRule, Proposal
 
 STAGE = "source"
 
@@ -32,25 +32,24 @@ def _placeholders(text: str, ctx: Context) -> list[Proposal]:
     ]
 
 
-XNUMX = Rule(
+XNUMX = FindingRule(
     id="placeholder.xnumx",
+    stage=STAGE,
     message="Number lost to placeholder; restoring needs the source",
-    tier=Tier.FINDING,
     find=_placeholders,
     prefilter=r"(?i)xnumx",
     examples=(
-        ("a vaccine adapted for Omicron by March xnumx.", "xnumx"),
-        ("Collected cit. in xnumx's tt.", "xnumx's"),
-        ("Wobbler Pontoon21, Bet-A Vib, XNUMX Silent", "XNUMX"),
-        ("the fashion of the XNUMX-s", "XNUMX-s"),
+        Example("a vaccine adapted for Omicron by March xnumx.", flagged="xnumx"),
+        Example("Collected cit. in xnumx's tt.", flagged="xnumx's"),
+        Example("Wobbler Pontoon21, Bet-A Vib, XNUMX Silent", flagged="XNUMX"),
+        Example("the fashion of the XNUMX-s", flagged="XNUMX-s"),
     ),
     leave_alone=(
         "a vaccine adapted for Omicron by March 2022.",
         "the numbers xnum and numx",
         "Collected works in 3 vols.",
-        "Thickened bottom up to XNUMX cm.",
+        Example("Thickened bottom up to XNUMX cm.", source="Утолщённое дно до 6 мм."),
     ),
-    sources=(("Thickened bottom up to XNUMX cm.", "Утолщённое дно до 6 мм."),),
 )
 
 RULES = [XNUMX]

@@ -26,7 +26,7 @@ from mtfix.crosscheck import (
     date_from_source,
     restore_placeholders,
 )
-from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, EditRule, Example, FindingRule, Proposal, Tier
 from mtfix.numbers import EN_MONTHS
 from mtfix.rules.dates import DISPLACED_YEAR, FRAGMENT_SENTENCE
 
@@ -128,215 +128,247 @@ def _dates_settled(text: str, ctx: Context) -> Iterator[Proposal]:
                 yield Proposal(m.start(rule.group), m.end(rule.group), after, message)
 
 
-DATES_SETTLED = Rule(
+DATES_SETTLED = EditRule(
     id="date.settled_by_source",
+    stage=STAGE,
     message="A broken date the dates rules can only suggest, repaired because the source confirms it",
     tier=Tier.SAFE,
     needs_source=True,
     find=_dates_settled,
     prefilter=r"\d",
     examples=(
-        ("On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
-         "On 2 May 1920 he left. On 7 December 1920, the Plenum considered it."),
-        ("In early December, 1920 was generally agreed to convene",
-         "In early December 1920, it was generally agreed to convene"),
-        ("December 7 2021. The court ruled", "On December 7, 2021, the court ruled"),
+        Example(
+            "On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
+            "On 2 May 1920 he left. On 7 December 1920, the Plenum considered it.",
+            source="2 мая 1920 г. он уехал. 7 декабря 1920 г. Пленум рассмотрел его.",
+        ),
+        Example(
+            "In early December, 1920 was generally agreed to convene",
+            "In early December 1920, it was generally agreed to convene",
+            source="В начале декабря 1920 г. было решено созвать",
+        ),
+        Example(
+            "December 7 2021. The court ruled",
+            "On December 7, 2021, the court ruled",
+            source="7 декабря 2021 г. Суд постановил",
+        ),
     ),
     leave_alone=(
         "In March, 1921 was decided to sign",
-        "the government. 7 December 1920. Lenin wrote",
-        "In early December, 1920 was generally agreed to convene the congress",
-    ),
-    sources=(
-        ("On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
-         "2 мая 1920 г. он уехал. 7 декабря 1920 г. Пленум рассмотрел его."),
-        ("In early December, 1920 was generally agreed to convene", "В начале декабря 1920 г. было решено созвать"),
-        ("December 7 2021. The court ruled", "7 декабря 2021 г. Суд постановил"),
-        ("the government. 7 December 1920. Lenin wrote", "правительство. 8 декабря 1920 г. Ленин писал"),
-        ("In early December, 1920 was generally agreed to convene the congress",
-         "В начале декабря было решено созвать съезд 1920 года"),
+        Example("the government. 7 December 1920. Lenin wrote", source="правительство. 8 декабря 1920 г. Ленин писал"),
+        Example(
+            "In early December, 1920 was generally agreed to convene the congress",
+            source="В начале декабря было решено созвать съезд 1920 года",
+        ),
     ),
 )
 
 
-RESTORE = Rule(
+RESTORE = EditRule(
     id="placeholder.restore",
+    stage=STAGE,
     message="Number lost to a placeholder, restored from the source",
     tier=Tier.SAFE,
     needs_source=True,
     find=_restore,
     prefilter=r"(?i)xnumx",
     examples=(
-        ("There are more than XNUMX thousand mercenaries.", "There are more than 7 thousand mercenaries."),
-        ("Since 2011, the state has managed to return XNUMX artifacts.",
-         "Since 2011, the state has managed to return 29,300 artifacts."),
-        ("Collected cit. in xnumx's tt. T. 3.", "Collected cit. in 3 tt. T. 3."),
-        ("the fashion of the XNUMX-s", "the fashion of the 1920s"),
-        ("on Sunday, December XNUMX.", "on Sunday, December 12."),
-        ("Exports amounted to almost XNUMX thousand vehicles, 25% lower.",
-         "Exports amounted to almost 75.9 thousand vehicles, 25% lower."),
+        Example(
+            "There are more than XNUMX thousand mercenaries.",
+            "There are more than 7 thousand mercenaries.",
+            source="Там более 7 тыс. наемников.",
+        ),
+        Example(
+            "Since 2011, the state has managed to return XNUMX artifacts.",
+            "Since 2011, the state has managed to return 29,300 artifacts.",
+            source="С 2011 года государству удалось вернуть 29 300 артефактов.",
+        ),
+        Example(
+            "Collected cit. in xnumx's tt. T. 3.",
+            "Collected cit. in 3 tt. T. 3.",
+            source="Собр. соч. в 3-х тт. Т. 3.",
+        ),
+        Example("the fashion of the XNUMX-s", "the fashion of the 1920s", source="мода 1920-х годов"),
+        Example("on Sunday, December XNUMX.", "on Sunday, December 12.", source="в воскресенье, 12 декабря."),
+        Example(
+            "Exports amounted to almost XNUMX thousand vehicles, 25% lower.",
+            "Exports amounted to almost 75.9 thousand vehicles, 25% lower.",
+            source="На экспорт отправлено порядка 75,9 тыс. машин, на 25% меньше.",
+        ),
     ),
     leave_alone=(
-        "The bottom is up to XNUMX cm thick.",
-        "It covered XNUMX individuals and organizations.",
+        Example("The bottom is up to XNUMX cm thick.", source="Толщина дна до 6 мм."),
+        Example(
+            "It covered XNUMX individuals and organizations.",
+            source="Он коснулся 17 физических лиц и 11 организаций.",
+        ),
         "In XNUMX, France declared it its possession.",
-        "Protests against COVID-19 passports.",
-    ),
-    sources=(
-        ("There are more than XNUMX thousand mercenaries.", "Там более 7 тыс. наемников."),
-        ("Since 2011, the state has managed to return XNUMX artifacts.",
-         "С 2011 года государству удалось вернуть 29 300 артефактов."),
-        ("Collected cit. in xnumx's tt. T. 3.", "Собр. соч. в 3-х тт. Т. 3."),
-        ("the fashion of the XNUMX-s", "мода 1920-х годов"),
-        ("on Sunday, December XNUMX.", "в воскресенье, 12 декабря."),
-        ("Exports amounted to almost XNUMX thousand vehicles, 25% lower.",
-         "На экспорт отправлено порядка 75,9 тыс. машин, на 25% меньше."),
-        ("The bottom is up to XNUMX cm thick.", "Толщина дна до 6 мм."),
-        ("It covered XNUMX individuals and organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
-        ("Protests against COVID-19 passports.", "Протесты против COVID-паспортов."),
+        Example("Protests against COVID-19 passports.", source="Протесты против COVID-паспортов."),
     ),
 )
 
-UNRESOLVED = Rule(
+UNRESOLVED = FindingRule(
     id="placeholder.unresolved",
+    stage=STAGE,
     message="Number lost to a placeholder; the source does not settle which",
-    tier=Tier.FINDING,
     needs_source=True,
     find=_unresolved,
     prefilter=r"(?i)xnumx",
     examples=(
-        ("The bottom is up to XNUMX cm thick.", "XNUMX"),
-        ("It covered XNUMX individuals and organizations.", "XNUMX"),
-        ("Once, returning at XNUMX am, he fell.", "XNUMX"),
+        Example("The bottom is up to XNUMX cm thick.", flagged="XNUMX", source="Толщина дна до 6 мм."),
+        Example(
+            "It covered XNUMX individuals and organizations.",
+            flagged="XNUMX",
+            source="Он коснулся 17 физических лиц и 11 организаций.",
+        ),
+        Example(
+            "Once, returning at XNUMX am, he fell.",
+            flagged="XNUMX",
+            source="Однажды, возвращаясь в четыре часа утра, он упал.",
+        ),
     ),
     leave_alone=(
-        "Calorie content: 407 kcal.",
-        "It covered 17 individuals and 11 organizations.",
+        Example("Calorie content: 407 kcal.", source="Энергетическая ценность: 407 кКал."),
+        Example(
+            "It covered 17 individuals and 11 organizations.",
+            source="Он коснулся 17 физических лиц и 11 организаций.",
+        ),
         "In XNUMX, France declared it its possession.",
-    ),
-    sources=(
-        ("The bottom is up to XNUMX cm thick.", "Толщина дна до 6 мм."),
-        ("It covered XNUMX individuals and organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
-        ("Once, returning at XNUMX am, he fell.", "Однажды, возвращаясь в четыре часа утра, он упал."),
-        ("Calorie content: 407 kcal.", "Энергетическая ценность: 407 кКал."),
-        ("It covered 17 individuals and 11 organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
     ),
 )
 
-MISMATCH = Rule(
+MISMATCH = FindingRule(
     id="number.mismatch",
+    stage=STAGE,
     message="A number differs from the source's",
-    tier=Tier.FINDING,
     needs_source=True,
     find=_number_finder("mismatch"),
     prefilter=r"\d",
     examples=(
-        ("The fourth vaccination will be required in autumn 2002.", "2002"),
-        ("At that time, 36 million paper sheets were saved.", "36 million"),
-        ("Of them 53 entities received a deferral.", "53"),
-        ("Egypt returned about 300,000 artifacts", "300,000"),
+        Example(
+            "The fourth vaccination will be required in autumn 2002.",
+            flagged="2002",
+            source="Четвертая вакцинация потребуется осенью 2022 года.",
+        ),
+        Example(
+            "At that time, 36 million paper sheets were saved.",
+            flagged="36 million",
+            source="За это время сэкономлено 336 млн бумажных листов.",
+        ),
+        Example(
+            "Of them 53 entities received a deferral.",
+            flagged="53",
+            source="Из них отсрочку получили 553 субъекта.",
+        ),
+        Example(
+            "Egypt returned about 300,000 artifacts",
+            flagged="300,000",
+            source="Египет вернул около 30 тыс. артефактов",
+        ),
     ),
     leave_alone=(
-        "The fourth vaccination will be required in autumn 2022.",
-        "At that time, 336 million paper sheets were saved.",
-        "Of them 553 entities received a deferral of 9.7 billion tenge.",
-    ),
-    sources=(
-        ("The fourth vaccination will be required in autumn 2002.",
-         "Четвертая вакцинация потребуется осенью 2022 года."),
-        ("At that time, 36 million paper sheets were saved.", "За это время сэкономлено 336 млн бумажных листов."),
-        ("Of them 53 entities received a deferral.", "Из них отсрочку получили 553 субъекта."),
-        ("Egypt returned about 300,000 artifacts", "Египет вернул около 30 тыс. артефактов"),
-        ("The fourth vaccination will be required in autumn 2022.",
-         "Четвертая вакцинация потребуется осенью 2022 года."),
-        ("At that time, 336 million paper sheets were saved.", "За это время сэкономлено 336 млн бумажных листов."),
-        ("Of them 553 entities received a deferral of 9.7 billion tenge.",
-         "Из них отсрочку получили 553 субъекта на сумму 9,7 млрд тенге."),
+        Example(
+            "The fourth vaccination will be required in autumn 2022.",
+            source="Четвертая вакцинация потребуется осенью 2022 года.",
+        ),
+        Example(
+            "At that time, 336 million paper sheets were saved.",
+            source="За это время сэкономлено 336 млн бумажных листов.",
+        ),
+        Example(
+            "Of them 553 entities received a deferral of 9.7 billion tenge.",
+            source="Из них отсрочку получили 553 субъекта на сумму 9,7 млрд тенге.",
+        ),
     ),
 )
 
-MISSING = Rule(
+MISSING = FindingRule(
     id="number.missing",
+    stage=STAGE,
     message="A number of the source is missing from the translation",
-    tier=Tier.FINDING,
     needs_source=True,
     find=_number_finder("missing"),
     examples=(
-        ("the order of the Agency of 9 April 2021 was adopted", "the order of the Agency of 9 April 2021 was adopted"),
-        ("The industry's results were worse than last year.", "The industry's results were worse than last year."),
-        ("Prices rose in November.", "Prices rose in November."),
+        Example(
+            "the order of the Agency of 9 April 2021 was adopted",
+            flagged="the order of the Agency of 9 April 2021 was adopted",
+            source="принят приказ Агентства от 9 апреля 2021 года № 127",
+        ),
+        Example(
+            "The industry's results were worse than last year.",
+            flagged="The industry's results were worse than last year.",
+            source="Показатели индустрии по итогам 11 месяцев оказались хуже.",
+        ),
+        Example("Prices rose in November.", flagged="Prices rose in November.", source="Цены выросли на 5% в ноябре."),
     ),
     leave_alone=(
-        "the order of the Agency of 9 April 2021 No. 127 was adopted",
-        "Egypt returned about 30 thousand artifacts",
-        "At least seven people were killed and 175 injured.",
-    ),
-    sources=(
-        ("the order of the Agency of 9 April 2021 was adopted", "принят приказ Агентства от 9 апреля 2021 года № 127"),
-        ("The industry's results were worse than last year.",
-         "Показатели индустрии по итогам 11 месяцев оказались хуже."),
-        ("Prices rose in November.", "Цены выросли на 5% в ноябре."),
-        ("the order of the Agency of 9 April 2021 No. 127 was adopted",
-         "принят приказ Агентства от 9 апреля 2021 года № 127"),
-        ("Egypt returned about 30 thousand artifacts", "Египет вернул около 30 тыс. артефактов"),
-        ("At least seven people were killed and 175 injured.", "Не менее 7 человек погибли и 175 пострадали."),
+        Example(
+            "the order of the Agency of 9 April 2021 No. 127 was adopted",
+            source="принят приказ Агентства от 9 апреля 2021 года № 127",
+        ),
+        Example("Egypt returned about 30 thousand artifacts", source="Египет вернул около 30 тыс. артефактов"),
+        Example(
+            "At least seven people were killed and 175 injured.",
+            source="Не менее 7 человек погибли и 175 пострадали.",
+        ),
     ),
 )
 
-EXTRA = Rule(
+EXTRA = FindingRule(
     id="number.extra",
+    stage=STAGE,
     message="A number of the translation does not appear in the source",
-    tier=Tier.FINDING,
     needs_source=True,
     find=_number_finder("extra"),
     prefilter=r"\d",
     examples=(
-        ("In Moscow, the winners of the Arseniev Prize KXan 36 were named", "36"),
-        ("He arrived with 3 bags.", "3"),
-        ("The Udmurts know 3 or 5 languages.", "5"),
+        Example(
+            "In Moscow, the winners of the Arseniev Prize KXan 36 were named",
+            flagged="36",
+            source="В Москве назвали победителей премии имени Арсеньева",
+        ),
+        Example("He arrived with 3 bags.", flagged="3", source="Он приехал с сумками."),
+        Example("The Udmurts know 3 or 5 languages.", flagged="5", source="Удмурты знают 3-4 языка."),
     ),
     leave_alone=(
-        "Spain protests against COVID-19 passports",
-        "Fabric density: 116 g/m2.",
-        "G7 warned Russia of massive consequences.",
-        "The Udmurts know 3 or 4 languages.",
-    ),
-    sources=(
-        ("In Moscow, the winners of the Arseniev Prize KXan 36 were named",
-         "В Москве назвали победителей премии имени Арсеньева"),
-        ("He arrived with 3 bags.", "Он приехал с сумками."),
-        ("The Udmurts know 3 or 5 languages.", "Удмурты знают 3-4 языка."),
-        ("Spain protests against COVID-19 passports", "В Испании прошли протесты против COVID-паспортов"),
-        ("Fabric density: 116 g/m2.", "Плотность ткани - 116 г/м²."),
-        ("G7 warned Russia of massive consequences.", "\"Большая семерка\" предупредила Россию о последствиях."),
-        ("The Udmurts know 3 or 4 languages.", "Удмурты знают 3-4 языка."),
+        Example("Spain protests against COVID-19 passports", source="В Испании прошли протесты против COVID-паспортов"),
+        Example("Fabric density: 116 g/m2.", source="Плотность ткани - 116 г/м²."),
+        Example(
+            "G7 warned Russia of massive consequences.",
+            source="\"Большая семерка\" предупредила Россию о последствиях.",
+        ),
+        Example("The Udmurts know 3 or 4 languages.", source="Удмурты знают 3-4 языка."),
     ),
 )
 
-DATE = Rule(
+DATE = FindingRule(
     id="number.date",
+    stage=STAGE,
     message="A date differs from the source's",
-    tier=Tier.FINDING,
     needs_source=True,
     find=_number_finder("date"),
     prefilter=r"\d",
     examples=(
-        ("This was reported on December 1 by an adviser.", "December 1"),
-        ("The requirements apply from 15 March 2002.", "15 March 2002"),
-        ("The treaty was concluded on March 16, 1922.", "March 16, 1922"),
+        Example(
+            "This was reported on December 1 by an adviser.",
+            flagged="December 1",
+            source="Об этом 11 декабря сообщил советник.",
+        ),
+        Example(
+            "The requirements apply from 15 March 2002.",
+            flagged="15 March 2002",
+            source="Требования действуют с 15 марта 2022 года.",
+        ),
+        Example(
+            "The treaty was concluded on March 16, 1922.",
+            flagged="March 16, 1922",
+            source="Договор заключён 16 марта 1921 г.",
+        ),
     ),
     leave_alone=(
-        "This was reported on December 11 by an adviser.",
-        "The summit was held on December 9-10.",
-        "The treaty was concluded on 16 March 1921.",
-    ),
-    sources=(
-        ("This was reported on December 1 by an adviser.", "Об этом 11 декабря сообщил советник."),
-        ("The requirements apply from 15 March 2002.", "Требования действуют с 15 марта 2022 года."),
-        ("The treaty was concluded on March 16, 1922.", "Договор заключён 16 марта 1921 г."),
-        ("This was reported on December 11 by an adviser.", "Об этом 11 декабря сообщил советник."),
-        ("The summit was held on December 9-10.", "Саммит прошел с 9 по 10 декабря."),
-        ("The treaty was concluded on 16 March 1921.", "Договор заключён 16 марта 1921 г."),
+        Example("This was reported on December 11 by an adviser.", source="Об этом 11 декабря сообщил советник."),
+        Example("The summit was held on December 9-10.", source="Саммит прошел с 9 по 10 декабря."),
+        Example("The treaty was concluded on 16 March 1921.", source="Договор заключён 16 марта 1921 г."),
     ),
 )
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import regex
 
-from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, EditRule, Example, Proposal, Tier
 from mtfix.prefilter import anchored, lines_matching
 
 STAGE = "terms"
@@ -98,15 +98,16 @@ def _terms(text: str, ctx: Context) -> Iterable[Proposal]:
 
 PROJECT_GLOSSARY = load_glossary(GLOSSARY)
 
-GLOSSARY_TERM = Rule(
+GLOSSARY_TERM = EditRule(
     id="term.glossary",
+    stage=STAGE,
     message="Term the glossary marks as a wrong transliteration",
     tier=Tier.SAFE,
     find=_terms,
     examples=(
-        ("Turkey was transferred to the Karsk region", "Turkey was transferred to the Kars region"),
-        ("THE KARSK REGION", "THE KARS REGION"),
-        ("to Rostov-na-Donu after the Gosduma vote", "to Rostov-on-Don after the State Duma vote"),
+        Example("Turkey was transferred to the Karsk region", "Turkey was transferred to the Kars region"),
+        Example("THE KARSK REGION", "THE KARS REGION"),
+        Example("to Rostov-na-Donu after the Gosduma vote", "to Rostov-on-Don after the State Duma vote"),
     ),
     leave_alone=(
         "the Kars region and Karskoe more",

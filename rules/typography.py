@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import regex
 
-from mtfix.model import Context, FindFunction, Proposal, Rule, Tier
+from mtfix.model import Context, EditRule, Example, FindFunction, Proposal, Tier
 from mtfix.prefilter import lines_holding, lines_matching, lines_with
 
 STAGE = "typography"
@@ -96,8 +96,9 @@ def _clock(m: regex.Match[str], ctx: Context) -> str | None:
     return None
 
 
-CLOCK_TIME = Rule(
+CLOCK_TIME = EditRule(
     id="typo.clock_time",
+    stage=STAGE,
     message="Space after the colon of a clock time",
     tier=Tier.SAFE,
     pattern=r"(?:(?<=\d: ?\d\d[-–])|(?<![\d:.,/–-])(?<!\p{L}\d*))(?P<h>\d{1,3}): (?P<m>\d{1,3})(?![\d:]|[.,]\d)",
@@ -105,22 +106,22 @@ CLOCK_TIME = Rule(
     # "<digit>: <digit>", led by its rarest part: the engines skip from colon to colon.
     prefilter=r": \d(?<=\d: \d)",
     examples=(
-        ("13 February 2016 08: 15", "13 February 2016 08:15"),
-        ("the meeting began at 9: 30 sharp", "the meeting began at 9:30 sharp"),
-        ("posted 20 November 2016 17: 26", "posted 20 November 2016 17:26"),
-        ("At 5: 47 p.m. the train left", "At 5:47 p.m. the train left"),
-        ("She left work at about 7: 45 PM and went home", "She left work at about 7:45 PM and went home"),
-        ("the press report (2: 03 PM) said", "the press report (2:03 PM) said"),
-        ("open from 8: 00 am to 0: 00", "open from 8:00 am to 0:00"),
-        ("the curfew ends at 24: 00", "the curfew ends at 24:00"),
-        ("around 6: 00-6: 20, I will be home", "around 6:00-6:20, I will be home"),
-        ("the hosts won (1: 0) at home", "the hosts won (1:0) at home"),
-        ("with a score of 5: 0 and then drew 1: 1", "with a score of 5:0 and then drew 1:1"),
-        ("the 61: 72 (28:38) defeat", "the 61:72 (28:38) defeat"),
-        ("after the 104: 106 defeat and a 3: 0 win", "after the 104:106 defeat and a 3:0 win"),
-        ("they were knocked back down to 39: 59.", "they were knocked back down to 39:59."),
-        ("He will be there 4: 15 p.m. sharp", "He will be there 4:15 p.m. sharp"),
-        ("The 7: 30 train was late; on Sunday 9: 45 it came", "The 7:30 train was late; on Sunday 9:45 it came"),
+        Example("13 February 2016 08: 15", "13 February 2016 08:15"),
+        Example("the meeting began at 9: 30 sharp", "the meeting began at 9:30 sharp"),
+        Example("posted 20 November 2016 17: 26", "posted 20 November 2016 17:26"),
+        Example("At 5: 47 p.m. the train left", "At 5:47 p.m. the train left"),
+        Example("She left work at about 7: 45 PM and went home", "She left work at about 7:45 PM and went home"),
+        Example("the press report (2: 03 PM) said", "the press report (2:03 PM) said"),
+        Example("open from 8: 00 am to 0: 00", "open from 8:00 am to 0:00"),
+        Example("the curfew ends at 24: 00", "the curfew ends at 24:00"),
+        Example("around 6: 00-6: 20, I will be home", "around 6:00-6:20, I will be home"),
+        Example("the hosts won (1: 0) at home", "the hosts won (1:0) at home"),
+        Example("with a score of 5: 0 and then drew 1: 1", "with a score of 5:0 and then drew 1:1"),
+        Example("the 61: 72 (28:38) defeat", "the 61:72 (28:38) defeat"),
+        Example("after the 104: 106 defeat and a 3: 0 win", "after the 104:106 defeat and a 3:0 win"),
+        Example("they were knocked back down to 39: 59.", "they were knocked back down to 39:59."),
+        Example("He will be there 4: 15 p.m. sharp", "He will be there 4:15 p.m. sharp"),
+        Example("The 7: 30 train was late; on Sunday 9: 45 it came", "The 7:30 train was late; on Sunday 9:45 it came"),
     ),
     leave_alone=(
         "13 February 2016 08:15",
@@ -139,8 +140,9 @@ CLOCK_TIME = Rule(
 )
 
 
-SPACE_BEFORE_PUNCT = Rule(
+SPACE_BEFORE_PUNCT = EditRule(
     id="typo.space_before_punct",
+    stage=STAGE,
     message="Space before a punctuation mark",
     tier=Tier.SAFE,
     pattern=r"(?<=[\p{L}\p{N}%)\]»”\"'’]) +(?=[,;][\"”’»]?(?:\s|$)|(?!\?{3})[!?]+[\"”’»]?(?:\s|$)|:(?:\s|$)"
@@ -148,16 +150,16 @@ SPACE_BEFORE_PUNCT = Rule(
     fix=lambda m, ctx: "",
     prefilter=r" [,;!?:.]",
     examples=(
-        ("Good article good , I would even say", "Good article good, I would even say"),
-        ("Thank you very much , very interesting.", "Thank you very much, very interesting."),
-        ("Is it true ? Yes .", "Is it true? Yes."),
-        ("two points : first", "two points: first"),
-        ("Recommended age : 3 years", "Recommended age: 3 years"),
-        ('"It is possible ," said the coach.', '"It is possible," said the coach.'),
-        ("“He speaks .” Then silence.", "“He speaks.” Then silence."),
-        ("That is great !!! Where is the gun !?", "That is great!!! Where is the gun!?"),
-        ("Where to go ?? I do not know", "Where to go?? I do not know"),
-        ("sleep well !!!🇺🇦 and the plan “For two ,”and then", "sleep well!!!🇺🇦 and the plan “For two,”and then"),
+        Example("Good article good , I would even say", "Good article good, I would even say"),
+        Example("Thank you very much , very interesting.", "Thank you very much, very interesting."),
+        Example("Is it true ? Yes .", "Is it true? Yes."),
+        Example("two points : first", "two points: first"),
+        Example("Recommended age : 3 years", "Recommended age: 3 years"),
+        Example('"It is possible ," said the coach.', '"It is possible," said the coach.'),
+        Example("“He speaks .” Then silence.", "“He speaks.” Then silence."),
+        Example("That is great !!! Where is the gun !?", "That is great!!! Where is the gun!?"),
+        Example("Where to go ?? I do not know", "Where to go?? I do not know"),
+        Example("sleep well !!!🇺🇦 and the plan “For two ,”and then", "sleep well!!!🇺🇦 and the plan “For two,”and then"),
     ),
     leave_alone=(
         "Good article good, I would even say",
@@ -207,19 +209,20 @@ def _thousands(m: regex.Match[str], ctx: Context) -> str | None:
     return m["lead"] + "," + groups[0].strip()
 
 
-SPLIT_THOUSANDS = Rule(
+SPLIT_THOUSANDS = EditRule(
     id="typo.split_thousands",
+    stage=STAGE,
     message="Space after the thousands separator of a number",
     tier=Tier.SAFE,
     pattern=_THOUSANDS,
     fix=_thousands,
     prefilter=r", \d(?<=\d, \d)",
     examples=(
-        ("a fine of 25, 000 rubles", "a fine of 25,000 rubles"),
-        ("about 1, 500 people came", "about 1,500 people came"),
-        ("a budget of $2, 500, 000 was set", "a budget of $2,500,000 was set"),
-        ("it returned 29, 300 artifacts and (75, 762) voted", "it returned 29,300 artifacts and (75,762) voted"),
-        ("As of December 11, 2021, 181, 037 people", "As of December 11, 2021, 181,037 people"),
+        Example("a fine of 25, 000 rubles", "a fine of 25,000 rubles"),
+        Example("about 1, 500 people came", "about 1,500 people came"),
+        Example("a budget of $2, 500, 000 was set", "a budget of $2,500,000 was set"),
+        Example("it returned 29, 300 artifacts and (75, 762) voted", "it returned 29,300 artifacts and (75,762) voted"),
+        Example("As of December 11, 2021, 181, 037 people", "As of December 11, 2021, 181,037 people"),
     ),
     leave_alone=(
         "On April 3, 410 bodies were found",
@@ -239,8 +242,9 @@ def _apostrophe(m: regex.Match[str], ctx: Context) -> str:
     return m["mark"] + m["tail"]
 
 
-SPLIT_APOSTROPHE = Rule(
+SPLIT_APOSTROPHE = EditRule(
     id="typo.split_apostrophe",
+    stage=STAGE,
     message="Space inside a contraction or possessive",
     tier=Tier.SAFE,
     pattern=r"(?<=\p{L})(?: (?P<mark>['’]) ?| ?(?P<mark>['’]) )"
@@ -248,9 +252,9 @@ SPLIT_APOSTROPHE = Rule(
     fix=_apostrophe,
     prefilter=r"['’] | ['’]",
     examples=(
-        ("the girl’ s mother", "the girl’s mother"),
-        ("I won 't go and it 's late", "I won't go and it's late"),
-        ("we don ' t know, I 'm sure they' re home", "we don't know, I'm sure they're home"),
+        Example("the girl’ s mother", "the girl’s mother"),
+        Example("I won 't go and it 's late", "I won't go and it's late"),
+        Example("we don ' t know, I 'm sure they' re home", "we don't know, I'm sure they're home"),
     ),
     leave_alone=(
         "the girl’s mother and the girls’ school",
@@ -374,19 +378,24 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-QUOTE_SPACING = Rule(
+QUOTE_SPACING = EditRule(
     id="typo.quote_spacing",
+    stage=STAGE,
     message="Space just inside quotation marks",
     tier=Tier.SAFE,
     find=_quote_spacing,
     prefilter=MAY_BE_SPACED,
     examples=(
-        ("was “ the solidarity between them ”[6]", "was “the solidarity between them”[6]"),
-        ('carried out " in combination with the flu vaccination ".',
-         'carried out "in combination with the flu vaccination".'),
-        ('" It indicates that two doses do not suffice, " emphasized Pfizer.',
-         '"It indicates that two doses do not suffice," emphasized Pfizer.'),
-        ("the « Pravda » newspaper", "the «Pravda» newspaper"),
+        Example("was “ the solidarity between them ”[6]", "was “the solidarity between them”[6]"),
+        Example(
+            'carried out " in combination with the flu vaccination ".',
+            'carried out "in combination with the flu vaccination".',
+        ),
+        Example(
+            '" It indicates that two doses do not suffice, " emphasized Pfizer.',
+            '"It indicates that two doses do not suffice," emphasized Pfizer.',
+        ),
+        Example("the « Pravda » newspaper", "the «Pravda» newspaper"),
     ),
     leave_alone=(
         'a "winter vib" in plumb fishing',
@@ -559,30 +568,34 @@ def _hyphen_range(m: regex.Match[str], ctx: Context) -> str | None:
     return f"{left}–{right}"
 
 
-RANGE_DASH = Rule(
+RANGE_DASH = EditRule(
     id="typo.range_dash",
+    stage=STAGE,
     message="Number range with a spaced dash (or a hyphen where the document uses a dash)",
     tier=Tier.SAFE,
     find=_range_edits(_range),
     examples=(
-        ("Muslim East in 1917 – 1921”.", "Muslim East in 1917–1921”."),
-        ('in 1917 – 1921”, and in 1917-1921."', 'in 1917–1921”, and in 1917–1921."'),
-        ("the generation aged 12 — 18 may", "the generation aged 12–18 may"),
-        ("Hyundai Tucson I (2004 — 2010).", "Hyundai Tucson I (2004–2010)."),
-        ("Shorts Jfs-1120 — 016, white", "Shorts Jfs-1120-016, white"),
-        ("vaccination of 12 — 15-year-old adolescents", "vaccination of 12–15-year-old adolescents"),
-        ("color temperature of 3,000 — 6,000K, brightness", "color temperature of 3,000–6,000K, brightness"),
-        ("a dose of 1.5 – 2.5 mg", "a dose of 1.5–2.5 mg"),
-        ("GOST R 51162 — 2019.", "GOST R 51162-2019."),
-        ("it costs 3 - 4 points and 5 - 7% more", "it costs 3–4 points and 5–7% more"),
-        ("wait 15 - 20 minutes in the 2021 - 22 season", "wait 15–20 minutes in the 2021–22 season"),
-        ("Pushkin (1825 - 1869) and the total for 2014 - 2020.", "Pushkin (1825–1869) and the total for 2014–2020."),
-        ("the 61 - 72 (28-38) defeat", "the 61-72 (28-38) defeat"),
-        ("suitable for age 25 - 34; net content", "suitable for age 25–34; net content"),
-        ("I dilute 3 - 4 tablespoons of paste", "I dilute 3–4 tablespoons of paste"),
-        ("it was held on December 9 - 10 and was attended", "it was held on December 9–10 and was attended"),
-        ("each saves 2000 - 3000 yuan a year", "each saves 2000–3000 yuan a year"),
-        ("the color temperature 3000 - 6000K, brightness", "the color temperature 3000–6000K, brightness"),
+        Example("Muslim East in 1917 – 1921”.", "Muslim East in 1917–1921”."),
+        Example('in 1917 – 1921”, and in 1917-1921."', 'in 1917–1921”, and in 1917–1921."'),
+        Example("the generation aged 12 — 18 may", "the generation aged 12–18 may"),
+        Example("Hyundai Tucson I (2004 — 2010).", "Hyundai Tucson I (2004–2010)."),
+        Example("Shorts Jfs-1120 — 016, white", "Shorts Jfs-1120-016, white"),
+        Example("vaccination of 12 — 15-year-old adolescents", "vaccination of 12–15-year-old adolescents"),
+        Example("color temperature of 3,000 — 6,000K, brightness", "color temperature of 3,000–6,000K, brightness"),
+        Example("a dose of 1.5 – 2.5 mg", "a dose of 1.5–2.5 mg"),
+        Example("GOST R 51162 — 2019.", "GOST R 51162-2019."),
+        Example("it costs 3 - 4 points and 5 - 7% more", "it costs 3–4 points and 5–7% more"),
+        Example("wait 15 - 20 minutes in the 2021 - 22 season", "wait 15–20 minutes in the 2021–22 season"),
+        Example(
+            "Pushkin (1825 - 1869) and the total for 2014 - 2020.",
+            "Pushkin (1825–1869) and the total for 2014–2020.",
+        ),
+        Example("the 61 - 72 (28-38) defeat", "the 61-72 (28-38) defeat"),
+        Example("suitable for age 25 - 34; net content", "suitable for age 25–34; net content"),
+        Example("I dilute 3 - 4 tablespoons of paste", "I dilute 3–4 tablespoons of paste"),
+        Example("it was held on December 9 - 10 and was attended", "it was held on December 9–10 and was attended"),
+        Example("each saves 2000 - 3000 yuan a year", "each saves 2000–3000 yuan a year"),
+        Example("the color temperature 3000 - 6000K, brightness", "the color temperature 3000–6000K, brightness"),
     ),
     leave_alone=(
         "call 8-800-555-35-35 or +7 495 — 123 — 45",
@@ -617,15 +630,16 @@ def _split_identifiers(text: str, ctx: Context) -> list[Proposal]:
     return [Proposal(m.start(), m.end(), "-") for span in spans for m in _SPLIT_IDENTIFIER.finditer(text, *span)]
 
 
-SPLIT_IDENTIFIER = Rule(
+SPLIT_IDENTIFIER = EditRule(
     id="typo.split_identifier",
+    stage=STAGE,
     message="Spaced dash inside a phone number or an ISO date",
     tier=Tier.SAFE,
     find=_split_identifiers,
     examples=(
-        ("write at Viber + 380 - 42-791-0436", "write at Viber + 380-42-791-0436"),
-        ("visit Guam 2022 — 01-17 reports", "visit Guam 2022-01-17 reports"),
-        ("call +7 495 — 123-45-67 now", "call +7 495-123-45-67 now"),
+        Example("write at Viber + 380 - 42-791-0436", "write at Viber + 380-42-791-0436"),
+        Example("visit Guam 2022 — 01-17 reports", "visit Guam 2022-01-17 reports"),
+        Example("call +7 495 — 123-45-67 now", "call +7 495-123-45-67 now"),
     ),
     leave_alone=(
         "in 2022 - 11.4 thousand",
@@ -635,15 +649,16 @@ SPLIT_IDENTIFIER = Rule(
     ),
 )
 
-RANGE_HYPHEN = Rule(
+RANGE_HYPHEN = EditRule(
     id="typo.range_hyphen",
+    stage=STAGE,
     message="Year range with a hyphen; an en dash is the usual style",
     tier=Tier.REVIEW,
     find=_range_edits(_hyphen_range),
     examples=(
-        ("Hyundai Tucson I (2004-2010).", "Hyundai Tucson I (2004–2010)."),
-        ("the revolutions of 1905-1917", "the revolutions of 1905–1917"),
-        ("in 1917-1921 the treaties", "in 1917–1921 the treaties"),
+        Example("Hyundai Tucson I (2004-2010).", "Hyundai Tucson I (2004–2010)."),
+        Example("the revolutions of 1905-1917", "the revolutions of 1905–1917"),
+        Example("in 1917-1921 the treaties", "in 1917–1921 the treaties"),
     ),
     leave_alone=(
         "in the years 23-25 and 2020-21",
@@ -669,16 +684,17 @@ def _bracket_spacing(text: str, ctx: Context) -> list[Proposal]:
 
 _BRACKETED = regex.compile(r"(?<=(?<![:;=(])\()(?P<inner> *[^()\s][^()\n]*?[^()\s] *| *[^()\s] *)(?=\))")
 
-BRACKET_SPACING = Rule(
+BRACKET_SPACING = EditRule(
     id="typo.bracket_spacing",
+    stage=STAGE,
     message="Space just inside parentheses",
     tier=Tier.SAFE,
     find=_bracket_spacing,
     prefilter=r"\( |\)(?<= \))",  # "( " or " )", each led by its bracket, which the engines skip to
     examples=(
-        ("the East ( 1921 – 1927 ). Moscow", "the East (1921 – 1927). Moscow"),
-        ("the video service in Russia (part of AIV ).", "the video service in Russia (part of AIV)."),
-        ("a ( b ) c", "a (b) c"),
+        Example("the East ( 1921 – 1927 ). Moscow", "the East (1921 – 1927). Moscow"),
+        Example("the video service in Russia (part of AIV ).", "the video service in Russia (part of AIV)."),
+        Example("a ( b ) c", "a (b) c"),
     ),
     leave_alone=(
         "the East (1921–1927). Moscow",
@@ -704,16 +720,17 @@ def _double_spaces(text: str, ctx: Context) -> list[Proposal]:
     return proposals
 
 
-DOUBLE_SPACE = Rule(
+DOUBLE_SPACE = EditRule(
     id="typo.double_space",
+    stage=STAGE,
     message="Several spaces inside a line (human texts keep them too: listed for review)",
     tier=Tier.REVIEW,
     find=_double_spaces,
     prefilter="  ",
     examples=(
-        ("the  treaty was signed", "the treaty was signed"),
-        ("Turkey,   Armenia", "Turkey, Armenia"),
-        ("the treaty  (see note)", "the treaty (see note)"),
+        Example("the  treaty was signed", "the treaty was signed"),
+        Example("Turkey,   Armenia", "Turkey, Armenia"),
+        Example("the treaty  (see note)", "the treaty (see note)"),
     ),
     leave_alone=(
         "    13 February 2016 08:15",

@@ -22,7 +22,7 @@ from functools import cache, partial
 
 import regex
 
-from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, EditRule, Example, FindingRule, Proposal, Tier
 
 STAGE = "unicode"
 
@@ -69,17 +69,18 @@ def _mojibake(text: str, ctx: Context) -> list[Proposal]:
     return proposals
 
 
-MOJIBAKE = Rule(
+MOJIBAKE = EditRule(
     id="unicode.mojibake",
+    stage=STAGE,
     message="Mojibake: UTF-8 text decoded with the wrong codec",
     tier=Tier.SAFE,
     find=_mojibake,
     prefilter=r"[^\x00-\x7f]{2}",  # every hint pair is two non-ASCII characters; this scan is far faster
     examples=(
-        ("each side â€” coconut supports the back", "each side — coconut supports the back"),
-        ("from the Pontoon21Â® company", "from the Pontoon21® company"),
-        ("Weâ€™re here", "We’re here"),
-        ("the cafÃ© is open", "the café is open"),
+        Example("each side â€” coconut supports the back", "each side — coconut supports the back"),
+        Example("from the Pontoon21Â® company", "from the Pontoon21® company"),
+        Example("Weâ€™re here", "We’re here"),
+        Example("the cafÃ© is open", "the café is open"),
     ),
     leave_alone=(
         "the café in Saarbrücken is open",
@@ -125,20 +126,21 @@ def _pair_mojibake(text: str, ctx: Context) -> list[Proposal]:
     return proposals
 
 
-PAIR_MOJIBAKE = Rule(
+PAIR_MOJIBAKE = EditRule(
     id="unicode.mojibake_pairs",
+    stage=STAGE,
     message="Mojibake: Cyrillic or Central European UTF-8 letters decoded as Windows-1252",
     tier=Tier.SAFE,
     find=_pair_mojibake,
     prefilter=r"[^\x00-\x7f]{2}",
     examples=(
-        ("Promtex Micropacket Prestige Mattress 105Ñ…195.", "Promtex Micropacket Prestige Mattress 105х195."),
-        ("Mattress 90Ñ…190Ñ…27, weight 27.9 kg.", "Mattress 90х190х27, weight 27.9 kg."),
-        ("the range from -50 to 50Â°Ð¡.", "the range from -50 to 50°С."),
-        ("the site ÐŸÑ€Ð°Ð²Ð´Ð° said", "the site Правда said"),
-        ("Tomato seeds GAVRIÅ\xa0 Pink Bush", "Tomato seeds GAVRIŠ Pink Bush"),
-        ("a student of VÅ\xa0E was arrested", "a student of VŠE was arrested"),
-        ("Lech WaÅ‚Ä™sa spoke", "Lech Wałęsa spoke"),
+        Example("Promtex Micropacket Prestige Mattress 105Ñ…195.", "Promtex Micropacket Prestige Mattress 105х195."),
+        Example("Mattress 90Ñ…190Ñ…27, weight 27.9 kg.", "Mattress 90х190х27, weight 27.9 kg."),
+        Example("the range from -50 to 50Â°Ð¡.", "the range from -50 to 50°С."),
+        Example("the site ÐŸÑ€Ð°Ð²Ð´Ð° said", "the site Правда said"),
+        Example("Tomato seeds GAVRIÅ\xa0 Pink Bush", "Tomato seeds GAVRIŠ Pink Bush"),
+        Example("a student of VÅ\xa0E was arrested", "a student of VŠE was arrested"),
+        Example("Lech WaÅ‚Ä™sa spoke", "Lech Wałęsa spoke"),
     ),
     leave_alone=(
         "ESPAÑA and NIÑO and Ðón",
@@ -168,19 +170,20 @@ def _homoglyphs(text: str, ctx: Context) -> list[Proposal]:
     return proposals
 
 
-HOMOGLYPH = Rule(
+HOMOGLYPH = EditRule(
     id="unicode.cyrillic_lookalike",
+    stage=STAGE,
     message="Cyrillic letter that looks like a Latin one inside a Latin word",
     tier=Tier.REVIEW,
     find=_homoglyphs,
     # Every edit puts a Latin letter for one of them; all lie in the Cyrillic blocks, a range scanned fast.
     prefilter=r"[\u0400-\u052f]",
     examples=(
-        ("According to WНO data", "According to WHO data"),
-        ("the range to 50°С.", "the range to 50°C."),
-        ("the Сoca-Cola bottle", "the Coca-Cola bottle"),
-        ("it was + 22 ° С at noon", "it was + 22 ° C at noon"),
-        ("in Prazі and Kyіv", "in Prazi and Kyiv"),
+        Example("According to WНO data", "According to WHO data"),
+        Example("the range to 50°С.", "the range to 50°C."),
+        Example("the Сoca-Cola bottle", "the Coca-Cola bottle"),
+        Example("it was + 22 ° С at noon", "it was + 22 ° C at noon"),
+        Example("in Prazі and Kyіv", "in Prazi and Kyiv"),
     ),
     leave_alone=(
         "According to WHO data",
@@ -222,16 +225,17 @@ def _latin_lookalikes(text: str, ctx: Context) -> list[Proposal]:
     return found
 
 
-LATIN_LOOKALIKE = Rule(
+LATIN_LOOKALIKE = EditRule(
     id="unicode.latin_lookalike",
+    stage=STAGE,
     message="Latin letter that looks like a Cyrillic one inside a Cyrillic word",
     tier=Tier.REVIEW,
     find=_latin_lookalikes,
     prefilter=r"[\u0400-\u052f]",
     examples=(
-        ("the Oвсянки village", "the Овсянки village"),
-        ("licence ФC77-123", "licence ФС77-123"),
-        ("the newspaper Пpавда", "the newspaper Правда"),
+        Example("the Oвсянки village", "the Овсянки village"),
+        Example("licence ФC77-123", "licence ФС77-123"),
+        Example("the newspaper Пpавда", "the newspaper Правда"),
     ),
     leave_alone=(
         "According to WНO data",
@@ -257,16 +261,16 @@ def _mixed_script(text: str, ctx: Context) -> list[Proposal]:
     return found
 
 
-MIXED_SCRIPT = Rule(
+MIXED_SCRIPT = FindingRule(
     id="unicode.mixed_script",
+    stage=STAGE,
     message="Cyrillic letters inside or beside a Latin word: a letter or abbreviation left from the source",
-    tier=Tier.FINDING,
     find=_mixed_script,
     prefilter=r"[\u0400-\u052f]",
     examples=(
-        ("the Oвсянкиs village", "Oвсянкиs"),
-        ("the ФG77 plant", "ФG77"),
-        ("born in г. Moscow", "г."),
+        Example("the Oвсянкиs village", flagged="Oвсянкиs"),
+        Example("the ФG77 plant", flagged="ФG77"),
+        Example("born in г. Moscow", flagged="г."),
     ),
     leave_alone=(
         "According to WНO data",
@@ -316,16 +320,16 @@ _CYRILLIC_LETTER = regex.compile(r"[\p{L}&&\p{Cyrillic}]", regex.V1)
 
 DOC_FACTS = {"cyrillic_share": _cyrillic_share}
 
-CYRILLIC_WORD = Rule(
+CYRILLIC_WORD = FindingRule(
     id="unicode.cyrillic_word",
+    stage=STAGE,
     message="Word left in Cyrillic in English text; only a translator can render it",
-    tier=Tier.FINDING,
     find=_cyrillic_words,
     prefilter=r"[^\x00-\x7f]{2}",
     examples=(
-        ("the newspaper Правда wrote", "Правда"),
-        ("he said спасибо and left", "спасибо"),
-        ("in the village of Верхние-Луки today", "Верхние-Луки"),
+        Example("the newspaper Правда wrote", flagged="Правда"),
+        Example("he said спасибо and left", flagged="спасибо"),
+        Example("in the village of Верхние-Луки today", flagged="Верхние-Луки"),
     ),
     leave_alone=(
         "Mattress 105х195 and 90х190х27",

@@ -10,25 +10,24 @@ from __future__ import annotations
 import pytest
 
 from mtfix import registry
-from mtfix.model import Rule, Tier
+from mtfix.model import EditRule, Example, FindingRule, Rule, Tier
 
-REVIEW = Rule(
+REVIEW = EditRule(
     id="testreview.place_name",
     message="Place name in a transliteration other than the usual English one",
     tier=Tier.REVIEW,
     pattern=r"\bNakhchivan(?= region\b)",
     fix=lambda m, ctx: "Nakhichevan",
-    examples=(("the Nakhchivan region", "the Nakhichevan region"),),
+    examples=(Example("the Nakhchivan region", "the Nakhichevan region"),),
     leave_alone=("the Nakhichevan region",),
     stage="typography",
 )
 
-FINDING = Rule(
+FINDING = FindingRule(
     id="testfinding.placeholder",
     message="Number lost to a placeholder",
-    tier=Tier.FINDING,
     pattern=r"(?i)\bxnumx\b",
-    examples=(("in xnumx's tt.", "xnumx"),),
+    examples=(Example("in xnumx's tt.", flagged="xnumx"),),
     leave_alone=("in 1922",),
     stage="typography",
 )

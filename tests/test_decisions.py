@@ -12,19 +12,19 @@ from review_rules import FINDING, REVIEW, register
 from mtfix import registry
 from mtfix.cli import main
 from mtfix.decisions import FORMAT, raw_hash
-from mtfix.model import Rule, Tier
+from mtfix.model import EditRule, Example, Tier
 from mtfix.runner import apply_ledger, edit_key, fix_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "soviet-turkish-treaty-1921"
 
-BRITISH = Rule(
+BRITISH = EditRule(
     id="testspell.colour", message="British spelling", tier=Tier.SAFE, pattern=r"\bcolour\b",
-    fix=lambda m, ctx: "color", examples=(("colour", "color"),), leave_alone=("color",), stage="unicode",
+    fix=lambda m, ctx: "color", examples=(Example("colour", "color"),), leave_alone=("color",), stage="unicode",
 )
-ORDER = Rule(
+ORDER = EditRule(
     id="testorder.color_red", message="Adjective after noun", tier=Tier.SAFE, pattern=r"\bcolor red\b",
-    fix=lambda m, ctx: "red color", examples=(("color red", "red color"),), leave_alone=("red color",),
+    fix=lambda m, ctx: "red color", examples=(Example("color red", "red color"),), leave_alone=("red color",),
     stage="typography",
 )
 

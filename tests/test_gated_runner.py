@@ -9,7 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, EditRule, Example, FindingRule, Proposal, Rule, Tier
 from mtfix.prefilter import Gate, leading_characters
 from mtfix.registry import all_rules
 from mtfix.runner import Result, fix_text
@@ -28,10 +28,10 @@ def _same(a: Result, b: Result) -> None:
 def _example_lines() -> list[str]:
     lines: list[str] = []
     for rule in all_rules():
-        for raw, want in rule.examples:
-            lines += [*raw.split("\n"), *want.split("\n")]
-        for text in rule.leave_alone:
-            lines += text.split("\n")
+        for example in rule.examples:
+            lines += [*example.input.split("\n"), *(example.expected or "").split("\n")]
+        for kept in rule.kept:
+            lines += kept.input.split("\n")
     return lines
 
 
@@ -88,8 +88,8 @@ def _source_rule(prefilter: str | None) -> Rule:
                 out.append(Proposal(m.start(), m.end(), f"{number.group()}#{ctx.line_index(m.start())}"))
         return out
 
-    return Rule(id="test.source", message="from source", tier=Tier.SAFE, find=find, prefilter=prefilter,
-                examples=(("XNUMX", "1#0"),), leave_alone=("x",), stage="source")
+    return EditRule(id="test.source", message="from source", tier=Tier.SAFE, find=find, prefilter=prefilter,
+                    examples=(Example("XNUMX", "1#0"),), leave_alone=("x",), stage="source")
 
 
 @pytest.mark.parametrize("prefilter", ["XNUMX", None])
@@ -109,8 +109,8 @@ def test_rules_that_need_a_source_are_skipped_without_one() -> None:
         seen.append(text)
         return []
 
-    rule = Rule(id="test.needs", message="m", tier=Tier.FINDING, find=find, examples=(("a", "a"),),
-                leave_alone=("b",), stage="source", needs_source=True)
+    rule = FindingRule(id="test.needs", message="m", find=find, examples=(Example("a", flagged="a"),),
+                       leave_alone=("b",), stage="source", needs_source=True)
     fix_text("one\ntwo", [rule])
     assert seen == []
     fix_text("one\ntwo", [rule], source=["один", "два"])
@@ -186,9 +186,10 @@ def test_a_scan_rules_share_runs_once_a_pass(gated: bool) -> None:
     def flag(text: str, ctx: Context) -> list[Proposal]:
         return [Proposal(start, end) for start, end in ctx.shared(x_spans, text)]
 
-    rules = [Rule(id=f"test.{name}", message=name, tier=tier, find=find, prefilter="x", stage="typography",
-                  examples=(("x", "X"),), leave_alone=("y",))
-             for name, tier, find in (("upper", Tier.SAFE, upper), ("flag", Tier.FINDING, flag))]
+    rules = [EditRule(id="test.upper", message="upper", find=upper, prefilter="x", stage="typography",
+                      examples=(Example("x", "X"),), leave_alone=("y",)),
+             FindingRule(id="test.flag", message="flag", find=flag, prefilter="x", stage="typography",
+                         examples=(Example("x", flagged="x"),), leave_alone=("y",))]
     result = fix_text("ax\nb\nxx", rules, gated=gated)
     assert result.text == "aX\nb\nXX" and len(result.findings) == 3
     # Once in the pass that edits; then, ungated, once more in the pass that finds nothing left (gated, the

@@ -14,8 +14,8 @@ RULES = all_rules()
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_repairs_its_examples(rule: Rule) -> None:
     assert len(rule.examples) >= 3 and len(rule.leave_alone) >= 3, "each rule needs 3 examples of each kind"
-    for raw, want in rule.examples:
-        source = rule.source_for(raw)
+    for example in rule.examples:
+        raw, want, source = example.input, example.expected, example.source_lines()
         result = fix_text(raw, [rule], apply_review=True, source=source)
         if rule.tier is Tier.FINDING:
             assert [f.text for f in result.findings] == [want], raw
@@ -31,15 +31,15 @@ def test_repairs_its_examples(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_leaves_alone_its_counter_examples(rule: Rule) -> None:
-    for text in rule.leave_alone:
-        result = fix_text(text, [rule], apply_review=True, source=rule.source_for(text))
-        assert result.edits == [] and result.findings == [], text
+    for kept in rule.kept:
+        result = fix_text(kept.input, [rule], apply_review=True, source=kept.source_lines())
+        assert result.edits == [] and result.findings == [], kept.input
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_whole_pipeline_leaves_counter_examples_alone(rule: Rule) -> None:
-    for text in rule.leave_alone:
-        assert fix_text(text, source=rule.source_for(text)).text == text, text
+    for kept in rule.kept:
+        assert fix_text(kept.input, source=kept.source_lines()).text == kept.input, kept.input
 
 
 def test_rule_ids_are_dotted_and_name_their_family() -> None:

@@ -12,7 +12,7 @@ import regex
 
 from mtfix import runner, stream
 from mtfix.config import Config
-from mtfix.model import Context, Proposal, Rule, Tier
+from mtfix.model import Context, EditRule, Example, Proposal, Rule, Tier
 from mtfix.registry import all_rules, select_rules
 from mtfix.reports.lint import problems
 from mtfix.textio import InputError, decode, encode
@@ -86,8 +86,8 @@ def test_source_lines_stay_aligned_across_chunks() -> None:
     def find(text: str, ctx: Context) -> list[Proposal]:
         return [Proposal(m.start(), m.end(), ctx.source_line(m.start()) or "?") for m in regex.finditer("XNUMX", text)]
 
-    rule = Rule(id="test.source", message="m", tier=Tier.SAFE, find=find, prefilter="XNUMX",
-                examples=(("XNUMX", "1"),), leave_alone=("x",), stage="source")
+    rule = EditRule(id="test.source", message="m", tier=Tier.SAFE, find=find, prefilter="XNUMX",
+                    examples=(Example("XNUMX", "1"),), leave_alone=("x",), stage="source")
     lines = [f"line {i} XNUMX" if i % 3 == 0 else f"line {i}" for i in range(60)]
     source = [f"src{i}" for i in range(58)]  # shorter than the text: the last lines have no source
     data = ("\n".join(lines) + "\n").encode()

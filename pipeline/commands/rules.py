@@ -40,14 +40,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     rule = rules[0]
     print(f"{rule.id}  (stage {rule.stage}, tier {rule.tier})\n{rule.message}\n\nrepairs:")
-    sources = dict(rule.sources)
-    for before, after in rule.examples:
-        print(f"  {before}\n    -> {after}")
-        if before in sources:
-            print(f"    source: {sources[before]}")
+    for example in rule.examples:
+        print(f"  {example.input}\n    -> {example.expected}")
+        if example.source is not None:
+            print(f"    source: {example.source}")
     print("leaves alone:")
-    for text in rule.leave_alone:
-        print(f"  {text}")
-        if text in sources:
-            print(f"    source: {sources[text]}")
+    for kept in rule.kept:
+        print(f"  {kept.input}")
+        if kept.source is not None:
+            print(f"    source: {kept.source}")
     return 0

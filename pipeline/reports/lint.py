@@ -137,8 +137,8 @@ def _rule_metadata(rule_id: str, rule: Rule | None, fallback: str) -> dict[str, 
     tier = str(rule.tier)
     what = {"safe": "applied by `mtfix fix`", "review": "a review suggestion, applied with --apply-review "
             "or a reviewer's accept", "finding": "reported only, never applied"}[tier]
-    repairs = "; ".join(f"{before!r} -> {after!r}" for before, after in rule.examples[:3])
-    keeps = "; ".join(repr(text) for text in rule.leave_alone[:3])
+    repairs = "; ".join(f"{e.input!r} -> {e.expected!r}" for e in rule.examples[:3])
+    keeps = "; ".join(repr(e.input) for e in rule.kept[:3])
     shown = "flags" if tier == "finding" else "repairs"
     help_text = (f"{rule.message}. Tier {tier}: {what}. Examples it {shown}: {repairs}. "
                  f"Left alone: {keeps}. `mtfix rules {rule.id}` lists every example.")
