@@ -105,7 +105,7 @@ def _after_abbreviation(m: regex.Match[str], ctx: Context) -> str | None:
     return word.lower() if _common(word, _line_of(m)) else None
 
 
-AFTER_ABBREVIATION = EditRule(
+AFTER_ABBREV = EditRule(
     id="case.after_abbrev",
     stage=STAGE,
     message="Capital after an abbreviation inside a sentence",
@@ -130,4 +130,4 @@ AFTER_ABBREVIATION = EditRule(
     ),
 )
 
-RULES = [PARTY_SUFFIX, AFTER_ABBREVIATION]
+RULES = [PARTY_SUFFIX, AFTER_ABBREV]

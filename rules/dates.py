@@ -44,19 +44,19 @@ YEARS = rf"{YEAR_NUMBER} ?[–-] ?{YEAR}"
 RANGE = rf"(?:[–-]{DAY})"
 
 
-def _words(text: str) -> frozenset[str]:
+def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # Words after which a date needs no "on": "from 20 March 1921", "since 1 May".
-NO_ON = _words(
+NO_ON = _word_set(
     "from to until till since by before after of on through dated and or between than at as "
     "monday tuesday wednesday thursday friday saturday sunday"
 )
 
 # Words before "<number> in <Month>" that make the number a count, rank or name, not a day:
 # "No. 12 in March", "top 5 in March", "turned 18 in March", "Apollo 11 in July", "was 3 in May".
-NOT_A_DAY = _words(
+NOT_A_DAY = _word_set(
     """
     no no. nos. number numbers # page pages p. pp. top rank ranked ranking rated placed finished came in
     her his their its my your our whose
@@ -71,7 +71,7 @@ NOT_A_DAY = _words(
 )
 # Nouns that name a thing by a number ("Game 7 in June", "Room 12 in March"); after "the" and in lower
 # case they are events or places with a date ("in the game 11 in December").
-NAMING_NOUNS = _words(
+NAMING_NOUNS = _word_set(
     """
     apollo windows iphone ios android galaxy pixel xbox playstation game games chapter chapters
     article articles phase stage level formula section part episode season volume vol. track room
@@ -87,16 +87,16 @@ ARTICLE_BEFORE = regex.compile(r"\b(?:the|this|that) \p{Ll}+\s*$")
 
 # Verbs that take a count without a year ("the chain opened 10 in April") but a date with one
 # ("the conference opened 10 in April 1922").
-COUNT_WITHOUT_YEAR = _words("opened closed produced built made launched delivered")
+COUNT_WITHOUT_YEAR = _word_set("opened closed produced built made launched delivered")
 
 # Words after "<number> in <Month>" that make the number the subject: "3 in March were arrested".
-SUBJECT_NEXT = _words(
+SUBJECT_NEXT = _word_set(
     "were was are is have has had will would could should may might can did do does of per percent "
     "people more less fewer times out"
 )
 
 # Events and products named with a year: "Euro 2020 in June", "Tokyo 2020 in July".
-NAMED_YEARS = _words(
+NAMED_YEARS = _word_set(
     """
     euro expo vision agenda horizon windows office class strategy olympics olympiad games cup championship
     tokyo beijing paris london sochi rio pyeongchang athens sydney vancouver turin milan qatar
@@ -105,16 +105,16 @@ NAMED_YEARS = _words(
 
 # Verbs that take a count ("police detained 23 in January") unless passive ("he was detained 23 in
 # January"), where the number can only be the day.
-PASSIVE = _words("killed injured wounded arrested detained hired fired sold bought opened closed produced built")
-BE = _words("is are was were be been being")
-ADVERBS = _words("first then also later already again once still not never")
+PASSIVE = _word_set("killed injured wounded arrested detained hired fired sold bought opened closed produced built")
+BE = _word_set("is are was were be been being")
+ADVERBS = _word_set("first then also later already again once still not never")
 RELATIVE_YEAR = regex.compile(r"\s+(?:last|this|next) year\b")
 
-WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+WEEKDAYS = _word_set("monday tuesday wednesday thursday friday saturday sunday")
 
 # Words that start a clause after "<day> in <Month>": the number cannot be its subject, so it is a
 # day ("As reported, 10 in January the court ruled").
-CLAUSE_START = _words("the a an he she it they we i you this these those there his her their its our my that")
+CLAUSE_START = _word_set("the a an he she it they we i you this these those there his her their its our my that")
 # Events whose "will be <day> in <Month>" is a date, not an age ("the match will be 13 in February"
 # but "he will be 13 in February").
 EVENT_WILL_BE = regex.compile(
@@ -128,7 +128,7 @@ EVENT_WILL_BE = regex.compile(
 COUNT_IN_MONTH = regex.compile(rf"\b\d+ \p{{L}}+\b[^.;:]*\bin {MONTH}\b[^.;:]*$")
 
 # Words before "from"/"by" that make what follows an amount: "rose from 2 in February", "up by 3".
-CHANGE_VERBS = _words(
+CHANGE_VERBS = _word_set(
     """
     up down rose risen rise rises fell fallen fall falls increased increase increases decreased decrease
     grew grown jumped climbed dropped declined went changed moved raised cut reduced
@@ -184,13 +184,13 @@ def date_style(raw: str) -> str:
 DOC_FACTS = {"date_style": date_style, "date_style_votes": date_style_votes}
 
 
-def _style(ctx: Context) -> str:
+def _date_style(ctx: Context) -> str:
     return ctx.doc.get("date_style", "mdy")
 
 
 def _format(ctx: Context, day: str, month: str, year: str | None) -> str:
     """A date in the document's style; ``day`` may be a range like "9–10"."""
-    if _style(ctx) == "dmy":
+    if _date_style(ctx) == "dmy":
         return f"{day} {month} {year}" if year else f"{day} {month}"
     return f"{month} {day}, {year}" if year else f"{month} {day}"
 
@@ -531,7 +531,7 @@ MONTH_DAY_ORDER = EditRule(
 )
 
 
-FUNCTION_WORDS = _words(
+FUNCTION_WORDS = _word_set(
     "The A An This That These Those It Its He She They We His Her Their Our In At On After Before During "
     "There Then Soon Later Now"
 )

@@ -90,7 +90,7 @@ _WORD_TABLE = _word_table()
 
 
 @functools.lru_cache(maxsize=2)
-def _words(text: str) -> bytes:
+def _ascii_words(text: str) -> bytes:
     """The text as ASCII words, offset for offset: what the fast scans below read.
 
     A letter becomes its lowercase ASCII letter, any other non-ASCII character "q"; a digit,
@@ -99,7 +99,7 @@ def _words(text: str) -> bytes:
     case, as str.lower() or regex's IGNORECASE compare them, give the same bytes (the four non-ASCII
     letters equal to an ASCII one become that letter first).
 
-    >>> _words("Aber, l'été 1921\\nDas")
+    >>> _ascii_words("Aber, l'été 1921\\nDas")
     b'aber  lKqtq BJCB\\ndas'
     """
     for twin, letter in _ASCII_TWINS.items():
@@ -108,7 +108,7 @@ def _words(text: str) -> bytes:
     return text.encode("ascii", "replace").translate(_WORD_TABLE)
 
 
-# In _words(): a word, spaces and the same word, followed by a space, a line break, "q" or the end;
+# In _ascii_words(): a word, spaces and the same word, followed by a space, a line break, "q" or the end;
 # one pattern for each thing the first word may follow: the start, a line break, a space or "q".
 _REPEATS = tuple(re.compile(before + rb"([^ ]++) +\1(?![^ \nq])") for before in (rb"\A", rb"\n", rb" ", rb"q"))
 
@@ -120,7 +120,7 @@ def _lines_with_a_repeat(text: str) -> tuple[tuple[int, int], ...]:
     A necessary condition, on any text, for both doubled-word rules and for a loop of one word.
     A doubled word (letters, spaces, the same letters ignoring case) and the second and third
     copies of a one-word loop (four copies joined by spaces, commas or semicolons) are the same
-    bytes in _words(), each ending before a space. The first word follows the start of the text, a
+    bytes in _ascii_words(), each ending before a space. The first word follows the start of the text, a
     line break, a space or "q" there, because the doubled-word rule wants no letter, digit,
     apostrophe, hyphen, quote or underscore before it and a loop copy follows a separator; the
     second word is followed by a space, a line break, "q" or the end, because the doubled-word rule
@@ -129,7 +129,7 @@ def _lines_with_a_repeat(text: str) -> tuple[tuple[int, int], ...]:
     Each scan starts with a literal byte, so the standard library's engine only tries the positions
     after one: the cost is one short attempt per word.
     """
-    words = _words(text)
+    words = _ascii_words(text)
     found = set()
     for repeat in _REPEATS:
         pos = 0
@@ -324,15 +324,15 @@ def _lines_with_a_loop(text: str, ctx: Context) -> list[tuple[int, int]]:
 
     A necessary condition, on any text, for every loop the rule reports: three or more copies of
     a phrase of k words (1 <= k <= 8) joined by spaces, commas or semicolons, equal ignoring case.
-    In _words() the loop's words are whole words with the same bytes in every copy, except that the
+    In _ascii_words() the loop's words are whole words with the same bytes in every copy, except that the
     first copy's first word and the last copy's last word may be glued to what lies outside the
     loop. A one-word loop needs four copies: its second and third are a repeat (see
-    _lines_with_a_repeat). With k >= 2, take the first letter of every word (title-casing _words()
+    _lines_with_a_repeat). With k >= 2, take the first letter of every word (title-casing _ascii_words()
     capitalises exactly those): from the first copy's second word to the second copy's last word,
     2k - 1 words in a row have the first letter of the word k places on. So one big-integer XOR of
     that list with itself shifted by k words, line breaks masked, gives a run of 2k - 1 zero bytes.
     """
-    firsts = _words(text).title().translate(None, _LOWERCASE_AND_SPACE)  # one capital per word, line breaks
+    firsts = _ascii_words(text).title().translate(None, _LOWERCASE_AND_SPACE)  # one capital per word, line breaks
     starts = ctx.line_starts
     if len(starts) != firsts.count(b"\n") + 1:  # a caller that gave no line starts
         starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))

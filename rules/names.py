@@ -39,12 +39,12 @@ SURNAME_ENDING = (
 )
 
 
-def _words(text: str) -> frozenset[str]:
+def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # English words and names with those endings.
-NOT_SURNAMES = _words(
+NOT_SURNAMES = _word_set(
     """
     Kevin Martin Austin Justin Colin Robin Erin Calvin Edwin Franklin Benjamin Gavin Marvin Melvin
     Alvin Darwin Berlin Dublin Latin Kremlin Britain Spain Bahrain Wisconsin Within Again Begin
@@ -83,7 +83,7 @@ def _pinyin(word: str) -> bool:
 
 
 # Two-letter words and abbreviations that look like fused or reversed initials but are not.
-NOT_INITIALS = _words(
+NOT_INITIALS = _word_set(
     """
     In On As At An Am Is It If Of Or Oh Ok Id Ed Al El Em En Er Ex Mo No So Go Do To Be He Me We Ye
     Lo Ma Pa Hi Yo Ha La Le Da De Du Li Bo Jo Ty Ab Ad Ag Ap Os Ob Mr Dr St Mt Ms Ft Pt Lt
@@ -96,16 +96,16 @@ NOT_INITIALS = _words(
 ACRONYM = regex.compile(r"\p{Lu}{2,}")
 
 
-def _style(raw: str) -> str:
+def _initials_style(raw: str) -> str:
     """``"tight"`` ("M.V. Frunze") or ``"spaced"`` ("M. V. Frunze"), by majority of the document's
     own double initials; spaced (the style of news references and of most style guides) when the
     document has none or as many of each.
 
-    >>> _style("N. I. Pirogov and V. K. Arsenyeva met L.B. Krasin")
+    >>> _initials_style("N. I. Pirogov and V. K. Arsenyeva met L.B. Krasin")
     'spaced'
-    >>> _style("the U.S. Navy and G.V. Chicherin")
+    >>> _initials_style("the U.S. Navy and G.V. Chicherin")
     'tight'
-    >>> _style("the U.S. Navy and A. Smailov")
+    >>> _initials_style("the U.S. Navy and A. Smailov")
     'spaced'
     """
     tight = len(regex.findall(rf"(?<![\p{{L}}.]){RUSSIAN_DOTTED}\.{RUSSIAN_DOTTED}\. ?{SURNAME}", raw))
@@ -136,7 +136,7 @@ def _initialled(raw: str) -> frozenset[str]:
     return frozenset(found)
 
 
-DOC_FACTS = {"initials_style": _style, "attested_surnames": _initialled}
+DOC_FACTS = {"initials_style": _initials_style, "attested_surnames": _initialled}
 
 
 def _attested(surname: str, ctx: Context) -> bool:
@@ -175,10 +175,10 @@ FUSED = regex.compile(
 )
 
 
-def _pairs(seconds: str) -> str:
+def _initial_pairs(seconds: str) -> str:
     """A pattern of the words of an INITIAL and one of ``seconds`` that are not NOT_INITIALS.
 
-    >>> pairs = regex.compile(_pairs(FUSED_SECOND))
+    >>> pairs = regex.compile(_initial_pairs(FUSED_SECOND))
     >>> pairs.fullmatch("Mv") is not None, pairs.fullmatch("In")
     (True, None)
     """
@@ -196,9 +196,9 @@ def _pairs(seconds: str) -> str:
 # compiles in a fraction of a millisecond instead of ~8 ms; the four rules share this one string,
 # so the runner scans a text once for all of them.
 NAME_CANDIDATE = (
-    rf" [^\x00-@\[-\x7f](?:(?<=(?:{_pairs(FUSED_SECOND)}|{J_PAIR}) .)"
+    rf" [^\x00-@\[-\x7f](?:(?<=(?:{_initial_pairs(FUSED_SECOND)}|{J_PAIR}) .)"
     rf"|(?<=[^\x00-`{{-\x7f] [{INITIAL}CHJW])"
-    rf"(?:[hsuao]?\. ?[{INITIAL}CHJW][hsuao]?\.|[{INITIAL}](?<={_pairs(INITIAL)})(?![A-Za-z0-9])))"
+    rf"(?:[hsuao]?\. ?[{INITIAL}CHJW][hsuao]?\.|[{INITIAL}](?<={_initial_pairs(INITIAL)})(?![A-Za-z0-9])))"
 )
 
 FUSED_INITIALS = EditRule(
@@ -252,14 +252,14 @@ REVERSED = regex.compile(
 
 
 # Dotted pairs after a capitalised word that are not initials: company forms, degrees, places, eras.
-NOT_REVERSED = _words(
+NOT_REVERSED = _word_set(
     """
     S.A. N.V. A.G. A.S. A.B. S.E. S.L. K.G. E.V. O.O. L.P. P.C. P.A. M.D. D.O. R.N. B.A. M.A. M.S. B.S. P.E.
     D.C. N.Y. L.A. A.D. B.C. E.R. I.T. P.R. T.V. V.P. D.A. G.P. S.O. A.M. P.M.
     """
 )
 # Words that stand before a person's initials rather than being the surname: "Coach A.J., who".
-TITLES = _words(
+TITLES = _word_set(
     """
     Mr Mrs Ms Dr Coach President Director Chairman Professor Prof Doctor Captain General Senator Judge Officer
     Agent Chief Minister Governor Mayor Colonel Major Sergeant Father Brother Sister Uncle Aunt Saint St
@@ -363,7 +363,7 @@ def _spacing(m: regex.Match[str], ctx: Context) -> str | None:
     return " "
 
 
-MISSING_SPACE = EditRule(
+INITIAL_SPACING = EditRule(
     id="name.initial_spacing",
     stage=STAGE,
     message="No space after an initial",
@@ -389,4 +389,4 @@ MISSING_SPACE = EditRule(
     ),
 )
 
-RULES = [FUSED_INITIALS, REVERSED_INITIALS, MISSING_SPACE]
+RULES = [FUSED_INITIALS, REVERSED_INITIALS, INITIAL_SPACING]

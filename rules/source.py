@@ -128,7 +128,7 @@ def _dates_settled(text: str, ctx: Context) -> Iterator[Proposal]:
                 yield Proposal(m.start(rule.group), m.end(rule.group), after, message)
 
 
-DATES_SETTLED = EditRule(
+SETTLED_BY_SOURCE = EditRule(
     id="date.settled_by_source",
     stage=STAGE,
     message="A broken date the dates rules can only suggest, repaired because the source confirms it",
@@ -372,4 +372,4 @@ DATE = FindingRule(
     ),
 )
 
-RULES = [RESTORE, UNRESOLVED, MISMATCH, MISSING, EXTRA, DATE, DATES_SETTLED]
+RULES = [RESTORE, UNRESOLVED, MISMATCH, MISSING, EXTRA, DATE, SETTLED_BY_SOURCE]

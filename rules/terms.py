@@ -23,7 +23,7 @@ from mtfix.prefilter import anchored, lines_matching
 
 STAGE = "terms"
 
-GLOSSARY = Path(__file__).with_name("glossary.tsv")
+GLOSSARY_TSV = Path(__file__).with_name("glossary.tsv")
 
 
 class GlossaryError(ValueError):
@@ -33,7 +33,7 @@ class GlossaryError(ValueError):
 def load_glossary(path: Path) -> tuple[tuple[str, str, str], ...]:
     """The (wrong, right, note) rows of a glossary TSV with a header row.
 
-    >>> load_glossary(GLOSSARY)[0]
+    >>> load_glossary(GLOSSARY_TSV)[0]
     ('Karsk', 'Kars', 'Karsskaya oblast: the adjective of Kars rendered as a place name')
     """
     rows = []
@@ -96,9 +96,9 @@ def _terms(text: str, ctx: Context) -> Iterable[Proposal]:
             yield Proposal(m.start(), m.end(), _with_case(m.group(), wrong, right))
 
 
-PROJECT_GLOSSARY = load_glossary(GLOSSARY)
+PROJECT_GLOSSARY = load_glossary(GLOSSARY_TSV)
 
-GLOSSARY_TERM = EditRule(
+GLOSSARY = EditRule(
     id="term.glossary",
     stage=STAGE,
     message="Term the glossary marks as a wrong transliteration",
@@ -117,4 +117,4 @@ GLOSSARY_TERM = EditRule(
     ),
 )
 
-RULES = [GLOSSARY_TERM]
+RULES = [GLOSSARY]

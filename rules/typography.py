@@ -289,7 +289,7 @@ def _inner_spacing(text: str, open_at: int, close_at: int) -> list[Proposal]:
     return proposals
 
 
-def _pairs(marks: list[int]) -> list[tuple[int, int]]:
+def _quote_pairs(marks: list[int]) -> list[tuple[int, int]]:
     return list(zip(marks[::2], marks[1::2], strict=True))
 
 
@@ -323,7 +323,7 @@ def _straight_spacing(line: str) -> list[Proposal]:
         at = line.find('"', at + 1)
     if _CLOSES_EARLIER.match(line):
         return []  # the first mark closes a quote opened on an earlier line ("do it, " Crespo told): pairs are off
-    pairs = _pairs(marks)
+    pairs = _quote_pairs(marks)
     spaced = [(o, c) for o, c in pairs if line[o + 1] == " " and line[c - 1] == " "]
     if not spaced or any(_opens(line, c) or _closes(line, o) for o, c in pairs):
         return []  # nothing spaced, or a mark that reads the other way round: the pairing is unreliable

@@ -126,7 +126,7 @@ def _pair_mojibake(text: str, ctx: Context) -> list[Proposal]:
     return proposals
 
 
-PAIR_MOJIBAKE = EditRule(
+MOJIBAKE_PAIRS = EditRule(
     id="unicode.mojibake_pairs",
     stage=STAGE,
     message="Mojibake: Cyrillic or Central European UTF-8 letters decoded as Windows-1252",
@@ -170,7 +170,7 @@ def _homoglyphs(text: str, ctx: Context) -> list[Proposal]:
     return proposals
 
 
-HOMOGLYPH = EditRule(
+CYRILLIC_LOOKALIKE = EditRule(
     id="unicode.cyrillic_lookalike",
     stage=STAGE,
     message="Cyrillic letter that looks like a Latin one inside a Latin word",
@@ -339,4 +339,4 @@ CYRILLIC_WORD = FindingRule(
     ),
 )
 
-RULES = [MOJIBAKE, PAIR_MOJIBAKE, HOMOGLYPH, LATIN_LOOKALIKE, MIXED_SCRIPT, CYRILLIC_WORD]
+RULES = [MOJIBAKE, MOJIBAKE_PAIRS, CYRILLIC_LOOKALIKE, LATIN_LOOKALIKE, MIXED_SCRIPT, CYRILLIC_WORD]
