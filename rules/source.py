@@ -28,7 +28,7 @@ from mtfix.crosscheck import (
 )
 from mtfix.model import Context, EditRule, Example, FindingRule, Proposal, Tier
 from mtfix.numbers import EN_MONTHS
-from mtfix.rules.dates import DISPLACED_YEAR, FRAGMENT_SENTENCE
+from mtfix.rules.date import DISPLACED_YEAR, FRAGMENT_SENTENCE
 
 STAGE = "source"
 

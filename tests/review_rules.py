@@ -20,7 +20,7 @@ REVIEW = EditRule(
     fix=lambda m, ctx: "Nakhichevan",
     examples=(Example("the Nakhchivan region", "the Nakhichevan region"),),
     leave_alone=("the Nakhichevan region",),
-    stage="typography",
+    stage="typo",
 )
 
 FINDING = FindingRule(
@@ -29,7 +29,7 @@ FINDING = FindingRule(
     pattern=r"(?i)\bxnumx\b",
     examples=(Example("in xnumx's tt.", flagged="xnumx"),),
     leave_alone=("in 1922",),
-    stage="typography",
+    stage="typo",
 )
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from mtfix.model import Tier
 from mtfix.registry import select_rules
-from mtfix.rules.dates import date_style, date_style_votes
+from mtfix.rules.date import date_style, date_style_votes
 from mtfix.runner import apply_ledger, fix_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -25,7 +25,7 @@ BRITISH = EditRule(
 ORDER = EditRule(
     id="testorder.color_red", message="Adjective after noun", tier=Tier.SAFE, pattern=r"\bcolor red\b",
     fix=lambda m, ctx: "red color", examples=(Example("color red", "red color"),), leave_alone=("red color",),
-    stage="typography",
+    stage="typo",
 )
 
 

@@ -23,7 +23,7 @@ MODULES = sorted(
 
 
 def test_every_package_is_walked() -> None:
-    assert {"mtfix.rules.dates", "mtfix.reports.lint", "mtfix.commands.fix", "mtfix.runner"} <= set(MODULES)
+    assert {"mtfix.rules.date", "mtfix.reports.lint", "mtfix.commands.fix", "mtfix.runner"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", [n for n in MODULES if not n.endswith("__main__")])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mtfix.registry import select_rules
-from mtfix.rules.terms import GlossaryError, load_glossary
+from mtfix.rules.term import GlossaryError, load_glossary
 from mtfix.runner import fix_text
 
 ROOT = Path(__file__).resolve().parents[1]

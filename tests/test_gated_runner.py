@@ -186,9 +186,9 @@ def test_a_scan_rules_share_runs_once_a_pass(gated: bool) -> None:
     def flag(text: str, ctx: Context) -> list[Proposal]:
         return [Proposal(start, end) for start, end in ctx.shared(x_spans, text)]
 
-    rules = [EditRule(id="test.upper", message="upper", find=upper, prefilter="x", stage="typography",
+    rules = [EditRule(id="test.upper", message="upper", find=upper, prefilter="x", stage="typo",
                       examples=(Example("x", "X"),), leave_alone=("y",)),
-             FindingRule(id="test.flag", message="flag", find=flag, prefilter="x", stage="typography",
+             FindingRule(id="test.flag", message="flag", find=flag, prefilter="x", stage="typo",
                          examples=(Example("x", flagged="x"),), leave_alone=("y",))]
     result = fix_text("ax\nb\nxx", rules, gated=gated)
     assert result.text == "aX\nb\nXX" and len(result.findings) == 3

@@ -40,7 +40,7 @@ def test_a_trigger_that_is_no_pattern_fails_at_import_naming_the_rule(tmp_path, 
     (tmp_path / "broken.py").write_text(
         '"""A module with a bad trigger."""\n'
         "from mtfix.model import Example, FindingRule\n"
-        "STAGE = 'typography'\n"
+        "STAGE = 'typo'\n"
         "RULES = [FindingRule(id='typo.broken', message='m', stage=STAGE, pattern='a', prefilter='(',\n"
         "                     examples=(Example('a', flagged='a'),), leave_alone=('b',))]\n",
         encoding="utf-8",

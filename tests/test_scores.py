@@ -92,12 +92,12 @@ def test_ruleset_hash_follows_what_rules_do_not_their_source_text(tmp_path: Path
     """A comment in a rule module leaves the hash (and the committed snapshots) alone; a message does not."""
     import importlib.util
 
-    import mtfix.rules.typography as module
+    import mtfix.rules.typo as module
 
-    copy = tmp_path / "typography_copy.py"
+    copy = tmp_path / "typo_copy.py"
     copy.write_text(Path(module.__file__).read_text(encoding="utf-8") + "\n# a comment changes nothing\n",
                     encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("typography_copy", copy)
+    spec = importlib.util.spec_from_file_location("typo_copy", copy)
     assert spec is not None and spec.loader is not None
     twin = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(twin)

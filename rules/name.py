@@ -18,7 +18,7 @@ import regex
 
 from mtfix.model import Context, EditRule, Example, Proposal, Tier, Unsure
 
-STAGE = "names"
+STAGE = "name"
 
 # Latin letters that begin a transliterated Russian first name or patronymic.
 INITIAL = "ABVGDEIKLMNOPRSTFYZ"

@@ -24,7 +24,7 @@ import regex
 from mtfix.model import Context, EditRule, Example, Tier
 from mtfix.prefilter import anchored, lines_with
 
-STAGE = "dates"
+STAGE = "date"
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")

@@ -21,7 +21,7 @@ import regex
 from mtfix.model import Context, EditRule, Example, Proposal, Tier
 from mtfix.prefilter import anchored, lines_matching
 
-STAGE = "terms"
+STAGE = "term"
 
 GLOSSARY_TSV = Path(__file__).with_name("glossary.tsv")
 

@@ -22,7 +22,7 @@ import regex
 from mtfix.model import Context, EditRule, Example, FindFunction, Proposal, Tier
 from mtfix.prefilter import lines_holding, lines_matching, lines_with
 
-STAGE = "typography"
+STAGE = "typo"
 
 MONTH_WORDS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
