@@ -38,6 +38,7 @@ import regex
 from .numbers import (
     EN_MONTH_NUMBERS,
     EN_MONTH_PATTERN,
+    EN_SCALE_PATTERN,
     EN_SCALE_VALUES,
     EN_UNIT_PATTERN,
     RU_MONTH_PATTERN,
@@ -133,9 +134,9 @@ def _slot(line: str, m: regex.Match[str]) -> _Slot:
     after = line[m.end():]
     before = line[: m.start()]
     scale = 1
-    sm = regex.match(r"[\s-](thousand|million|mln|mn|billion|bln|bn|trillion|tn)\b", after, regex.IGNORECASE)
+    sm = regex.match(rf"[\s-]({EN_SCALE_PATTERN})", after, regex.IGNORECASE)
     if sm:
-        scale = EN_SCALE_VALUES[sm[1].lower()]
+        scale = EN_SCALE_VALUES[sm[1].rstrip(".").lower()]
         after = after[sm.end():]
     unit = None
     um = EN_UNIT_PATTERN.match(regex.sub(r"^[\s-]", "", after, count=1))
@@ -157,6 +158,9 @@ def _rendering(number: Number, slot: _Slot) -> str | None:
         return str(int(number.value)) if number.value == int(number.value) else None
     if slot.decade != (number.kind == "decade"):
         return None
+    if number.word and (number.kind == "ordinal" or (number.value == 1 and number.unit is None)
+                        or (number.unit is not None and number.unit != slot.unit)):
+        return None  # "одна" is nearly always "a"; "до года" fills "XNUMX year" only
     if slot.percent != (number.unit == "%"):
         return None
     if slot.unit and number.unit and slot.unit != number.unit and number.unit != "%":
@@ -193,20 +197,14 @@ def restore_placeholders(translation: str, source: str) -> list[Restoration]:
     masked = PLACEHOLDER.sub(lambda m: "#" * len(m.group()), translation)
     src_numbers = parse_russian(source)
     missing, _ = match_numbers(src_numbers, parse_english(masked))
-    digits = [n for n in missing if not n.word]
-    # Which of several equal source numbers is the missing one is arbitrary: its twins may fit the slot too.
-    twins = {n.start: [n, *(t for t in src_numbers if not t.word and t.value == n.value and t is not n)]
-             for n in digits}
+    # Which of several equal source numbers in digits is the missing one is arbitrary: its twins may fit too.
+    twins = {n.start: [n] if n.word else [n, *(t for t in src_numbers if not t.word and t.value == n.value
+                                               and t is not n)] for n in missing}
     slots = [_slot(translation, m) for m in holders]
-    options = [{n.start: r for n in digits if (r := _fitting(twins[n.start], slot)) is not None} for slot in slots]
+    options = [{n.start: r for n in missing if (r := _fitting(twins[n.start], slot)) is not None} for slot in slots]
     verdicts: list[str | None] = [None] * len(holders)
     reason = ""
-    # "четыре часа" may have come out as "4" and then "XNUMX"; "один"/"одно" is nearly always "a", "per".
-    spelled = [n.text for n in missing
-               if n.word and n.value != 1 and any(_rendering(n, slot) is not None for slot in slots)]
-    if spelled:
-        reason = f"a number the source spells out may be the one ({', '.join(spelled)})"
-    elif len(holders) == 1:
+    if len(holders) == 1:
         fits = set(options[0].values())
         if len(fits) == 1:
             verdicts[0] = next(iter(fits))
@@ -222,7 +220,7 @@ def restore_placeholders(translation: str, source: str) -> list[Restoration]:
             reason = "no assignment fits every placeholder" if not renderings else "several assignments fit"
     out = []
     for m, verdict, opt in zip(holders, verdicts, options, strict=True):
-        candidates = tuple(sorted(set(opt.values()))) if opt else tuple(n.text for n in digits)
+        candidates = tuple(sorted(set(opt.values()))) if opt else tuple(n.text for n in missing)
         out.append(Restoration(m.start(), m.end(), m.group(), verdict, candidates, "" if verdict else reason))
     return out
 
@@ -356,8 +354,17 @@ def compare_numbers(translation: str, source: str) -> list[Discrepancy]:
             out.append(Discrepancy("date", sd, td))
             consumed |= {id(n) for n in missing if sd.start <= n.start < sd.end}
             consumed |= {id(n) for n in extra if td.start <= n.start < td.end}
-    missing = [n for n in missing if id(n) not in consumed and not n.word]
-    extra = [n for n in extra if id(n) not in consumed and not n.word and not _named(masked, n, source)]
+    missing = [n for n in missing if id(n) not in consumed and not (n.soft and n.word)]
+    extra = [n for n in extra if id(n) not in consumed and not n.soft and not _named(masked, n, source)]
+    # A number word is reported only against a number word: "семь" translated "eight".
+    spelled = [n for n in missing if n.word]
+    for number in [n for n in spelled if n.kind == "cardinal" and n.value >= 2]:
+        twin = next((t for t in extra if t.word and t.kind == "cardinal" and t.value >= 2), None)
+        if twin is not None and not has_placeholder:
+            out.append(Discrepancy("mismatch", number, twin))
+            extra.remove(twin)
+    missing = [n for n in missing if not n.word]
+    extra = [n for n in extra if not n.word]
     for number in list(missing):
         twin = next((t for t in extra if _similar(number, t)), None)
         if twin is not None and not has_placeholder:
@@ -365,7 +372,7 @@ def compare_numbers(translation: str, source: str) -> list[Discrepancy]:
             missing.remove(number)
             extra.remove(twin)
     if not has_placeholder:
-        out.extend(Discrepancy("missing", n, None) for n in missing)
+        out.extend(Discrepancy("missing", n, None) for n in missing if not n.soft)
     out.extend(Discrepancy("extra", None, t) for t in extra)
     return sorted(out, key=_order)
 

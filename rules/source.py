@@ -175,12 +175,19 @@ RESTORE = Rule(
         ("on Sunday, December XNUMX.", "on Sunday, December 12."),
         ("Exports amounted to almost XNUMX thousand vehicles, 25% lower.",
          "Exports amounted to almost 75.9 thousand vehicles, 25% lower."),
+        ("Once, returning at XNUMX am, he fell.", "Once, returning at 4 am, he fell."),
+        ("About XNUMX thousand people took part.", "About 4 thousand people took part."),
+        ("Results are ready within a XNUMX-hour period.", "Results are ready within a 24-hour period."),
+        ("The debt reached $XNUMX tln.", "The debt reached $3 tln."),
     ),
     leave_alone=(
         "The bottom is up to XNUMX cm thick.",
         "It covered XNUMX individuals and organizations.",
         "In XNUMX, France declared it its possession.",
         "Protests against COVID-19 passports.",
+        "XNUMX of the candidates withdrew.",
+        "Debts grew within XNUMX days.",
+        "Once, returning at XNUMX am with 5 bags, he fell.",
     ),
     sources=(
         ("There are more than XNUMX thousand mercenaries.", "Там более 7 тыс. наемников."),
@@ -191,9 +198,17 @@ RESTORE = Rule(
         ("on Sunday, December XNUMX.", "в воскресенье, 12 декабря."),
         ("Exports amounted to almost XNUMX thousand vehicles, 25% lower.",
          "На экспорт отправлено порядка 75,9 тыс. машин, на 25% меньше."),
+        ("Once, returning at XNUMX am, he fell.", "Однажды, возвращаясь в четыре часа утра, он упал."),
+        ("About XNUMX thousand people took part.", "Участие приняли около четырех тысяч человек."),
+        ("Results are ready within a XNUMX-hour period.", "Результаты готовы в течение суток."),
+        ("The debt reached $XNUMX tln.", "Долг достиг 3 трлн долларов."),
         ("The bottom is up to XNUMX cm thick.", "Толщина дна до 6 мм."),
         ("It covered XNUMX individuals and organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
         ("Protests against COVID-19 passports.", "Протесты против COVID-паспортов."),
+        ("XNUMX of the candidates withdrew.", "Один из кандидатов снялся."),
+        ("Debts grew within XNUMX days.", "Долги выросли в течение суток."),
+        ("Once, returning at XNUMX am with 5 bags, he fell.",
+         "Однажды, возвращаясь в четыре часа утра с 5 сумками, он упал."),
     ),
 )
 
@@ -207,7 +222,8 @@ UNRESOLVED = Rule(
     examples=(
         ("The bottom is up to XNUMX cm thick.", "XNUMX"),
         ("It covered XNUMX individuals and organizations.", "XNUMX"),
-        ("Once, returning at XNUMX am, he fell.", "XNUMX"),
+        ("Once, returning at XNUMX am with 5 bags, he fell.", "XNUMX"),
+        ("Debts grew within XNUMX days.", "XNUMX"),
     ),
     leave_alone=(
         "Calorie content: 407 kcal.",
@@ -217,7 +233,9 @@ UNRESOLVED = Rule(
     sources=(
         ("The bottom is up to XNUMX cm thick.", "Толщина дна до 6 мм."),
         ("It covered XNUMX individuals and organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
-        ("Once, returning at XNUMX am, he fell.", "Однажды, возвращаясь в четыре часа утра, он упал."),
+        ("Once, returning at XNUMX am with 5 bags, he fell.",
+         "Однажды, возвращаясь в четыре часа утра с 5 сумками, он упал."),
+        ("Debts grew within XNUMX days.", "Долги выросли в течение суток."),
         ("Calorie content: 407 kcal.", "Энергетическая ценность: 407 кКал."),
         ("It covered 17 individuals and 11 organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
     ),

@@ -1,0 +1,212 @@
+"""Numbers written in words, in Russian and in English, read by number-parser with pymorphy3's lemmas.
+
+number-parser knows the cardinal words of both languages and reads a run of them as one value, Russian
+inflections included (``четырех тысяч`` is 4000, ``сорока пяти`` 45, ``Forty-six`` 46); pymorphy3 tells
+a numeral from a look-alike (``семью`` is "family", not "seven") and gives the lemma of the idioms
+number-parser lacks: ``сутки`` (24 hours), ``полтора`` (1.5), a bare ``год`` / ``месяц`` / ``час``
+(one of the unit: ``до года`` is "up to 1 year"), collective numerals (``двое``, ``пятеро``) and the
+ordinals ``первый`` to ``десятый``. pymorphy3's dictionaries load on the first Russian word that looks
+like a number, so a run without a source never pays for them.
+
+>>> [(w.text, w.value) for w in russian_words("около четырех тысяч человек за сорок пять суток")]
+[('четырех тысяч', Decimal('4000')), ('сорок пять', Decimal('45')), ('суток', Decimal('24'))]
+>>> [(w.text, w.value, w.ordinal) for w in english_words("Forty-six people, the twenty-first of them")]
+[('Forty-six', Decimal('46'), False), ('twenty-first', Decimal('21'), True)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+from number_parser import parse_number, parse_ordinal
+from number_parser.data.en import info as _EN_INFO
+from number_parser.data.ru import info as _RU_INFO
+
+_VOCABULARY_KEYS = ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS", "HUNDREDS", "BIG_POWERS_OF_TEN")
+RU_VOCABULARY: frozenset[str] = frozenset(w for key in _VOCABULARY_KEYS for w in _RU_INFO[key])
+EN_VOCABULARY: frozenset[str] = frozenset(w for key in _VOCABULARY_KEYS for w in _EN_INFO[key])
+_EN_ORDINAL_ENDINGS = ("first", "second", "third", "th")
+
+# What number-parser does not read: (value, unit the word carries or None).
+RU_IDIOMS: dict[str, tuple[Decimal, str | None]] = {
+    "сутки": (Decimal(24), "hour"), "полтора": (Decimal("1.5"), None), "полгода": (Decimal(6), "month"),
+    "полчаса": (Decimal(30), "minute"), "год": (Decimal(1), "year"), "месяц": (Decimal(1), "month"),
+    "неделя": (Decimal(1), "week"), "час": (Decimal(1), "hour"), "десяток": (Decimal(10), None),
+    "дюжина": (Decimal(12), None), "сотня": (Decimal(100), None), "оба": (Decimal(2), None),
+    "двое": (Decimal(2), None), "трое": (Decimal(3), None), "четверо": (Decimal(4), None),
+    "пятеро": (Decimal(5), None), "шестеро": (Decimal(6), None), "семеро": (Decimal(7), None),
+    "восьмеро": (Decimal(8), None), "девятеро": (Decimal(9), None), "десятеро": (Decimal(10), None),
+    "тройка": (Decimal(3), None), "пятерка": (Decimal(5), None), "семерка": (Decimal(7), None),
+    "восьмерка": (Decimal(8), None), "десятка": (Decimal(10), None), "двадцатка": (Decimal(20), None),
+}
+RU_ORDINALS: dict[str, int] = {
+    "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
+    "восьмой": 8, "девятый": 9, "десятый": 10,
+}
+# Idioms of English number-parser does not read; a decade word stands for its tens.
+EN_IDIOMS: dict[str, Decimal] = {
+    "dozen": Decimal(12), "dozens": Decimal(12), "both": Decimal(2), "twice": Decimal(2), "half": Decimal("0.5"),
+    "quarter": Decimal(4), "thirds": Decimal(3), "double": Decimal(2), "triple": Decimal(3), "once": Decimal(1),
+    "single": Decimal(1), "pair": Decimal(2), "couple": Decimal(2), "twenties": Decimal(20),
+    "thirties": Decimal(30), "forties": Decimal(40), "fifties": Decimal(50), "sixties": Decimal(60),
+    "seventies": Decimal(70), "eighties": Decimal(80), "nineties": Decimal(90),
+    **{f"{stage}{dash}final{s}": value for stage, value in (("quarter", Decimal(4)), ("semi", Decimal(2)))
+       for dash in ("", "-") for s in ("", "s")},
+}
+_BARE_UNITS = frozenset(("год", "месяц", "неделя", "час"))
+_RU_GATE = frozenset(w[:3] for w in (*RU_VOCABULARY, *RU_IDIOMS, *RU_ORDINALS))
+
+
+@dataclass(frozen=True)
+class WordNumber:
+    """A number written in words: span, value, and what kind of word it is.
+
+    ``ordinal`` marks ``twenty-first`` / ``третьего``; ``unit`` is the unit an idiom carries (``суток``
+    is 24 hours); ``idiom`` marks a word number-parser does not read (``both``, ``года``, ``двое``).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    ordinal: bool = False
+    unit: str | None = None
+    idiom: bool = False
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=65536)
+def _ru_token(word: str) -> tuple[str, Decimal, str | None] | None:
+    """How one Russian word reads: (``cardinal`` | ``ordinal`` | ``idiom``, value, unit), or ``None``."""
+    plain = _plain(word)
+    if plain[:3] not in _RU_GATE:
+        return None
+    parses = _morph().parse(word.lower())
+    top = parses[0]
+    lemma = _plain(top.normal_form)
+    if plain in RU_VOCABULARY:
+        # A numeral unless the likeliest reading is another word (``семью`` is "family").
+        if lemma in RU_VOCABULARY or lemma in RU_IDIOMS:
+            value = parse_number(plain, language="ru")
+            return ("cardinal", Decimal(value), None) if value is not None else None
+        return None
+    if lemma in RU_IDIOMS:
+        value, unit = RU_IDIOMS[lemma]
+        if lemma in _BARE_UNITS and "sing" not in top.tag:
+            return None  # "месяцев", "лет": several of the unit, not one
+        return ("unit" if lemma in _BARE_UNITS else "idiom"), value, unit
+    ordinal = RU_ORDINALS.get(lemma)
+    if ordinal is not None and "Anum" in top.tag:
+        return "ordinal", Decimal(ordinal), None
+    return None
+
+
+_COUNTED_BEFORE = regex.compile(r"\d[\s\u00a0]*(?:(?:тыс|млн|млрд)\.?[\s\u00a0]*)?$", regex.IGNORECASE)
+_RU_WORD = regex.compile(r"(?<![\p{L}\d])[а-яё]+(?![\p{L}\d])", regex.IGNORECASE)
+
+
+def russian_words(line: str) -> list[WordNumber]:
+    """The numbers a Russian line writes in words, a run of cardinal words read as one value."""
+    found: list[WordNumber] = []
+    run: list[regex.Match[str]] = []
+
+    def close() -> None:
+        if run:
+            text = line[run[0].start():run[-1].end()]
+            value = parse_number(" ".join(_plain(m.group()) for m in run), language="ru")
+            if value is not None:
+                found.append(WordNumber(run[0].start(), run[-1].end(), text, Decimal(value)))
+            else:
+                found.extend(WordNumber(m.start(), m.end(), m.group(), _ru_token(m.group())[1]) for m in run)
+            run.clear()
+
+    for m in _RU_WORD.finditer(line):
+        token = _ru_token(m.group())
+        if token is None:
+            close()
+            continue
+        kind, value, unit = token
+        if kind == "cardinal":
+            if run and not regex.fullmatch(r"\s+", line[run[-1].end():m.start()]):
+                close()
+            run.append(m)
+            continue
+        close()
+        after_word = bool(found) and not line[found[-1].end:m.start()].strip()
+        if kind == "unit" and (after_word or _COUNTED_BEFORE.search(line[: m.start()])):
+            continue  # "четыре часа", "5 лет": the unit of a number, not one of it
+        found.append(WordNumber(m.start(), m.end(), m.group(), value, kind == "ordinal", unit, kind != "ordinal"))
+    close()
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _en_token(word: str) -> tuple[str, Decimal] | None:
+    """How one English word reads (``forty-six``, ``hundred``, ``first``, ``dozen``), or ``None``."""
+    lower = word.lower()
+    parts = lower.split("-")
+    if all(p in EN_VOCABULARY for p in parts):
+        value = parse_number(lower.replace("-", " "), language="en")
+        return ("cardinal", Decimal(value)) if value is not None else None
+    if all(p in EN_VOCABULARY for p in parts[:-1]) and parts[-1].endswith(_EN_ORDINAL_ENDINGS):
+        value = parse_ordinal(lower.replace("-", " "), language="en")
+        return ("ordinal", Decimal(value)) if value is not None else None
+    if lower in EN_IDIOMS:
+        return "idiom", EN_IDIOMS[lower]
+    return None
+
+
+_EN_WORD = regex.compile(r"(?<![\p{L}\d])[A-Za-z]+(?:-[A-Za-z]+)?(?![\p{L}\d])")
+_EN_JOIN = regex.compile(r"\s+")
+_EN_JOIN_AFTER_POWER = regex.compile(r"\s+(?:and\s+)?")
+_EN_POWERS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+
+
+def english_words(line: str) -> list[WordNumber]:
+    """The numbers an English line writes in words (``one hundred and five``, ``a million``, ``third``)."""
+    found: list[WordNumber] = []
+    run: list[regex.Match[str]] = []
+
+    def close() -> None:
+        if run:
+            words = ["one" if m.group().lower() == "a" else m.group().lower().replace("-", " ") for m in run]
+            value = parse_number(" ".join(words), language="en")
+            start = run[0].start()
+            if value is None:
+                found.extend(WordNumber(m.start(), m.end(), m.group(), _en_token(m.group())[1]) for m in run)
+            else:
+                found.append(WordNumber(start, run[-1].end(), line[start:run[-1].end()], Decimal(value)))
+            run.clear()
+
+    for m in _EN_WORD.finditer(line):
+        token = _en_token(m.group())
+        if token is None:
+            if not (m.group().lower() == "a" and regex.match(r"\s+(?:hundred|thousand|million|billion|trillion)\b",
+                                                             line[m.end():], regex.IGNORECASE)):
+                close()
+                continue
+            token = ("cardinal", Decimal(1))
+        kind, value = token
+        if kind == "cardinal":
+            join = _EN_JOIN_AFTER_POWER if run and run[-1].group().lower() in _EN_POWERS else _EN_JOIN
+            if run and not join.fullmatch(line[run[-1].end():m.start()]):
+                close()
+            run.append(m)
+            continue
+        close()
+        found.append(WordNumber(m.start(), m.end(), m.group(), value, kind == "ordinal", None, kind == "idiom"))
+    close()
+    return found
