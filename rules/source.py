@@ -187,7 +187,7 @@ RESTORE = Rule(
         "Protests against COVID-19 passports.",
         "XNUMX of the candidates withdrew.",
         "Debts grew within XNUMX days.",
-        "Once, returning at XNUMX am with 5 bags, he fell.",
+        "Once, returning at XNUMX am with bags, he fell.",
     ),
     sources=(
         ("There are more than XNUMX thousand mercenaries.", "Там более 7 тыс. наемников."),
@@ -207,7 +207,7 @@ RESTORE = Rule(
         ("Protests against COVID-19 passports.", "Протесты против COVID-паспортов."),
         ("XNUMX of the candidates withdrew.", "Один из кандидатов снялся."),
         ("Debts grew within XNUMX days.", "Долги выросли в течение суток."),
-        ("Once, returning at XNUMX am with 5 bags, he fell.",
+        ("Once, returning at XNUMX am with bags, he fell.",
          "Однажды, возвращаясь в четыре часа утра с 5 сумками, он упал."),
     ),
 )
@@ -222,7 +222,7 @@ UNRESOLVED = Rule(
     examples=(
         ("The bottom is up to XNUMX cm thick.", "XNUMX"),
         ("It covered XNUMX individuals and organizations.", "XNUMX"),
-        ("Once, returning at XNUMX am with 5 bags, he fell.", "XNUMX"),
+        ("Once, returning at XNUMX am with bags, he fell.", "XNUMX"),
         ("Debts grew within XNUMX days.", "XNUMX"),
     ),
     leave_alone=(
@@ -233,7 +233,7 @@ UNRESOLVED = Rule(
     sources=(
         ("The bottom is up to XNUMX cm thick.", "Толщина дна до 6 мм."),
         ("It covered XNUMX individuals and organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
-        ("Once, returning at XNUMX am with 5 bags, he fell.",
+        ("Once, returning at XNUMX am with bags, he fell.",
          "Однажды, возвращаясь в четыре часа утра с 5 сумками, он упал."),
         ("Debts grew within XNUMX days.", "Долги выросли в течение суток."),
         ("Calorie content: 407 kcal.", "Энергетическая ценность: 407 кКал."),
