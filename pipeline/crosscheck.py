@@ -142,6 +142,8 @@ def _slot(line: str, m: regex.Match[str]) -> _Slot:
     um = EN_UNIT_PATTERN.match(regex.sub(r"^[\s-]", "", after, count=1))
     if um and um.lastgroup:
         unit = UNIT_NAMES[int(um.lastgroup[1:])]
+    elif regex.match(r"\s*(?:[ap]\.?m\b|o['’]clock)", after, regex.IGNORECASE):
+        unit = "hour"  # "at XNUMX am" hides "в четыре часа утра"
     month = None
     bm = regex.search(rf"(?:{EN_MONTH_PATTERN.pattern})\s+$", before)
     am = regex.match(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{EN_MONTH_PATTERN.pattern})", after)
@@ -159,8 +161,8 @@ def _rendering(number: Number, slot: _Slot) -> str | None:
     if slot.decade != (number.kind == "decade"):
         return None
     if number.word and (number.kind == "ordinal" or (number.value == 1 and number.unit is None)
-                        or (number.unit is not None and number.unit != slot.unit)):
-        return None  # "одна" is nearly always "a"; "до года" fills "XNUMX year" only
+                        or number.unit != slot.unit):
+        return None  # "одна" is nearly always "a"; a word fills a slot of its own unit only ("до года": 1 year)
     if slot.percent != (number.unit == "%"):
         return None
     if slot.unit and number.unit and slot.unit != number.unit and number.unit != "%":

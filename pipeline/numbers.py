@@ -439,7 +439,9 @@ def parse_russian(line: str) -> list[Number]:
         scale, scale_len = _ru_scale(line[word.end:]) if not power else (1, 0)
         end = word.end + scale_len
         kind = "ordinal" if word.ordinal else "cardinal"
-        numbers.append(Number(word.start, end, line[word.start:end], _scaled(word.value, scale), kind, word.unit,
+        unit, unit_len = (word.unit, 0) if word.unit or word.ordinal else _unit_at(line[end:], RU_UNIT_PATTERN, False)
+        end += unit_len
+        numbers.append(Number(word.start, end, line[word.start:end], _scaled(word.value, scale), kind, unit,
                               scale, word.value, grouped=True, word=True, soft=word.idiom))
         taken.append((word.start, end))
     return sorted(numbers, key=lambda n: n.start)

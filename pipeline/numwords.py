@@ -57,6 +57,14 @@ EN_IDIOMS: dict[str, Decimal] = {
        for dash in ("", "-") for s in ("", "s")},
 }
 _BARE_UNITS = frozenset(("год", "месяц", "неделя", "час"))
+_COUNTED_IDIOMS = _BARE_UNITS | {"десяток", "дюжина", "сотня"}
+_RU_POWERS = frozenset(w for w in _RU_INFO["BIG_POWERS_OF_TEN"])
+
+
+def _singular(word: str) -> bool:
+    """``тысяча`` / ``тысячу`` / ``миллион``: one of the power (``тысячи``, ``миллионов`` are plural)."""
+    tag = _morph().parse(word.lower())[0].tag
+    return "sing" in tag and ("nomn" in tag or "accs" in tag)
 _RU_GATE = frozenset(w[:3] for w in (*RU_VOCABULARY, *RU_IDIOMS, *RU_ORDINALS))
 
 
@@ -105,8 +113,8 @@ def _ru_token(word: str) -> tuple[str, Decimal, str | None] | None:
         return None
     if lemma in RU_IDIOMS:
         value, unit = RU_IDIOMS[lemma]
-        if lemma in _BARE_UNITS and "sing" not in top.tag:
-            return None  # "месяцев", "лет": several of the unit, not one
+        if lemma in _COUNTED_IDIOMS and "sing" not in top.tag:
+            return None  # "месяцев", "лет", "сотен": several of them, not one
         return ("unit" if lemma in _BARE_UNITS else "idiom"), value, unit
     ordinal = RU_ORDINALS.get(lemma)
     if ordinal is not None and "Anum" in top.tag:
@@ -124,6 +132,8 @@ def russian_words(line: str) -> list[WordNumber]:
     run: list[regex.Match[str]] = []
 
     def close() -> None:
+        if len(run) == 1 and _plain(run[0].group()) in _RU_POWERS and not _singular(run[0].group()):
+            run.clear()  # "тысячи людей", "миллионов": thousands, millions, no count
         if run:
             text = line[run[0].start():run[-1].end()]
             value = parse_number(" ".join(_plain(m.group()) for m in run), language="ru")
@@ -181,6 +191,8 @@ def english_words(line: str) -> list[WordNumber]:
     run: list[regex.Match[str]] = []
 
     def close() -> None:
+        if len(run) == 1 and run[0].group().lower() in _EN_POWERS:
+            run.clear()  # "hundreds", "million" alone: no count
         if run:
             words = ["one" if m.group().lower() == "a" else m.group().lower().replace("-", " ") for m in run]
             value = parse_number(" ".join(words), language="en")
