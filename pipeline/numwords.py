@@ -198,13 +198,20 @@ def english_words(line: str) -> list[WordNumber]:
             value = parse_number(" ".join(words), language="en")
             start = run[0].start()
             if value is None:
-                found.extend(WordNumber(m.start(), m.end(), m.group(), _en_token(m.group())[1]) for m in run)
+                found.extend(WordNumber(m.start(), m.end(), m.group(), token[1])
+                             for m in run if (token := _en_token(m.group())) is not None)
             else:
                 found.append(WordNumber(start, run[-1].end(), line[start:run[-1].end()], Decimal(value)))
             run.clear()
 
     for m in _EN_WORD.finditer(line):
         token = _en_token(m.group())
+        head, dash, _ = m.group().partition("-")
+        if token is None and dash and (head_token := _en_token(head)) is not None:
+            close()  # "three-way", "two-thirds", "five-storey": the number is the first part
+            found.append(WordNumber(m.start(), m.start() + len(head), head, head_token[1], head_token[0] == "ordinal",
+                                    None, head_token[0] == "idiom"))
+            continue
         if token is None:
             if not (m.group().lower() == "a" and regex.match(r"\s+(?:hundred|thousand|million|billion|trillion)\b",
                                                              line[m.end():], regex.IGNORECASE)):

@@ -247,7 +247,6 @@ MISMATCH = Rule(
     tier=Tier.FINDING,
     needs_source=True,
     find=_number_finder("mismatch"),
-    prefilter=r"\d",
     examples=(
         ("The fourth vaccination will be required in autumn 2002.", "2002"),
         ("At that time, 36 million paper sheets were saved.", "36 million"),
