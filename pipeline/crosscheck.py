@@ -356,11 +356,10 @@ def compare_numbers(translation: str, source: str) -> list[Discrepancy]:
             out.append(Discrepancy("date", sd, td))
             consumed |= {id(n) for n in missing if sd.start <= n.start < sd.end}
             consumed |= {id(n) for n in extra if td.start <= n.start < td.end}
-    missing = [n for n in missing if id(n) not in consumed and not (n.soft and n.word)]
+    missing = [n for n in missing if id(n) not in consumed]
     extra = [n for n in extra if id(n) not in consumed and not n.soft and not _named(masked, n, source)]
     # A number word is reported only against a number word: "семь" translated "eight".
-    spelled = [n for n in missing if n.word]
-    for number in [n for n in spelled if n.kind == "cardinal" and n.value >= 2]:
+    for number in [n for n in missing if n.word and n.value >= 2]:
         twin = next((t for t in extra if t.word and t.kind == "cardinal" and t.value >= 2), None)
         if twin is not None and not has_placeholder:
             out.append(Discrepancy("mismatch", number, twin))

@@ -206,8 +206,10 @@ class Number:
     def keys(self) -> frozenset[tuple[str, Decimal]]:
         """The values this number can be matched by on the other side of a translation."""
         keys = {("n", self.value), *(("n", alt) for alt in self.alternatives), *self.also}
-        if self.kind == "decade":
-            keys.add(("decade", self.value % 100))
+        if self.kind == "decade" and self.value >= 1000:
+            keys.add(("decade", self.value))
+        elif self.kind == "decade":  # "the '70s" is the 1970s (or the 1870s, the 2070s), never the 1570s
+            keys |= {("decade", century + self.value) for century in (1800, 1900, 2000)}
         if self.kind == "time":
             keys = {("time", self.value), ("time", (self.value + 720) % 1440), *self.also}
             if self.value % 60 == 0:
@@ -485,7 +487,8 @@ def _counted_word_follows(rest: str) -> bool:
 
 _EN_NUMBER = regex.compile(
     r"(?<![\d.,])(?P<apos>['’])?(?P<num>"
-    rf"(?<![\p{{L}}+]|\d{_SEP})(?:\d{{2,3}}(?:{_SEP}\d{{3}})+|\d(?:{_SEP}\d{{3}}){{2,}}|\d{_SEP}000|\d[\u00a0\u2009\u202f]\d{{3}})(?!\d|[,.]\d)"
+    rf"(?<![\p{{L}}+]|\d{_SEP})(?:\d{{2,3}}(?:{_SEP}\d{{3}})+|\d(?:{_SEP}\d{{3}}){{2,}}|\d{_SEP}000"
+    r"|\d[\u00a0\u2009\u202f]\d{3})(?![\d\p{L}]|[,.]\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?(?!\d))"
     r"(?P<suffix>st|nd|rd|th|['’]?s)?"
 )

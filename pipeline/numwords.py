@@ -39,8 +39,9 @@ RU_IDIOMS: dict[str, tuple[Decimal, str | None]] = {
     "двое": (Decimal(2), None), "трое": (Decimal(3), None), "четверо": (Decimal(4), None),
     "пятеро": (Decimal(5), None), "шестеро": (Decimal(6), None), "семеро": (Decimal(7), None),
     "восьмеро": (Decimal(8), None), "девятеро": (Decimal(9), None), "десятеро": (Decimal(10), None),
-    "тройка": (Decimal(3), None), "пятерка": (Decimal(5), None), "семерка": (Decimal(7), None),
-    "восьмерка": (Decimal(8), None), "десятка": (Decimal(10), None), "двадцатка": (Decimal(20), None),
+    "пара": (Decimal(2), None), "тройка": (Decimal(3), None), "пятерка": (Decimal(5), None),
+    "семерка": (Decimal(7), None), "восьмерка": (Decimal(8), None), "десятка": (Decimal(10), None),
+    "двадцатка": (Decimal(20), None),
 }
 RU_ORDINALS: dict[str, int] = {
     "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
@@ -57,8 +58,11 @@ EN_IDIOMS: dict[str, Decimal] = {
        for dash in ("", "-") for s in ("", "s")},
 }
 _BARE_UNITS = frozenset(("год", "месяц", "неделя", "час"))
-_COUNTED_IDIOMS = _BARE_UNITS | {"десяток", "дюжина", "сотня"}
+_COUNTED_IDIOMS = _BARE_UNITS | {"десяток", "десятка", "дюжина", "сотня", "пара"}
 _RU_POWERS = frozenset(w for w in _RU_INFO["BIG_POWERS_OF_TEN"])
+# The genitive forms that begin a compound adjective (двух-, трех-, пяти-, сорока-), from number-parser's words.
+_RU_COMBINING = frozenset(w for key in ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS") for w in _RU_INFO[key]
+                          if w.endswith(("х", "и")) or w == "сорока") - {"три", "одни"}
 
 
 def _singular(word: str) -> bool:
@@ -114,11 +118,22 @@ def _ru_token(word: str) -> tuple[str, Decimal, str | None] | None:
     if lemma in RU_IDIOMS:
         value, unit = RU_IDIOMS[lemma]
         if lemma in _COUNTED_IDIOMS and "sing" not in top.tag:
-            return None  # "месяцев", "лет", "сотен": several of them, not one
+            # "сотен", "десятков": a multiplier after a number ("шесть десятков"), else no count
+            return ("multiplier", value, None) if lemma not in _BARE_UNITS else None
         return ("unit" if lemma in _BARE_UNITS else "idiom"), value, unit
     ordinal = RU_ORDINALS.get(lemma)
     if ordinal is not None and "Anum" in top.tag:
         return "ordinal", Decimal(ordinal), None
+    return _compound(plain)
+
+
+def _compound(plain: str) -> tuple[str, Decimal, str | None] | None:
+    """The number of a compound adjective (``двухфакторной``, ``трехкомнатная``, ``пятиэтажный``)."""
+    for size in range(min(len(plain) - 3, 14), 3, -1):
+        head, rest = plain[:size], plain[size:]
+        if head in _RU_COMBINING and _morph().word_is_known(rest) and "ADJF" in _morph().parse(rest)[0].tag:
+            value = parse_number(head, language="ru")
+            return ("compound", Decimal(value), None) if value is not None else None
     return None
 
 
@@ -156,9 +171,15 @@ def russian_words(line: str) -> list[WordNumber]:
             continue
         close()
         after_word = bool(found) and not line[found[-1].end:m.start()].strip()
+        if kind == "multiplier":
+            if after_word and not found[-1].idiom:  # "шесть десятков" is 60
+                last = found.pop()
+                found.append(WordNumber(last.start, m.end(), line[last.start:m.end()], last.value * value))
+            continue
         if kind == "unit" and (after_word or _COUNTED_BEFORE.search(line[: m.start()])):
             continue  # "четыре часа", "5 лет": the unit of a number, not one of it
-        found.append(WordNumber(m.start(), m.end(), m.group(), value, kind == "ordinal", unit, kind != "ordinal"))
+        found.append(WordNumber(m.start(), m.end(), m.group(), value, kind == "ordinal", unit,
+                                kind in ("unit", "idiom")))
     close()
     return found
 

@@ -7,13 +7,12 @@ Left out as candidates: list numbering at the line start ("1.", "2)"), which the
 ``24/7``, and the word ``one`` (mostly a pronoun: "one of them"). ``flagged`` says whether the ``number``
 rules report something on the changed line that they do not report on the original.
 
-Run as a script to print the flag rate over a fixture file:
-``python tests/number_probe.py tests/fixtures/number_probe/lines.tsv``.
+Run as a script to print the false alarms on the unchanged references and the probe's flag rate:
+``python tests/number_probe.py tests/fixtures/wmt22/ref.en tests/fixtures/wmt22/src.ru``.
 """
 
 from __future__ import annotations
 
-import csv
 import random
 import sys
 from dataclasses import dataclass
@@ -91,16 +90,20 @@ def flagged(p: Probe) -> bool:
     return bool(_reported(p.changed, p.source) - _reported(p.original, p.source))
 
 
-def load(path: Path) -> list[tuple[str, str]]:
-    """The (reference, source) pairs of a fixture file (columns ``line``, ``reference``, ``source``)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [(r["reference"], r["source"]) for r in csv.DictReader(handle, delimiter="\t",
-                                                                     quoting=csv.QUOTE_NONE)]
+def load(reference: Path, source: Path) -> list[tuple[str, str]]:
+    """The (reference, source) line pairs of two line-aligned files."""
+    refs = reference.read_text(encoding="utf-8").splitlines()
+    srcs = source.read_text(encoding="utf-8").splitlines()
+    assert len(refs) == len(srcs), (reference, source)
+    return list(zip(refs, srcs, strict=True))
 
 
 if __name__ == "__main__":
-    probes = probe(load(Path(sys.argv[1])))
+    pairs = load(Path(sys.argv[1]), Path(sys.argv[2]))
+    alarms = sum(bool(_reported(ref, src)) for ref, src in pairs)
+    print(f"reference lines flagged: {alarms} of {len(pairs)} = {1000 * alarms / len(pairs):.2f} per 1,000")
+    probes = probe(pairs)
     missed = [p for p in probes if not flagged(p)]
     for p in missed:
         print(f"missed: {p.before!r} -> {p.after!r}: {p.changed[:150]!r}")
-    print(f"flagged {len(probes) - len(missed)} of {len(probes)} = {1 - len(missed) / len(probes):.4f}")
+    print(f"probe: flagged {len(probes) - len(missed)} of {len(probes)} = {1 - len(missed) / len(probes):.4f}")
