@@ -102,7 +102,8 @@ def _plain(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _ru_token(word: str) -> tuple[str, Decimal, str | None] | None:
-    """How one Russian word reads: (``cardinal`` | ``ordinal`` | ``idiom``, value, unit), or ``None``."""
+    """How one Russian word reads: (kind, value, unit) or ``None``; kinds: ``cardinal``, ``ambiguous`` (a numeral
+    only inside a run: ``семью``), ``ordinal``, ``idiom``, ``unit`` (``года``), ``multiplier`` (``десятков``), ``compound``."""
     plain = _plain(word)
     if plain[:3] not in _RU_GATE:
         return None
@@ -111,10 +112,10 @@ def _ru_token(word: str) -> tuple[str, Decimal, str | None] | None:
     lemma = _plain(top.normal_form)
     if plain in RU_VOCABULARY:
         # A numeral unless the likeliest reading is another word (``семью`` is "family").
-        if lemma in RU_VOCABULARY or lemma in RU_IDIOMS:
-            value = parse_number(plain, language="ru")
-            return ("cardinal", Decimal(value), None) if value is not None else None
-        return None
+        value = parse_number(plain, language="ru")
+        if value is None:
+            return None
+        return ("cardinal" if lemma in RU_VOCABULARY or lemma in RU_IDIOMS else "ambiguous"), Decimal(value), None
     if lemma in RU_IDIOMS:
         value, unit = RU_IDIOMS[lemma]
         if lemma in _COUNTED_IDIOMS and "sing" not in top.tag:
@@ -164,9 +165,11 @@ def russian_words(line: str) -> list[WordNumber]:
             close()
             continue
         kind, value, unit = token
-        if kind == "cardinal":
+        if kind in ("cardinal", "ambiguous"):
             if run and not regex.fullmatch(r"\s+", line[run[-1].end():m.start()]):
                 close()
+            if kind == "ambiguous" and not run:
+                continue  # "семью" alone is "family"; after "двадцатью" it is seven
             run.append(m)
             continue
         close()
@@ -202,7 +205,7 @@ def _en_token(word: str) -> tuple[str, Decimal] | None:
 
 _EN_WORD = regex.compile(r"(?<![\p{L}\d])[A-Za-z]+(?:-[A-Za-z]+)?(?![\p{L}\d])")
 _EN_JOIN = regex.compile(r"\s+")
-_EN_JOIN_AFTER_POWER = regex.compile(r"\s+(?:and\s+)?")
+_EN_JOIN_AFTER_POWER = regex.compile(r"\s+(?:and\s+)?")  # "hundred and five"
 _EN_POWERS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
 
 
@@ -226,6 +229,8 @@ def english_words(line: str) -> list[WordNumber]:
             run.clear()
 
     for m in _EN_WORD.finditer(line):
+        if m.group().lower() == "and" and run and run[-1].group().lower() in _EN_POWERS:
+            continue  # "one hundred and five"
         token = _en_token(m.group())
         head, dash, _ = m.group().partition("-")
         if token is None and dash and (head_token := _en_token(head)) is not None:
