@@ -252,11 +252,15 @@ MISMATCH = Rule(
         ("At that time, 36 million paper sheets were saved.", "36 million"),
         ("Of them 53 entities received a deferral.", "53"),
         ("Egypt returned about 300,000 artifacts", "300,000"),
+        ("Nine doses of the vaccine are not enough.", "Nine"),
     ),
     leave_alone=(
         "The fourth vaccination will be required in autumn 2022.",
         "At that time, 336 million paper sheets were saved.",
         "Of them 553 entities received a deferral of 9.7 billion tenge.",
+        "Two doses of the vaccine are not enough.",
+        "Forty-six people were evacuated.",
+        "The debt reached $10m.",
     ),
     sources=(
         ("The fourth vaccination will be required in autumn 2002.",
@@ -269,6 +273,10 @@ MISMATCH = Rule(
         ("At that time, 336 million paper sheets were saved.", "За это время сэкономлено 336 млн бумажных листов."),
         ("Of them 553 entities received a deferral of 9.7 billion tenge.",
          "Из них отсрочку получили 553 субъекта на сумму 9,7 млрд тенге."),
+        ("Nine doses of the vaccine are not enough.", "Двух доз вакцины недостаточно."),
+        ("Two doses of the vaccine are not enough.", "Двух доз вакцины недостаточно."),
+        ("Forty-six people were evacuated.", "Эвакуировали 46 человек."),
+        ("The debt reached $10m.", "Долг достиг 10 млн долларов."),
     ),
 )
 
@@ -287,6 +295,10 @@ MISSING = Rule(
         "the order of the Agency of 9 April 2021 No. 127 was adopted",
         "Egypt returned about 30 thousand artifacts",
         "At least seven people were killed and 175 injured.",
+        "The quarterfinals start today.",
+        "The store opened on February 14, 2021.",
+        "The first point: prices.",
+        "The Dimax B13 mattress.",
     ),
     sources=(
         ("the order of the Agency of 9 April 2021 was adopted", "принят приказ Агентства от 9 апреля 2021 года № 127"),
@@ -297,6 +309,10 @@ MISSING = Rule(
          "принят приказ Агентства от 9 апреля 2021 года № 127"),
         ("Egypt returned about 30 thousand artifacts", "Египет вернул около 30 тыс. артефактов"),
         ("At least seven people were killed and 175 injured.", "Не менее 7 человек погибли и 175 пострадали."),
+        ("The quarterfinals start today.", "Сегодня стартует 1/4 финала."),
+        ("The store opened on February 14, 2021.", "Магазин открылся 14.02.2021."),
+        ("The first point: prices.", "1. Первый пункт: цены."),
+        ("The Dimax B13 mattress.", "Матрас Dimax В13."),
     ),
 )
 
@@ -317,6 +333,11 @@ EXTRA = Rule(
         "Fabric density: 116 g/m2.",
         "G7 warned Russia of massive consequences.",
         "The Udmurts know 3 or 4 languages.",
+        "The shop is open 24/7.",
+        "Results come within 24 hours.",
+        "The term is up to 1 year.",
+        "The train leaves at 21:55, the office opens at 10:00.",
+        "They paid 1 000 000 rubles.",
     ),
     sources=(
         ("In Moscow, the winners of the Arseniev Prize KXan 36 were named",
@@ -327,6 +348,11 @@ EXTRA = Rule(
         ("Fabric density: 116 g/m2.", "Плотность ткани - 116 г/м²."),
         ("G7 warned Russia of massive consequences.", "\"Большая семерка\" предупредила Россию о последствиях."),
         ("The Udmurts know 3 or 4 languages.", "Удмурты знают 3-4 языка."),
+        ("The shop is open 24/7.", "Магазин работает круглосуточно."),
+        ("Results come within 24 hours.", "Результаты приходят в течение суток."),
+        ("The term is up to 1 year.", "Срок - до года."),
+        ("The train leaves at 21:55, the office opens at 10:00.", "Поезд уходит в 21.55, офис открывается в 10-00."),
+        ("They paid 1 000 000 rubles.", "Они заплатили 1 000 000 рублей."),
     ),
 )
 
