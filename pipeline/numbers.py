@@ -466,6 +466,8 @@ def _stray(line: str, start: int, end: int) -> bool:
         return True
     if before == "[" and after == "]":
         return True
+    if not any(mark in line for mark in ("://", "@", "www.", "#")):
+        return False
     return any(s <= start < e for s, e in (t.span() for t in _STRAY_TOKEN.finditer(line)))
 
 
@@ -495,6 +497,8 @@ _EN_NUMBER = regex.compile(
 _EN_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d\s*[ap]\.?m\b))(?P<m>[0-5]\d))?(?![\d:])"
                          r"(?:\s*(?P<ap>[ap])\.?m\b\.?)?", regex.IGNORECASE)
 _EN_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLC]+)(?:st|nd|rd|th)?\s+(?:century|centuries)\b")
+_EN_SCALE_AFTER = regex.compile(rf"[\s-]?{EN_SCALE_PATTERN}", regex.IGNORECASE)
+_EN_GLUED_AFTER = regex.compile(r"(?:k|m|mn|bn|b|tn)\b")
 _EN_YEAR_WORD = regex.compile(r"^(?:\s+(?:year|AD|BC)\b)")
 
 def parse_english(line: str) -> list[Number]:
@@ -532,14 +536,14 @@ def parse_english(line: str) -> list[Number]:
         unit: str | None = None
         also: frozenset[tuple[str, Decimal]] = frozenset()
         if kind == "cardinal":
-            sm = regex.match(rf"[\s-]?{EN_SCALE_PATTERN}", line[end:], regex.IGNORECASE)
-            glued = regex.match(r"(?:k|m|mn|bn|b|tn)\b", line[end:])
+            sm = _EN_SCALE_AFTER.match(line, end)
+            glued = _EN_GLUED_AFTER.match(line, end)
             if sm:
                 scale = EN_SCALE_VALUES[sm.group().strip(" -.").lower()]
-                end += sm.end()
+                end = sm.end()
             elif glued and line[start - 1:start] in "$€£":
                 scale = _EN_GLUED_SCALE[glued.group().lower()]
-                end += glued.end()
+                end = glued.end()
             elif glued and glued.group().lower() in ("k", "m"):
                 also = frozenset({("n", value * _EN_GLUED_SCALE[glued.group().lower()])})
             unit, unit_len = _unit_at(line[end:], EN_UNIT_PATTERN, hyphen=True)

@@ -21,7 +21,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 import regex
-from number_parser import parse_number, parse_ordinal
+from number_parser import parse_number as _np_parse_number
+from number_parser import parse_ordinal as _np_parse_ordinal
 from number_parser.data.en import info as _EN_INFO
 from number_parser.data.ru import info as _RU_INFO
 
@@ -89,6 +90,18 @@ class WordNumber:
     idiom: bool = False
 
 
+@lru_cache(maxsize=65536)
+def parse_number(text: str, language: str) -> int | None:
+    """number-parser's value of a run of number words (it rebuilds its tables on each call: cached)."""
+    return _np_parse_number(text, language=language)
+
+
+@lru_cache(maxsize=4096)
+def parse_ordinal(text: str, language: str) -> int | None:
+    """number-parser's value of an ordinal (``twenty-first``), cached."""
+    return _np_parse_ordinal(text, language=language)
+
+
 @lru_cache(maxsize=1)
 def _morph():
     import pymorphy3
@@ -102,8 +115,11 @@ def _plain(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _ru_token(word: str) -> tuple[str, Decimal, str | None] | None:
-    """How one Russian word reads: (kind, value, unit) or ``None``; kinds: ``cardinal``, ``ambiguous`` (a numeral
-    only inside a run: ``семью``), ``ordinal``, ``idiom``, ``unit`` (``года``), ``multiplier`` (``десятков``), ``compound``."""
+    """How one Russian word reads: (kind, value, unit) or ``None``.
+
+    Kinds: ``cardinal``, ``ambiguous`` (a numeral only inside a run: ``семью``), ``ordinal``, ``idiom``,
+    ``unit`` (``года``), ``multiplier`` (``десятков``), ``compound`` (``двухфакторной``).
+    """
     plain = _plain(word)
     if plain[:3] not in _RU_GATE:
         return None
@@ -139,6 +155,7 @@ def _compound(plain: str) -> tuple[str, Decimal, str | None] | None:
 
 
 _COUNTED_BEFORE = regex.compile(r"\d[\s\u00a0]*(?:(?:тыс|млн|млрд)\.?[\s\u00a0]*)?$", regex.IGNORECASE)
+_SPACES = regex.compile(r"\s+")
 _RU_WORD = regex.compile(r"(?<![\p{L}\d])[а-яё]+(?![\p{L}\d])", regex.IGNORECASE)
 
 
@@ -166,7 +183,7 @@ def russian_words(line: str) -> list[WordNumber]:
             continue
         kind, value, unit = token
         if kind in ("cardinal", "ambiguous"):
-            if run and not regex.fullmatch(r"\s+", line[run[-1].end():m.start()]):
+            if run and not _SPACES.fullmatch(line, run[-1].end(), m.start()):
                 close()
             if kind == "ambiguous" and not run:
                 continue  # "семью" alone is "family"; after "двадцатью" it is seven
@@ -203,10 +220,14 @@ def _en_token(word: str) -> tuple[str, Decimal] | None:
     return None
 
 
-_EN_WORD = regex.compile(r"(?<![\p{L}\d])[A-Za-z]+(?:-[A-Za-z]+)?(?![\p{L}\d])")
+# Words that may be numbers: those starting like one (``seventh``, ``tenant``: _en_token decides), "a", "and".
+_EN_STARTS = sorted({*EN_VOCABULARY, *(w.split("-")[0] for w in EN_IDIOMS), "first", "second", "third", "fifth",
+                     "eighth", "ninth", "twelfth", "a", "and"}, key=len, reverse=True)
+_EN_WORD = regex.compile(r"(?<![\p{L}\d])(?i:" + "|".join(_EN_STARTS) + r")[A-Za-z]*(?:-[A-Za-z]+)?(?![\p{L}\d])")
 _EN_JOIN = regex.compile(r"\s+")
 _EN_JOIN_AFTER_POWER = regex.compile(r"\s+(?:and\s+)?")  # "hundred and five"
 _EN_POWERS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+_POWER_AFTER = regex.compile(r"\s+(?:hundred|thousand|million|billion|trillion)\b", regex.IGNORECASE)
 
 
 def english_words(line: str) -> list[WordNumber]:
@@ -228,7 +249,11 @@ def english_words(line: str) -> list[WordNumber]:
                 found.append(WordNumber(start, run[-1].end(), line[start:run[-1].end()], Decimal(value)))
             run.clear()
 
+    last = 0
     for m in _EN_WORD.finditer(line):
+        if run and not _SPACES.fullmatch(line, last, m.start()):
+            close()  # another word stands between
+        last = m.end()
         if m.group().lower() == "and" and run and run[-1].group().lower() in _EN_POWERS:
             continue  # "one hundred and five"
         token = _en_token(m.group())
@@ -239,8 +264,7 @@ def english_words(line: str) -> list[WordNumber]:
                                     None, head_token[0] == "idiom"))
             continue
         if token is None:
-            if not (m.group().lower() == "a" and regex.match(r"\s+(?:hundred|thousand|million|billion|trillion)\b",
-                                                             line[m.end():], regex.IGNORECASE)):
+            if not (m.group().lower() == "a" and _POWER_AFTER.match(line, m.end())):
                 close()
                 continue
             token = ("cardinal", Decimal(1))
