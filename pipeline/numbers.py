@@ -251,7 +251,8 @@ _RU_NUMBER = regex.compile(
     r"|(?P<num>\d+(?:,\d+|\.\d+(?!\.\d|\d))?(?!\d)))"
     r"(?:(?P<dash>[-–—])(?P<suffix>[а-яё]+))?"
 )
-_RU_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLC]+)(?:[-–](?:[IVXLC]+))?\s+(?:век[а-яё]*|вв?\.)")
+_RU_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLCХІС]+)(?:[-–](?:[IVXLCХІС]+))?\s+(?:век[а-яё]*|вв?\.)")
+_CYRILLIC_ROMAN = str.maketrans("ХІС", "XIC")  # "ХХ век" is often typed with Cyrillic letters
 _RU_YEAR_MARK = regex.compile(rf"^{_SEP}?(?:гг?\.|годах|годов|год[аеуы]?\b|годом\b)")
 _RU_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
 _ORDINAL_SUFFIX = regex.compile(r"(?:й|я|е|го|му|м|ым|ом|ой|ую|ых|ого|ому)")
@@ -383,7 +384,7 @@ def parse_russian(line: str) -> list[Number]:
         numbers.append(Number(m.start(), m.end(), m.group(), Decimal(int(m["h"]) * 60 + int(m["m"])), "time"))
         taken.append((m.start(), m.end()))
     for m in _RU_ROMAN_CENTURY.finditer(line):
-        value = roman_value(m["rom"])
+        value = roman_value(m["rom"].translate(_CYRILLIC_ROMAN))
         if value is not None:
             numbers.append(Number(m.start(), m.end(), m.group(), Decimal(value), "century"))
             taken.append((m.start(), m.end()))
@@ -565,4 +566,5 @@ def parse_english(line: str) -> list[Number]:
         kind = "ordinal" if word.ordinal else "decade" if word.text.lower().endswith("ies") else "cardinal"
         numbers.append(Number(word.start, word.end, word.text, word.value, kind, scale=1, mantissa=word.value,
                               word=True, soft=word.idiom))
+        taken.append((word.start, word.end))
     return sorted(numbers, key=lambda n: n.start)

@@ -42,7 +42,8 @@ RU_IDIOMS: dict[str, tuple[Decimal, str | None]] = {
     "восьмеро": (Decimal(8), None), "девятеро": (Decimal(9), None), "десятеро": (Decimal(10), None),
     "пара": (Decimal(2), None), "тройка": (Decimal(3), None), "пятерка": (Decimal(5), None),
     "семерка": (Decimal(7), None), "восьмерка": (Decimal(8), None), "десятка": (Decimal(10), None),
-    "двадцатка": (Decimal(20), None),
+    "двадцатка": (Decimal(20), None), "круглосуточно": (Decimal(24), "hour"),
+    "круглосуточный": (Decimal(24), "hour"),
 }
 RU_ORDINALS: dict[str, int] = {
     "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
@@ -227,6 +228,7 @@ _EN_WORD = regex.compile(r"(?<![\p{L}\d])(?i:" + "|".join(_EN_STARTS) + r")[A-Za
 _EN_JOIN = regex.compile(r"\s+")
 _EN_JOIN_AFTER_POWER = regex.compile(r"\s+(?:and\s+)?")  # "hundred and five"
 _EN_POWERS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+_AND_A_HALF = regex.compile(r"\s+and\s+a\s+half\b", regex.IGNORECASE)
 _POWER_AFTER = regex.compile(r"\s+(?:hundred|thousand|million|billion|trillion)\b", regex.IGNORECASE)
 
 
@@ -246,7 +248,9 @@ def english_words(line: str) -> list[WordNumber]:
                 found.extend(WordNumber(m.start(), m.end(), m.group(), token[1])
                              for m in run if (token := _en_token(m.group())) is not None)
             else:
-                found.append(WordNumber(start, run[-1].end(), line[start:run[-1].end()], Decimal(value)))
+                half = _AND_A_HALF.match(line, run[-1].end())  # "two and a half"
+                end = half.end() if half else run[-1].end()
+                found.append(WordNumber(start, end, line[start:end], Decimal(value) + (Decimal("0.5") if half else 0)))
             run.clear()
 
     last = 0
