@@ -168,13 +168,16 @@ def russian_words(line: str) -> list[WordNumber]:
     def close() -> None:
         if len(run) == 1 and _plain(run[0].group()) in _RU_POWERS and not _singular(run[0].group()):
             run.clear()  # "тысячи людей", "миллионов": thousands, millions, no count
+        if len(run) == 1 and _ru_token(run[0].group())[0] == "ambiguous":
+            run.clear()  # "семью" alone is "family"; in "двадцатью семью", "семью тысячами" it is seven
         if run:
             text = line[run[0].start():run[-1].end()]
             value = parse_number(" ".join(_plain(m.group()) for m in run), language="ru")
             if value is not None:
                 found.append(WordNumber(run[0].start(), run[-1].end(), text, Decimal(value)))
             else:
-                found.extend(WordNumber(m.start(), m.end(), m.group(), _ru_token(m.group())[1]) for m in run)
+                found.extend(WordNumber(m.start(), m.end(), m.group(), token[1]) for m in run
+                             if (token := _ru_token(m.group()))[0] == "cardinal")
             run.clear()
 
     for m in _RU_WORD.finditer(line):
@@ -186,8 +189,6 @@ def russian_words(line: str) -> list[WordNumber]:
         if kind in ("cardinal", "ambiguous"):
             if run and not _SPACES.fullmatch(line, run[-1].end(), m.start()):
                 close()
-            if kind == "ambiguous" and not run:
-                continue  # "семью" alone is "family"; after "двадцатью" it is seven
             run.append(m)
             continue
         close()
