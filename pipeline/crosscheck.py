@@ -6,16 +6,18 @@ disagree; ``date_from_source`` lets the dates rules settle an ambiguous date fro
 
 Matching. The numbers of both lines (``pipeline.numbers``) are paired greedily by value (``keys``): a
 source number without a counterpart is *missing*, a translation number without one is *extra*. Number
-words count as counterparts on both sides but are never reported, and a word in the source is never
-evidence for a restoration.
+words count as counterparts on both sides; they are reported only against each other (``семь`` translated
+``eight``), never as missing or extra, and ``soft`` numbers (idioms, stray digits) never.
 
 Restoration refuses (and says why, listing the candidates) unless exactly one missing source number fits
 the placeholder: same scale word (``XNUMX thousand`` ← ``75,9 тыс.``), a percent sign on both or neither,
 no clash of units (``XNUMX cm`` never takes ``6 мм``), a day of the same month after a month name, a decade
 (``1920-х``) or a numeral with a case ending (``3-х``, rendered ``3``) for ``XNUMX-s`` / ``xnumx's``.
 Several placeholders on a line are restored only when exactly one assignment fits them all. A number the
-source spells out (``четыре``) is never written back, but when one is missing and would fit, nothing is
-restored: the placeholder may stand for it.
+source spells out is a candidate like digits (``около четырех тысяч`` fills ``XNUMX thousand`` with 4), but
+only for a placeholder of its own unit (``в течение суток`` fills ``XNUMX-hour``, ``до года`` fills
+``XNUMX year``), and ``один`` / ``одна`` (nearly always "a") never. A scale word after the placeholder
+(``$XNUMX tln``) keeps the mantissa alone: ``$3 tln``, not ``$3 trillion tln``.
 
 >>> restore_placeholders("More than XNUMX thousand mercenaries.", "Более 7 тыс. наемников.")[0].replacement
 '7'

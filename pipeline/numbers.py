@@ -9,23 +9,28 @@ matched by on the other side: ``1920-х`` matches ``1920s`` and ``the '20s``; ``
 Russian conventions: ``1 500`` (space, no-break or thin space) groups thousands, ``1,5`` is a decimal,
 ``5 тыс.`` / ``336 млн`` / ``1,2 млрд`` are scaled amounts, ``1921 г.`` / ``году`` / ``гг.`` mark years,
 ``1920-х`` a decade, ``5-й`` an ordinal, ``XX век`` a century, ``16 марта 1921 г.`` a date (any case of
-the month name), ``1917–1921`` a range (two numbers), ``25 %`` / ``25 процентов`` a percentage. Small
-number words (``пять``, ``две``, ``полтора``) are parsed as ``word`` numbers: they serve as counterparts
-and never as evidence for a restoration when a number written in digits is available.
+the month name), ``1917–1921`` a range (two numbers), ``25 %`` / ``25 процентов`` a percentage. Number
+words, inflected or not (``четырех тысяч``, ``сорока``, ``суток``, ``до года``), are read by
+``pipeline.numwords`` and parsed as ``word`` numbers.
 
-English conventions: ``1,500`` groups thousands, ``1.5`` is a decimal, ``1.5 million`` / ``5 thousand`` /
-``2 mln`` are scaled, ``1920s`` / ``'90s`` decades, ``5th`` ordinals, ``20th century`` / ``XX century``
-centuries, ``March 16, 1921`` / ``16 March 1921`` dates, ``3 p.m.`` times. Number words up to twenty,
-the tens, ordinal words up to twentieth and ``a million`` are parsed as ``word`` numbers: they match
-source numbers, but a translation's word is never reported as a number absent from the source.
+English conventions: ``1,500`` and ``1 000 000`` group thousands, ``1.5`` is a decimal, ``1.5 million`` /
+``5 thousand`` / ``2 mln`` / ``$10m`` / ``£5bn`` are scaled, ``1920s`` / ``'90s`` decades, ``5th``
+ordinals, ``20th century`` / ``XX century`` centuries, ``March 16, 1921`` / ``16 March 1921`` dates,
+``3 p.m.`` times. Number words (``Forty-six``, ``one hundred and five``, ``a million``, ``twenty-first``,
+``three-way``) are ``word`` numbers.
+
+Alike in both: ``14.02.2021`` is a date (day with its month, and a year), ``21.55`` and ``10-00`` are
+clock times (the first also a decimal), ``1/4`` a fraction (``1/4 финала``: the quarterfinals, ``1/8``:
+the round of 16), while list numbering at the line start (``1.``, ``2)``) and ``24/7`` are no numbers.
+Digits glued to a word (``В13``, ``5G``), in a link or a footnote mark are ``soft``: counterparts only.
 
 >>> [(n.text, n.english) for n in parse_russian("Более 7 тыс. человек, 1,5 млрд рублей, 16 марта 1921 г.")]
 [('7 тыс. человек', '7,000'), ('1,5 млрд рублей', '1.5 billion'), ('16', '16'), ('1921 г.', '1921')]
 >>> [(n.text, n.kind, n.english) for n in parse_russian("в 1920-х гг., 5-й полк, XX век, 29 300 артефактов")]
 [('1920-х гг.', 'decade', '1920s'), ('5-й', 'ordinal', '5th'), ('XX век', 'century', '20th century'), \
 ('29 300', 'cardinal', '29,300')]
->>> [(n.text, n.value) for n in parse_english("about 1.5 million people, 10,690 teens and seven dogs")]
-[('1.5 million people', Decimal('1500000')), ('10,690', Decimal('10690')), ('seven', Decimal('7'))]
+>>> [(n.text, n.value) for n in parse_english("about 1.5 million people, 10,690 teens and Forty-six dogs")]
+[('1.5 million people', Decimal('1500000')), ('10,690', Decimal('10690')), ('Forty-six', Decimal('46'))]
 """
 
 from __future__ import annotations
