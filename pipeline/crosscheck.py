@@ -163,8 +163,9 @@ def _rendering(number: Number, slot: _Slot) -> str | None:
     if slot.decade != (number.kind == "decade"):
         return None
     if number.word and (number.kind == "ordinal" or (number.value == 1 and number.unit is None)
-                        or number.unit != slot.unit):
-        return None  # "одна" is nearly always "a"; a word fills a slot of its own unit only ("до года": 1 year)
+                        or number.unit != slot.unit or (number.soft and number.value in (1000, 10**6, 10**9))):
+        # "одна" is nearly always "a", a lone "тысячи" may be "thousands"; a word fills a slot of its own unit
+        return None
     if slot.percent != (number.unit == "%"):
         return None
     if slot.unit and number.unit and slot.unit != number.unit and number.unit != "%":
@@ -350,8 +351,8 @@ def compare_numbers(translation: str, source: str) -> list[Discrepancy]:
         td = same_month[0]
         day_differs = sd.day is not None and td.day is not None and sd.day != td.day
         year_differs = sd.year is not None and td.year is not None and sd.year != td.year
-        src_values = {n.value for n in src_numbers}
-        tgt_values = {n.value for n in tgt_numbers}
+        src_values = {n.value for n in src_numbers if not n.word}
+        tgt_values = {n.value for n in tgt_numbers if not n.word}
         day_differs = day_differs and sd.day not in tgt_values and td.day not in src_values
         year_differs = year_differs and sd.year not in tgt_values and td.year not in src_values
         if day_differs or year_differs:

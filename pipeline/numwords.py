@@ -67,10 +67,11 @@ _RU_COMBINING = frozenset(w for key in ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS"
                           if w.endswith(("х", "и")) or w == "сорока") - {"три", "одни"}
 
 
-def _singular(word: str) -> bool:
-    """``тысяча`` / ``тысячу`` / ``миллион``: one of the power (``тысячи``, ``миллионов`` are plural)."""
-    tag = _morph().parse(word.lower())[0].tag
-    return "sing" in tag and ("nomn" in tag or "accs" in tag)
+@lru_cache(maxsize=256)
+def _grammatical_number(word: str) -> str:
+    """``sing`` (``тысячу``, ``миллиона``), ``plur`` (``тысяч``, ``миллионов``) or ``both`` (``тысячи``)."""
+    numbers = {"sing" if "sing" in p.tag else "plur" for p in _morph().parse(word.lower())}
+    return numbers.pop() if len(numbers) == 1 else "both"
 _RU_GATE = frozenset(w[:3] for w in (*RU_VOCABULARY, *RU_IDIOMS, *RU_ORDINALS))
 
 
@@ -166,8 +167,13 @@ def russian_words(line: str) -> list[WordNumber]:
     run: list[regex.Match[str]] = []
 
     def close() -> None:
-        if len(run) == 1 and _plain(run[0].group()) in _RU_POWERS and not _singular(run[0].group()):
-            run.clear()  # "тысячи людей", "миллионов": thousands, millions, no count
+        lone_power = len(run) == 1 and _plain(run[0].group()) in _RU_POWERS
+        number = _grammatical_number(run[0].group()) if lone_power else "sing"
+        if number == "plur":
+            run.clear()  # "тысяч людей", "миллионов": thousands, millions, no count
+        elif number == "both":  # "более тысячи" is a thousand, "тысячи людей" thousands: a counterpart only
+            m = run.pop()
+            found.append(WordNumber(m.start(), m.end(), m.group(), _ru_token(m.group())[1], idiom=True))
         if len(run) == 1 and _ru_token(run[0].group())[0] == "ambiguous":
             run.clear()  # "семью" alone is "family"; in "двадцатью семью", "семью тысячами" it is seven
         if run:
@@ -281,6 +287,11 @@ def english_words(line: str) -> list[WordNumber]:
             run.append(m)
             continue
         close()
+        if m.group().lower() == "dozen" and found and not found[-1].idiom and _SPACES.fullmatch(
+                line, found[-1].end, m.start()):  # "six dozen" is 72
+            last = found.pop()
+            found.append(WordNumber(last.start, m.end(), line[last.start:m.end()], last.value * 12))
+            continue
         found.append(WordNumber(m.start(), m.end(), m.group(), value, kind == "ordinal", None, kind == "idiom"))
     close()
     return found
