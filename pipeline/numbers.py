@@ -257,6 +257,7 @@ _RU_NUMBER = regex.compile(
     r"(?:(?P<dash>[-–—])(?P<suffix>[а-яё]+))?"
 )
 _RU_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLCХІС]+)(?:[-–](?:[IVXLCХІС]+))?\s+(?:век[а-яё]*|вв?\.)")
+_RU_ROMAN = regex.compile(r"(?<![\p{L}\d-])[IVXLC]+(?![\p{L}\d]|-\p{L})")
 _CYRILLIC_ROMAN = str.maketrans("ХІС", "XIC")  # "ХХ век" is often typed with Cyrillic letters
 _RU_YEAR_MARK = regex.compile(rf"^{_SEP}?(?:гг?\.|годах|годов|год[аеуы]?\b|годом\b)")
 _RU_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
@@ -393,6 +394,11 @@ def parse_russian(line: str) -> list[Number]:
         if value is not None:
             numbers.append(Number(m.start(), m.end(), m.group(), Decimal(value), "century"))
             taken.append((m.start(), m.end()))
+    for m in _RU_ROMAN.finditer(line):  # "IV квартал", "XXV съезд": a counterpart of "4th", "25th"
+        value = roman_value(m.group())
+        if value is not None and not _overlaps(m.start(), m.end(), taken):
+            numbers.append(Number(m.start(), m.end(), m.group(), Decimal(value), "ordinal", soft=True))
+            taken.append(m.span())
     for m in _RU_NUMBER.finditer(line):
         if _overlaps(m.start(), m.end("num"), taken) or _is_exponent(line, m.start(), m.end("num")) \
                 or len(m["num"]) > MAX_DIGITS:
@@ -505,6 +511,7 @@ _EN_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d\s*
 _EN_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLC]+)(?:st|nd|rd|th)?\s+(?:century|centuries)\b")
 _EN_SCALE_AFTER = regex.compile(rf"[\s-]?{EN_SCALE_PATTERN}", regex.IGNORECASE)
 _EN_GLUED_AFTER = regex.compile(r"(?:k|m|mn|bn|b|tn)\b")
+_EN_NOON = regex.compile(r"\b(?i:noon|midday|midnight)\b")
 _EN_YEAR_WORD = regex.compile(r"^(?:\s+(?:year|AD|BC)\b)")
 
 def parse_english(line: str) -> list[Number]:
@@ -516,6 +523,10 @@ def parse_english(line: str) -> list[Number]:
         if value is not None:
             numbers.append(Number(m.start(), m.end(), m.group(), Decimal(value), "century"))
             taken.append((m.start(), m.end()))
+    for m in _EN_NOON.finditer(line):  # a counterpart of "12:00", "00:00"
+        numbers.append(Number(m.start(), m.end(), m.group(), Decimal(0 if "night" in m.group().lower() else 720),
+                              "time", soft=True))
+        taken.append(m.span())
     for m in _EN_TIME.finditer(line):
         if (m["m"] is None and m["ap"] is None) or _overlaps(m.start(), m.end(), taken):
             continue

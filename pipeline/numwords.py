@@ -158,6 +158,7 @@ def _compound(plain: str) -> tuple[str, Decimal, str | None] | None:
 
 _COUNTED_BEFORE = regex.compile(r"\d[\s\u00a0]*(?:(?:тыс|млн|млрд)\.?[\s\u00a0]*)?$", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s+")
+_RU_AND_A_HALF = regex.compile(r"\s+с\s+половиной\b", regex.IGNORECASE)
 _RU_WORD = regex.compile(r"(?<![\p{L}\d])[а-яё]+(?![\p{L}\d])", regex.IGNORECASE)
 
 
@@ -177,10 +178,12 @@ def russian_words(line: str) -> list[WordNumber]:
         if len(run) == 1 and _ru_token(run[0].group())[0] == "ambiguous":
             run.clear()  # "семью" alone is "family"; in "двадцатью семью", "семью тысячами" it is seven
         if run:
-            text = line[run[0].start():run[-1].end()]
             value = parse_number(" ".join(_plain(m.group()) for m in run), language="ru")
             if value is not None:
-                found.append(WordNumber(run[0].start(), run[-1].end(), text, Decimal(value)))
+                half = _RU_AND_A_HALF.match(line, run[-1].end())  # "трем с половиной": 3.5
+                end = half.end() if half else run[-1].end()
+                found.append(WordNumber(run[0].start(), end, line[run[0].start():end],
+                                        Decimal(value) + (Decimal("0.5") if half else 0)))
             else:
                 found.extend(WordNumber(m.start(), m.end(), m.group(), token[1]) for m in run
                              if (token := _ru_token(m.group()))[0] == "cardinal")

@@ -152,6 +152,15 @@ LOOK_ALIKES = [
     ("in sixty countries", "в шести десятках стран"),
     ("a couple of times", "пару раз"),
     ("in the '70s", "в 1970-х"),
+    ("sentenced to three and a half years", "приговорили к трем с половиной годам"),
+    ("It happened at noon.", "Это произошло в 12:00."),
+    ("in the 4th quarter", "в IV квартале"),
+    ("in the 20th century", "в ХХ веке"),
+    ("more than a thousand protesters", "более тысячи манифестантов"),
+    ("thousands of people", "тысячи людей"),
+    ("a 24-hour hotline", "круглосуточная горячая линия"),
+    ("one and a half times", "в полтора раза"),
+    ("LC Waikiki opened", "LC Waikiki открылся"),
 ]
 
 
