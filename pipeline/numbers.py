@@ -35,7 +35,8 @@ Digits glued to a word (``В13``, ``5G``), in a link or a footnote mark are ``so
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from decimal import Decimal
 
 import regex
@@ -458,7 +459,20 @@ def parse_russian(line: str) -> list[Number]:
         numbers.append(Number(word.start, end, line[word.start:end], _scaled(word.value, scale), kind, unit,
                               scale, word.value, grouped=True, word=True, soft=word.idiom))
         taken.append((word.start, end))
-    return sorted(numbers, key=lambda n: n.start)
+    return _scaled_ranges(sorted(numbers, key=lambda n: n.start), line)
+
+
+_RANGE_BETWEEN = regex.compile(r"\s*[-–—]\s*|\s+(?:до|или|to|or|and|и)\s+")
+
+
+def _scaled_ranges(numbers: list[Number], line: str) -> list[Number]:
+    """The first number of a scaled range also reads with the scale: ``5-7 тыс.`` may be "5,000-7,000"."""
+    out = list(numbers)
+    for i, (first, second) in enumerate(pairwise(numbers)):
+        if first.scale == 1 and second.scale > 1 and first.kind == "cardinal" and not first.word \
+                and _RANGE_BETWEEN.fullmatch(line, first.end, second.start):
+            out[i] = replace(first, also=first.also | {("n", _scaled(first.value, second.scale))})
+    return out
 
 
 _FUNCTION_WORDS = frozenset(
@@ -583,4 +597,4 @@ def parse_english(line: str) -> list[Number]:
         numbers.append(Number(word.start, word.end, word.text, word.value, kind, scale=1, mantissa=word.value,
                               word=True, soft=word.idiom))
         taken.append((word.start, word.end))
-    return sorted(numbers, key=lambda n: n.start)
+    return _scaled_ranges(sorted(numbers, key=lambda n: n.start), line)

@@ -161,6 +161,8 @@ LOOK_ALIKES = [
     ("a 24-hour hotline", "круглосуточная горячая линия"),
     ("one and a half times", "в полтора раза"),
     ("LC Waikiki opened", "LC Waikiki открылся"),
+    ("5,000-7,000 people", "5-7 тыс. человек"),
+    ("from 5 million to 7 million", "от 5 до 7 млн"),
 ]
 
 
