@@ -36,8 +36,8 @@ Digits glued to a word (``В13``, ``5G``), in a link or a footnote mark are ``so
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from decimal import Decimal
+from itertools import pairwise
 
 import regex
 
