@@ -46,11 +46,13 @@ from .numbers import (
     RU_MONTH_PATTERN,
     UNIT_NAMES,
     Number,
+    ordinal_suffix,
     parse_english,
     parse_russian,
 )
 
-PLACEHOLDER = regex.compile(r"(?<![\p{L}\d])(?i:xnumx)(?P<decade>['’]s|-s|s)?(?![\p{L}\d])")
+PLACEHOLDER = regex.compile(
+    r"(?<![\p{L}\d])(?i:xnumx)(?:(?P<ordinal>-?(?i:st|nd|rd|th))|(?P<decade>['’]s|-s|s))?(?![\p{L}\d])")
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ class _Slot:
     unit: str | None
     month: int | None
     decade: bool
+    ordinal: bool = False
 
 
 def _slot(line: str, m: regex.Match[str]) -> _Slot:
@@ -153,11 +156,18 @@ def _slot(line: str, m: regex.Match[str]) -> _Slot:
         if found:
             word = regex.search(EN_MONTH_PATTERN.pattern, found.group())
             month = EN_MONTH_NUMBERS.get(word.group().rstrip(".")) if word else None
-    return _Slot(scale, unit == "%", None if unit == "%" else unit, month, bool(m["decade"]))
+    return _Slot(scale, unit == "%", None if unit == "%" else unit, month, bool(m["decade"]), bool(m["ordinal"]))
 
 
 def _rendering(number: Number, slot: _Slot) -> str | None:
     """How ``number`` fills ``slot``, or ``None`` if it does not fit."""
+    if number.soft and not number.word:
+        return None  # a Roman "V" in "Спутник V", digits glued to a word, a fraction: counterparts only
+    if slot.ordinal:  # "the XNUMXth century" takes "XIX век", "19-го", "девятнадцатый"
+        fits = number.kind in ("ordinal", "century", "cardinal", "day") and number.value == int(number.value) \
+            and 0 < number.value < 1000 and number.scale == 1 and number.unit != "%" \
+            and (not number.word or number.kind == "ordinal")
+        return f"{int(number.value)}{ordinal_suffix(int(number.value))}" if fits else None
     if slot.decade and number.inflected:
         return str(int(number.value)) if number.value == int(number.value) else None
     if slot.decade != (number.kind == "decade"):

@@ -218,7 +218,7 @@ class Number:
             keys |= {("decade", century + self.value) for century in (1800, 1900, 2000)}
         if self.kind == "time":
             keys = {("time", self.value), ("time", (self.value + 720) % 1440), *self.also}
-            if self.value % 60 == 0:
+            if self.value % 60 == 0 and not self.soft:  # "at 3" for 15:00, but "noon" is no "12"
                 keys |= {("n", self.value // 60), ("n", (self.value // 60 + 11) % 12 + 1)}
         return frozenset(keys)
 

@@ -179,6 +179,7 @@ RESTORE = Rule(
         ("About XNUMX thousand people took part.", "About 4 thousand people took part."),
         ("Results are ready within a XNUMX-hour period.", "Results are ready within a 24-hour period."),
         ("The debt reached $XNUMX tln.", "The debt reached $3 tln."),
+        ("It was built in the XNUMXth century.", "It was built in the 19th century."),
     ),
     leave_alone=(
         "The bottom is up to XNUMX cm thick.",
@@ -202,6 +203,7 @@ RESTORE = Rule(
         ("About XNUMX thousand people took part.", "Участие приняли около четырех тысяч человек."),
         ("Results are ready within a XNUMX-hour period.", "Результаты готовы в течение суток."),
         ("The debt reached $XNUMX tln.", "Долг достиг 3 трлн долларов."),
+        ("It was built in the XNUMXth century.", "Он построен в XIX веке."),
         ("The bottom is up to XNUMX cm thick.", "Толщина дна до 6 мм."),
         ("It covered XNUMX individuals and organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
         ("Protests against COVID-19 passports.", "Протесты против COVID-паспортов."),

@@ -56,6 +56,9 @@ def restored(translation: str, source: str) -> str:
         ("debt of $XNUMX tln", "долг в 3 трлн долларов", "debt of $3 tln"),
         ("debt of $XNUMX trillion", "долг в 3 трлн долларов", "debt of $3 trillion"),
         ("XNUMX bln rubles", "1,2 млрд рублей", "1.2 bln rubles"),
+        ("in the XNUMXth century", "в XIX веке", "in the 19th century"),
+        ("the XNUMXth anniversary", "21-я годовщина", "the 21st anniversary"),
+        ("on the XNUMXth floor of 40", "на 22-м этаже из 40", "on the 22nd floor of 40"),
     ],
 )
 def test_restores_the_one_fitting_number(translation: str, source: str, want: str) -> None:
