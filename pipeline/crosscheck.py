@@ -12,7 +12,8 @@ words count as counterparts on both sides; they are reported only against each o
 Restoration refuses (and says why, listing the candidates) unless exactly one missing source number fits
 the placeholder: same scale word (``XNUMX thousand`` ← ``75,9 тыс.``), a percent sign on both or neither,
 no clash of units (``XNUMX cm`` never takes ``6 мм``), a day of the same month after a month name, a decade
-(``1920-х``) or a numeral with a case ending (``3-х``, rendered ``3``) for ``XNUMX-s`` / ``xnumx's``.
+(``1920-х``) or a numeral with a case ending (``3-х``, rendered ``3``) for ``XNUMX-s`` / ``xnumx's``, an
+ordinal or century for ``XNUMXth`` (``XIX век`` gives ``19th``).
 Several placeholders on a line are restored only when exactly one assignment fits them all. A number the
 source spells out is a candidate like digits (``около четырех тысяч`` fills ``XNUMX thousand`` with 4), but
 only for a placeholder of its own unit (``в течение суток`` fills ``XNUMX-hour``, ``до года`` fills
