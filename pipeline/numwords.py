@@ -72,7 +72,14 @@ def _grammatical_number(word: str) -> str:
     """``sing`` (``тысячу``, ``миллиона``), ``plur`` (``тысяч``, ``миллионов``) or ``both`` (``тысячи``)."""
     numbers = {"sing" if "sing" in p.tag else "plur" for p in _morph().parse(word.lower())}
     return numbers.pop() if len(numbers) == 1 else "both"
-_RU_GATE = frozenset(w[:3] for w in (*RU_VOCABULARY, *RU_IDIOMS, *RU_ORDINALS))
+# Which words are worth asking pymorphy3 about: numerals, compounds' heads, the stems of idioms and ordinals.
+_RU_COMPOUND_HEADS = frozenset(w[:4] for w in _RU_COMBINING)
+_RU_STEMS = tuple(sorted({w[:-2] if len(w) > 4 else w[:3] for w in (*RU_IDIOMS, *RU_ORDINALS)}
+                         | {"полутор", "обо", "обе", "сотен", "пар"}))
+
+
+def _worth_parsing(plain: str) -> bool:
+    return plain in RU_VOCABULARY or plain[:4] in _RU_COMPOUND_HEADS or plain.startswith(_RU_STEMS)
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,7 @@ def _ru_token(word: str) -> tuple[str, Decimal, str | None] | None:
     ``unit`` (``года``), ``multiplier`` (``десятков``), ``compound`` (``двухфакторной``).
     """
     plain = _plain(word)
-    if plain[:3] not in _RU_GATE:
+    if not _worth_parsing(plain):
         return None
     parses = _morph().parse(word.lower())
     top = parses[0]
