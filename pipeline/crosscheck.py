@@ -39,6 +39,7 @@ from decimal import Decimal
 import regex
 
 from .numbers import (
+    EN_GLUED_SCALE,
     EN_MONTH_NUMBERS,
     EN_MONTH_PATTERN,
     EN_SCALE_PATTERN,
@@ -53,7 +54,8 @@ from .numbers import (
 )
 
 PLACEHOLDER = regex.compile(
-    r"(?<![\p{L}\d])(?i:xnumx)(?:(?P<ordinal>-?(?i:st|nd|rd|th))|(?P<decade>['’]s|-s|s))?(?![\p{L}\d])")
+    r"(?<![\p{L}\d])(?i:xnumx)(?:(?P<ordinal>-?(?i:st|nd|rd|th))|(?P<decade>['’]s|-s|s))?"
+    r"(?:(?<=[$€£](?i:xnumx))(?=(?P<glued>k|m|mn|bn|b|tn)\b)|(?![\p{L}\d]))")
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,8 @@ class _Slot:
 def _slot(line: str, m: regex.Match[str]) -> _Slot:
     after = line[m.end():]
     before = line[: m.start()]
-    scale = 1
+    scale = EN_GLUED_SCALE[m["glued"]] if m["glued"] else 1  # "$XNUMXm", "£XNUMXbn"
+    after = after[len(m["glued"] or ""):]
     sm = regex.match(rf"[\s-]({EN_SCALE_PATTERN})", after, regex.IGNORECASE)
     if sm:
         scale = EN_SCALE_VALUES[sm[1].rstrip(".").lower()]

@@ -75,7 +75,7 @@ EN_SCALE_VALUES = {"thousand": 1000, "million": 10**6, "mln": 10**6, "mn": 10**6
                    "trln": 10**12}
 EN_SCALE_PATTERN = "(?:" + "|".join(sorted(EN_SCALE_VALUES, key=len, reverse=True)) + r")\b\.?"
 # Glued to the digits after a currency sign: "$10m", "£5bn", "€3k".
-_EN_GLUED_SCALE = {"k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
+EN_GLUED_SCALE = {"k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
 
 # Canonical unit: (Russian pattern, English pattern). A unit follows the number, after an optional space
 # (English also after a hyphen: "183-meter-long", "12-cm").
@@ -573,10 +573,10 @@ def parse_english(line: str) -> list[Number]:
                 scale = EN_SCALE_VALUES[sm.group().strip(" -.").lower()]
                 end = sm.end()
             elif glued and line[start - 1:start] in "$€£":
-                scale = _EN_GLUED_SCALE[glued.group().lower()]
+                scale = EN_GLUED_SCALE[glued.group().lower()]
                 end = glued.end()
             elif glued and glued.group().lower() in ("k", "m"):
-                also = frozenset({("n", value * _EN_GLUED_SCALE[glued.group().lower()])})
+                also = frozenset({("n", value * EN_GLUED_SCALE[glued.group().lower()])})
             unit, unit_len = _unit_at(line[end:], EN_UNIT_PATTERN, hyphen=True)
             end += unit_len
         if kind == "cardinal" and regex.fullmatch(r"\d{4}", text) and (

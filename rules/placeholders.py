@@ -15,7 +15,8 @@ from mtfix.model import Context, Proposal, Rule, Tier
 
 STAGE = "source"
 
-PLACEHOLDER = regex.compile(r"xnumx(?:-?(?:st|nd|rd|th)|-?s|['’]s)?(?![\p{L}\p{N}])", regex.IGNORECASE | regex.V1)
+PLACEHOLDER = regex.compile(r"xnumx(?:-?(?:st|nd|rd|th)|-?s|['’]s)?(?:(?<=[$€£]xnumx)(?=(?:k|m|mn|bn|b|tn)\b)"
+                            r"|(?![\p{L}\p{N}]))", regex.IGNORECASE | regex.V1)
 
 
 def _placeholders(text: str, ctx: Context) -> list[Proposal]:
@@ -44,6 +45,7 @@ XNUMX = Rule(
         ("Wobbler Pontoon21, Bet-A Vib, XNUMX Silent", "XNUMX"),
         ("the fashion of the XNUMX-s", "XNUMX-s"),
         ("in the XNUMXth century", "XNUMXth"),
+        ("a debt of $XNUMXm", "XNUMX"),
     ),
     leave_alone=(
         "a vaccine adapted for Omicron by March 2022.",

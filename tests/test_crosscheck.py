@@ -57,6 +57,8 @@ def restored(translation: str, source: str) -> str:
         ("debt of $XNUMX trillion", "долг в 3 трлн долларов", "debt of $3 trillion"),
         ("XNUMX bln rubles", "1,2 млрд рублей", "1.2 bln rubles"),
         ("in the XNUMXth century", "в XIX веке", "in the 19th century"),
+        ("a debt of $XNUMXm", "долг в 10 млн долларов", "a debt of $10m"),
+        ("a loan of £XNUMXbn", "кредит в 1,5 млрд фунтов", "a loan of £1.5bn"),
         ("the XNUMXth anniversary", "21-я годовщина", "the 21st anniversary"),
         ("on the XNUMXth floor of 40", "на 22-м этаже из 40", "on the 22nd floor of 40"),
     ],
