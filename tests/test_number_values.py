@@ -174,3 +174,11 @@ def test_look_alikes_are_not_flagged() -> None:
 def test_words_and_digits_of_the_same_value_pair() -> None:
     [source] = [n for n in parse_russian("около четырех тысяч человек") if n.word]
     assert source.value == Decimal(4000)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789 .,-–/:%$mkXNUMxnumthаяоеийтысячмлнсуткагодпятьсорокfivetyhund\n")),
+       st.text(alphabet=st.sampled_from("0123456789 .,-–/:%тысячмлнсуткагодпятьсорокдвухшестидесяткахXIV\n")))
+def test_any_text_parses_without_error(translation: str, source: str) -> None:
+    for line, other in zip(translation.split("\n"), source.split("\n"), strict=False):
+        compare_numbers(line, other)
