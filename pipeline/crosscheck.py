@@ -307,6 +307,11 @@ def _named(translation: str, number: Number, source: str) -> bool:
     return bool(m) and m[1].lower() in source.lower()
 
 
+def _ordinal_word(line: str, number: Number) -> bool:
+    """An ordinal word that is one: "second" only after "the" ("the second round", not "a second")."""
+    return number.text.lower() != "second" or line[: number.start].lower().endswith("the ")
+
+
 def _similar(a: Number, b: Number) -> bool:
     """Whether ``b`` reads as a corrupted ``a``: one digit changed, dropped or added, or the scale changed.
 
@@ -376,8 +381,10 @@ def compare_numbers(translation: str, source: str) -> list[Discrepancy]:
     missing = [n for n in missing if id(n) not in consumed]
     extra = [n for n in extra if id(n) not in consumed and not n.soft and not _named(masked, n, source)]
     # A number word is reported only against a number word: "семь" translated "eight".
-    for number in [n for n in missing if n.word and n.value >= 2]:
-        twin = next((t for t in extra if t.word and t.kind == "cardinal" and t.value >= 2), None)
+    for number in [n for n in missing if n.word and (n.value >= 2 or n.kind == "ordinal")]:
+        twin = next((t for t in extra if t.word and (
+            (t.kind == "cardinal" and t.value >= 2 and number.value >= 2)
+            or (t.kind == "ordinal" and number.kind == "ordinal" and _ordinal_word(masked, t)))), None)
         if twin is not None and not has_placeholder:
             out.append(Discrepancy("mismatch", number, twin))
             extra.remove(twin)

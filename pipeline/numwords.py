@@ -147,8 +147,10 @@ def _ru_token(word: str) -> tuple[str, Decimal, str | None] | None:
             # "сотен", "десятков": a multiplier after a number ("шесть десятков"), else no count
             return ("multiplier", value, None) if lemma not in _BARE_UNITS else None
         return ("unit" if lemma in _BARE_UNITS else "idiom"), value, unit
-    ordinal = RU_ORDINALS.get(lemma)
-    if ordinal is not None and "Anum" in top.tag:
+    # "второе" reads first as a noun ("the main course"), then as the ordinal: any ordinal reading counts
+    ordinal = next((RU_ORDINALS[_plain(p.normal_form)] for p in parses
+                    if "Anum" in p.tag and _plain(p.normal_form) in RU_ORDINALS), None)
+    if ordinal is not None:
         return "ordinal", Decimal(ordinal), None
     return _compound(plain)
 

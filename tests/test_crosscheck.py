@@ -115,6 +115,9 @@ def kinds(translation: str, source: str) -> list[tuple[str, str, str]]:
         ("KXan 36 Daily News", "Российская газета", [("extra", "", "36")]),
         ("reported on December 1 by", "11 декабря сообщил", [("date", "11 декабря", "December 1")]),
         ("from 15 March 2002.", "с 15 марта 2022 года.", [("date", "15 марта 2022", "15 March 2002")]),
+        ("Nine doses are not enough.", "Двух доз недостаточно.", [("mismatch", "Двух", "Nine")]),
+        ("for the third time", "в первый раз", [("mismatch", "первый", "third")]),
+        ("in six dozen states", "в шести десятках государств", [("mismatch", "шести десятках", "six dozen")]),
     ],
 )
 def test_reports_each_discrepancy_naming_both_spans(translation: str, source: str, want) -> None:

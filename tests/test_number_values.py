@@ -163,6 +163,9 @@ LOOK_ALIKES = [
     ("LC Waikiki opened", "LC Waikiki открылся"),
     ("5,000-7,000 people", "5-7 тыс. человек"),
     ("from 5 million to 7 million", "от 5 до 7 млн"),
+    ("for the first time", "в первый раз"),
+    ("Wait a second, he is the first.", "Подождите, он первый."),
+    ("the second course", "второе блюдо"),
 ]
 
 
