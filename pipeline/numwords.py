@@ -49,7 +49,7 @@ RU_ORDINALS: dict[str, int] = {
     "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
     "восьмой": 8, "девятый": 9, "десятый": 10,
 }
-# Idioms of English number-parser does not read; a decade word stands for its tens.
+# English idioms number-parser does not read; a decade word stands for its tens.
 EN_IDIOMS: dict[str, Decimal] = {
     "dozen": Decimal(12), "dozens": Decimal(12), "both": Decimal(2), "twice": Decimal(2), "half": Decimal("0.5"),
     "quarter": Decimal(4), "thirds": Decimal(3), "double": Decimal(2), "triple": Decimal(3), "once": Decimal(1),
@@ -61,17 +61,12 @@ EN_IDIOMS: dict[str, Decimal] = {
 }
 _BARE_UNITS = frozenset(("год", "месяц", "неделя", "час"))
 _COUNTED_IDIOMS = _BARE_UNITS | {"десяток", "десятка", "дюжина", "сотня", "пара"}
-_RU_POWERS = frozenset(w for w in _RU_INFO["BIG_POWERS_OF_TEN"])
+_RU_POWERS = frozenset(_RU_INFO["BIG_POWERS_OF_TEN"])
 # The genitive forms that begin a compound adjective (двух-, трех-, пяти-, сорока-), from number-parser's words.
 _RU_COMBINING = frozenset(w for key in ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS") for w in _RU_INFO[key]
                           if w.endswith(("х", "и")) or w == "сорока") - {"три", "одни"}
 
 
-@lru_cache(maxsize=256)
-def _grammatical_number(word: str) -> str:
-    """``sing`` (``тысячу``, ``миллиона``), ``plur`` (``тысяч``, ``миллионов``) or ``both`` (``тысячи``)."""
-    numbers = {"sing" if "sing" in p.tag else "plur" for p in _morph().parse(word.lower())}
-    return numbers.pop() if len(numbers) == 1 else "both"
 # Which words are worth asking pymorphy3 about: numerals, compounds' heads, the stems of idioms and ordinals.
 _RU_COMPOUND_HEADS = frozenset(w[:4] for w in _RU_COMBINING)
 _RU_STEMS = tuple(sorted({w[:-2] if len(w) > 4 else w[:3] for w in (*RU_IDIOMS, *RU_ORDINALS)}
@@ -120,6 +115,13 @@ def _morph():
 
 def _plain(word: str) -> str:
     return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=256)
+def _grammatical_number(word: str) -> str:
+    """``sing`` (``тысячу``, ``миллиона``), ``plur`` (``тысяч``, ``миллионов``) or ``both`` (``тысячи``)."""
+    numbers = {"sing" if "sing" in p.tag else "plur" for p in _morph().parse(word.lower())}
+    return numbers.pop() if len(numbers) == 1 else "both"
 
 
 @lru_cache(maxsize=65536)
@@ -301,8 +303,8 @@ def english_words(line: str) -> list[WordNumber]:
         close()
         if m.group().lower() == "dozen" and found and not found[-1].idiom and _SPACES.fullmatch(
                 line, found[-1].end, m.start()):  # "six dozen" is 72
-            last = found.pop()
-            found.append(WordNumber(last.start, m.end(), line[last.start:m.end()], last.value * 12))
+            counted = found.pop()
+            found.append(WordNumber(counted.start, m.end(), line[counted.start:m.end()], counted.value * 12))
             continue
         found.append(WordNumber(m.start(), m.end(), m.group(), value, kind == "ordinal", None, kind == "idiom"))
     close()
