@@ -177,9 +177,8 @@ def _rendering(number: Number, slot: _Slot) -> str | None:
     if slot.decade != (number.kind == "decade"):
         return None
     if number.word and (number.kind == "ordinal" or (number.value == 1 and number.unit is None)
-                        or number.unit != slot.unit or (number.soft and number.value in (1000, 10**6, 10**9))):
-        # "одна" is nearly always "a", a lone "тысячи" may be "thousands"; a word fills a slot of its own unit
-        return None
+                        or number.unit != slot.unit or _vague(number)):
+        return None  # "одна" is nearly always "a"; a word fills a slot of its own unit only
     if slot.percent != (number.unit == "%"):
         return None
     if slot.unit and number.unit and slot.unit != number.unit and number.unit != "%":
@@ -307,6 +306,11 @@ def _named(translation: str, number: Number, source: str) -> bool:
     return bool(m) and m[1].lower() in source.lower()
 
 
+def _vague(number: Number) -> bool:
+    """A lone ``тысячи`` / ``миллионы``: a thousand, or thousands."""
+    return number.word and number.soft and number.value in (1000, 10**6, 10**9, 10**12)
+
+
 def _ordinal_word(line: str, number: Number) -> bool:
     """An ordinal word that is one: "second" only after "the" ("the second round", not "a second")."""
     return number.text.lower() != "second" or line[: number.start].lower().endswith("the ")
@@ -381,7 +385,7 @@ def compare_numbers(translation: str, source: str) -> list[Discrepancy]:
     missing = [n for n in missing if id(n) not in consumed]
     extra = [n for n in extra if id(n) not in consumed and not n.soft and not _named(masked, n, source)]
     # A number word is reported only against a number word: "семь" translated "eight".
-    for number in [n for n in missing if n.word and (n.value >= 2 or n.kind == "ordinal")]:
+    for number in [n for n in missing if n.word and not _vague(n) and (n.value >= 2 or n.kind == "ordinal")]:
         twin = next((t for t in extra if t.word and (
             (t.kind == "cardinal" and t.value >= 2 and number.value >= 2)
             or (t.kind == "ordinal" and number.kind == "ordinal" and _ordinal_word(masked, t)))), None)
