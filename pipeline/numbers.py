@@ -361,9 +361,11 @@ def _shared_forms(line: str) -> tuple[list[Number], list[tuple[int, int]]]:
                               also=frozenset(also), soft=True))
         taken.append((m.start(), m.end("b")))
     for m in _POINT_TIME.finditer(line):
+        rest = line[m.end():]
+        unit = _unit_at(rest, RU_UNIT_PATTERN, False)[0] or _unit_at(rest, EN_UNIT_PATTERN, False)[0]
         if _overlaps(m.start(), m.end(), taken) or _AMOUNT_AFTER.match(line, m.end()) \
-                or regex.match(r"\s*[ap]\.?m\b", line[m.end():], regex.IGNORECASE):
-            continue
+                or unit not in (None, "hour") or regex.match(r"\s*[ap]\.?m\b", rest, regex.IGNORECASE):
+            continue  # "2.50 кг", "4.25 m", "1.50 million" are amounts; "9.30 pm" is read as a time later
         minutes = Decimal(int(m["h"]) * 60 + int(m["m"]))
         if m["sep"] == "-":
             if m["m"] != "00" and not _TIME_PREPOSITION.search(line[: m.start()]):
