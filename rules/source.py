@@ -175,12 +175,20 @@ RESTORE = Rule(
         ("on Sunday, December XNUMX.", "on Sunday, December 12."),
         ("Exports amounted to almost XNUMX thousand vehicles, 25% lower.",
          "Exports amounted to almost 75.9 thousand vehicles, 25% lower."),
+        ("Once, returning at XNUMX am, he fell.", "Once, returning at 4 am, he fell."),
+        ("About XNUMX thousand people took part.", "About 4 thousand people took part."),
+        ("Results are ready within a XNUMX-hour period.", "Results are ready within a 24-hour period."),
+        ("The debt reached $XNUMX tln.", "The debt reached $3 tln."),
+        ("It was built in the XNUMXth century.", "It was built in the 19th century."),
     ),
     leave_alone=(
         "The bottom is up to XNUMX cm thick.",
         "It covered XNUMX individuals and organizations.",
         "In XNUMX, France declared it its possession.",
         "Protests against COVID-19 passports.",
+        "XNUMX of the candidates withdrew.",
+        "Debts grew within XNUMX days.",
+        "Once, returning at XNUMX am with bags, he fell.",
     ),
     sources=(
         ("There are more than XNUMX thousand mercenaries.", "Там более 7 тыс. наемников."),
@@ -191,9 +199,18 @@ RESTORE = Rule(
         ("on Sunday, December XNUMX.", "в воскресенье, 12 декабря."),
         ("Exports amounted to almost XNUMX thousand vehicles, 25% lower.",
          "На экспорт отправлено порядка 75,9 тыс. машин, на 25% меньше."),
+        ("Once, returning at XNUMX am, he fell.", "Однажды, возвращаясь в четыре часа утра, он упал."),
+        ("About XNUMX thousand people took part.", "Участие приняли около четырех тысяч человек."),
+        ("Results are ready within a XNUMX-hour period.", "Результаты готовы в течение суток."),
+        ("The debt reached $XNUMX tln.", "Долг достиг 3 трлн долларов."),
+        ("It was built in the XNUMXth century.", "Он построен в XIX веке."),
         ("The bottom is up to XNUMX cm thick.", "Толщина дна до 6 мм."),
         ("It covered XNUMX individuals and organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
         ("Protests against COVID-19 passports.", "Протесты против COVID-паспортов."),
+        ("XNUMX of the candidates withdrew.", "Один из кандидатов снялся."),
+        ("Debts grew within XNUMX days.", "Долги выросли в течение суток."),
+        ("Once, returning at XNUMX am with bags, he fell.",
+         "Однажды, возвращаясь в четыре часа утра с 5 сумками, он упал."),
     ),
 )
 
@@ -207,7 +224,8 @@ UNRESOLVED = Rule(
     examples=(
         ("The bottom is up to XNUMX cm thick.", "XNUMX"),
         ("It covered XNUMX individuals and organizations.", "XNUMX"),
-        ("Once, returning at XNUMX am, he fell.", "XNUMX"),
+        ("Once, returning at XNUMX am with bags, he fell.", "XNUMX"),
+        ("Debts grew within XNUMX days.", "XNUMX"),
     ),
     leave_alone=(
         "Calorie content: 407 kcal.",
@@ -217,7 +235,9 @@ UNRESOLVED = Rule(
     sources=(
         ("The bottom is up to XNUMX cm thick.", "Толщина дна до 6 мм."),
         ("It covered XNUMX individuals and organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
-        ("Once, returning at XNUMX am, he fell.", "Однажды, возвращаясь в четыре часа утра, он упал."),
+        ("Once, returning at XNUMX am with bags, he fell.",
+         "Однажды, возвращаясь в четыре часа утра с 5 сумками, он упал."),
+        ("Debts grew within XNUMX days.", "Долги выросли в течение суток."),
         ("Calorie content: 407 kcal.", "Энергетическая ценность: 407 кКал."),
         ("It covered 17 individuals and 11 organizations.", "Он коснулся 17 физических лиц и 11 организаций."),
     ),
@@ -229,17 +249,20 @@ MISMATCH = Rule(
     tier=Tier.FINDING,
     needs_source=True,
     find=_number_finder("mismatch"),
-    prefilter=r"\d",
     examples=(
         ("The fourth vaccination will be required in autumn 2002.", "2002"),
         ("At that time, 36 million paper sheets were saved.", "36 million"),
         ("Of them 53 entities received a deferral.", "53"),
         ("Egypt returned about 300,000 artifacts", "300,000"),
+        ("Nine doses of the vaccine are not enough.", "Nine"),
     ),
     leave_alone=(
         "The fourth vaccination will be required in autumn 2022.",
         "At that time, 336 million paper sheets were saved.",
         "Of them 553 entities received a deferral of 9.7 billion tenge.",
+        "Two doses of the vaccine are not enough.",
+        "Forty-six people were evacuated.",
+        "The debt reached $10m.",
     ),
     sources=(
         ("The fourth vaccination will be required in autumn 2002.",
@@ -252,6 +275,10 @@ MISMATCH = Rule(
         ("At that time, 336 million paper sheets were saved.", "За это время сэкономлено 336 млн бумажных листов."),
         ("Of them 553 entities received a deferral of 9.7 billion tenge.",
          "Из них отсрочку получили 553 субъекта на сумму 9,7 млрд тенге."),
+        ("Nine doses of the vaccine are not enough.", "Двух доз вакцины недостаточно."),
+        ("Two doses of the vaccine are not enough.", "Двух доз вакцины недостаточно."),
+        ("Forty-six people were evacuated.", "Эвакуировали 46 человек."),
+        ("The debt reached $10m.", "Долг достиг 10 млн долларов."),
     ),
 )
 
@@ -270,6 +297,10 @@ MISSING = Rule(
         "the order of the Agency of 9 April 2021 No. 127 was adopted",
         "Egypt returned about 30 thousand artifacts",
         "At least seven people were killed and 175 injured.",
+        "The quarterfinals start today.",
+        "The store opened on February 14, 2021.",
+        "The first point: prices.",
+        "The Dimax B13 mattress.",
     ),
     sources=(
         ("the order of the Agency of 9 April 2021 was adopted", "принят приказ Агентства от 9 апреля 2021 года № 127"),
@@ -280,6 +311,10 @@ MISSING = Rule(
          "принят приказ Агентства от 9 апреля 2021 года № 127"),
         ("Egypt returned about 30 thousand artifacts", "Египет вернул около 30 тыс. артефактов"),
         ("At least seven people were killed and 175 injured.", "Не менее 7 человек погибли и 175 пострадали."),
+        ("The quarterfinals start today.", "Сегодня стартует 1/4 финала."),
+        ("The store opened on February 14, 2021.", "Магазин открылся 14.02.2021."),
+        ("The first point: prices.", "1. Первый пункт: цены."),
+        ("The Dimax B13 mattress.", "Матрас Dimax В13."),
     ),
 )
 
@@ -300,6 +335,11 @@ EXTRA = Rule(
         "Fabric density: 116 g/m2.",
         "G7 warned Russia of massive consequences.",
         "The Udmurts know 3 or 4 languages.",
+        "The shop is open 24/7.",
+        "Results come within 24 hours.",
+        "The term is up to 1 year.",
+        "The train leaves at 21:55, the office opens at 10:00.",
+        "They paid 1 000 000 rubles.",
     ),
     sources=(
         ("In Moscow, the winners of the Arseniev Prize KXan 36 were named",
@@ -310,6 +350,11 @@ EXTRA = Rule(
         ("Fabric density: 116 g/m2.", "Плотность ткани - 116 г/м²."),
         ("G7 warned Russia of massive consequences.", "\"Большая семерка\" предупредила Россию о последствиях."),
         ("The Udmurts know 3 or 4 languages.", "Удмурты знают 3-4 языка."),
+        ("The shop is open 24/7.", "Магазин работает круглосуточно."),
+        ("Results come within 24 hours.", "Результаты приходят в течение суток."),
+        ("The term is up to 1 year.", "Срок - до года."),
+        ("The train leaves at 21:55, the office opens at 10:00.", "Поезд уходит в 21.55, офис открывается в 10-00."),
+        ("They paid 1 000 000 rubles.", "Они заплатили 1 000 000 рублей."),
     ),
 )
 
