@@ -45,6 +45,11 @@ SUFFIXES = {
     ".htm": "html",
     ".srt": "subtitles",
     ".vtt": "subtitles",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".tmx": "tmx",
+    ".po": "po",
+    ".tsv": "tsv",
 }
 
 
