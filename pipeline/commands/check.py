@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..decisions import decisions_path, for_input, unsettled
+from ..formats.files import is_document, repair_file
 from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
@@ -27,7 +28,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "check",
         help="report what fix would change and what it finds, without writing",
         description="Print one line per edit, review suggestion or finding (path:line:col: RULE message), "
-        "leaving out what a reviewer settled in NAME.decisions.json beside NAME.txt. "
+        "leaving out what a reviewer settled in NAME.decisions.json beside NAME.txt. Markdown, HTML, SRT and "
+        "WebVTT files are checked in their prose only, at their positions in the file. "
         "Exit 0 when there is nothing to report, 1 when there is, 2 on usage or input error.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
@@ -55,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
     profile = Profile() if args.profile else None
     started, lines, found = time.perf_counter(), 0, []
     for path, source_path in zip(paths, sources, strict=True):
+        if path is not None and is_document(path):
+            found += _check_document(path, source_path, config, rules, profile)
+            continue
         if path is not None and decisions_path(path).is_file():
             found += _check_with_decisions(path, source_path, config, rules)
             continue
@@ -81,3 +86,11 @@ def _check_with_decisions(path: Path, source_path: Path | None, config: Config,
     result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
                       verdicts=decisions.verdicts() if decisions else None)
     return problems(str(path), *unsettled(result, decisions))
+
+
+def _check_document(path: Path, source_path: Path | None, config: Config, rules: tuple[Rule, ...],
+                    profile: Profile | None) -> list[Problem]:
+    """Check the prose of a document file (Markdown, HTML, subtitles), located in the file."""
+    doc = read_document(path)
+    done = repair_file(path, doc, rules, config, aligned_source(doc, source_path), profile, for_input(path, doc.text))
+    return problems(str(path), *unsettled(done.file, None))

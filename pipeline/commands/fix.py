@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..config import Config
 from ..decisions import Decisions, for_input, mark_findings
-from ..inputs import collect_inputs
+from ..formats.files import is_document, repair_file
+from ..inputs import collect_inputs, report_stem
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
 from ..profiling import Profile
@@ -44,7 +45,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="repair files or stdin",
         description="Repair each NAME.txt into OUTPUT/NAME.txt with NAME.diff, NAME.html and NAME.json "
         "reports, following a reviewer's NAME.decisions.json beside NAME.txt when it was made for the same "
-        "text. With '-', read stdin and write the fixed text (or --diff) to stdout.",
+        "text. Markdown, HTML, SRT and WebVTT files (NAME.md, .html, .htm, .srt, .vtt) have only their prose "
+        "repaired, markup untouched, into OUTPUT/NAME.md with NAME.md.diff, NAME.md.html and NAME.md.json. "
+        "With '-', read stdin and write the fixed text (or --diff) to stdout.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
                         help="files or folders to repair, or '-' for stdin (default: raw/)")
@@ -76,19 +79,28 @@ class Outputs:
 
 
 def render_outputs(
-    doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None
+    doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None,
+    prose: Result | None = None,
 ) -> Outputs:
-    """Build NAME.txt, NAME.diff, NAME.html and NAME.json for one repaired document."""
-    stem = path.name.removesuffix(".txt")
+    """Build the fixed file (named as the input), NAME.diff, NAME.html and NAME.json for one repaired document.
+
+    For a document format, ``result`` is the repair in file offsets (fixed file, diff, ledger) and
+    ``prose`` the same repair in prose offsets, which the review page shows (its decisions name them).
+    """
+    stem = report_stem(path)
     report = json_report(result, str(path), config)
     if quality is not None:
         report["quality"] = quality.to_json()
+    page, page_raw, page_fixed = report, result.raw, result.text
+    if prose is not None:
+        page = {**json_report(prose, str(path), config), "raw_sha256": report["raw_sha256"]}
+        page_raw, page_fixed = prose.raw, prose.text
     return Outputs(
         stem,
         {
-            f"{stem}.txt": encode(doc, result.text),
+            path.name: encode(doc, result.text),
             f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
-            f"{stem}.html": html_report(report, result.raw, result.text, path.name,
+            f"{stem}.html": html_report(page, page_raw, page_fixed, path.name,
                                         quality_html(quality) if quality else "").encode(),
             f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
         },
@@ -161,13 +173,22 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     source_files = source_paths(args.source, inputs)
     sources = [aligned_source(d, s) for d, s in zip(docs, source_files, strict=True)]
     output = Path(args.output)
-    references = find_references(args.ref, inputs, docs)
+    texts = [(p, d) for p, d in zip(inputs, docs, strict=True) if not is_document(p)]
+    if args.ref is not None and len(inputs) == 1 and not texts:
+        raise InputError(f"{args.ref}: --ref is for a text input; documents are measured without a reference")
+    references = find_references(args.ref, [p for p, _ in texts], [d for _, d in texts])
     prepare_output(output, inputs)
     measurer = Measurer(rules, config.apply_review, args.resamples, open_grammar(args, stdin=False))
     size = sum(len(d.text) for d in docs)
     rendered = []
     for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix"):
-        result = repair(doc, rules, config, source, profile, decisions or for_input(path, doc.text))
+        decided = decisions or for_input(path, doc.text)
+        if is_document(path):
+            done = repair_file(path, doc, rules, config, source, profile, decided)
+            quality = measurer.measure(done.prose, None, done.layout.source)
+            rendered.append(render_outputs(doc, path, output, done.file, config, quality, done.prose))
+            continue
+        result = repair(doc, rules, config, source, profile, decided)
         quality = measurer.measure(result, references[path], source)
         rendered.append(render_outputs(doc, path, output, result, config, quality))
     for outputs in rendered:
