@@ -285,7 +285,10 @@ def repair_document(
         crossing = [e for n, e in enumerate(result.edits) if walk.runs[n] is None and edit_key(e) not in refused]
         if not crossing:
             break
-        refused.update(edit_key(e) for e in crossing)
+        # Runs are followed only through placed edits: after a crossing one, later passes are misplaced,
+        # so only the first pass's crossing edits are certain; refuse those and run again.
+        first = min(e.step for e in crossing)
+        refused.update(edit_key(e) for e in crossing if e.step == first)
     kept = [n for n, e in enumerate(result.edits) if edit_key(e) not in refused]
     walk = _Walk({k: walk.runs[n] for k, n in enumerate(kept)},
                  {k: walk.file_spans[n] for k, n in enumerate(kept)}, walk.final)
