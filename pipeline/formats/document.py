@@ -1,7 +1,7 @@
 """Repairing a document's prose and splicing the repaired characters back into the file.
 
-The prose of a document's segments becomes one text, a line per segment line (atoms shown as the
-rules should see them), and the rule stages run over it as over a text file: the document's facts
+The prose of a document's segments becomes one text, a line per line of the file (atoms shown as
+the rules should see them; see ``prose_of``), and the rule stages run over it as over a text file: the document's facts
 (date style, names) are the prose's. Following the ledger pass by pass, every edit is placed in the
 run of prose its rule's match lies in; an edit whose match does not lie in one run would cross
 markup, so it is not made (the repair runs again with it refused) and is reported as a finding.
@@ -35,7 +35,7 @@ from ..decisions import Decisions, mark_findings
 from ..model import Edit, Finding, Rule
 from ..profiling import Profile
 from ..runner import EditKey, Result, edit_key, fix_text
-from . import Run, Segment
+from . import PLACEHOLDER, Atom, Run, Segment
 
 CROSSES_MARKUP = "not changed: the change would cross markup"
 
@@ -45,7 +45,8 @@ class Prose:
     """The prose of a document as the rules see it, and where each piece of it is in the file.
 
     ``starts``/``ends`` are each piece's offsets in the prose, ``file_starts``/``file_ends`` in the
-    file, ``is_run`` whether it is a run; pieces are in prose order (and runs in file order).
+    file, ``is_run`` whether it is a run, ``whole`` whether it is an atom shown as text (an entity),
+    which an edit may delete whole; pieces are in prose order (and runs in file order).
     """
 
     text: str
@@ -55,11 +56,18 @@ class Prose:
     file_starts: tuple[int, ...]
     file_ends: tuple[int, ...]
     is_run: tuple[bool, ...]
+    whole: tuple[bool, ...]
     labels: tuple[str, ...]
 
-    def runs(self) -> list[int]:
-        """Indexes of the pieces that are runs."""
-        return [i for i, run in enumerate(self.is_run) if run]
+    def editable(self) -> list[int]:
+        """Indexes of the pieces an edit may change: runs, and atoms shown as text (deleted whole)."""
+        return [i for i, (run, whole) in enumerate(zip(self.is_run, self.whole, strict=True)) if run or whole]
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
+    return starts
 
 
 def _segment_source(segment: Segment) -> list[str]:
@@ -71,40 +79,59 @@ def _segment_source(segment: Segment) -> list[str]:
     return [" ".join(lines)] * len(segment.lines)
 
 
-def prose_of(text: str, segments: Sequence[Segment]) -> Prose:
-    """Lay out the segments' lines as one LF-joined prose text; an adapter's malformed run raises ``ValueError``."""
-    lines: list[str] = []
-    source: list[str] = []
-    labels: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    file_starts: list[int] = []
-    file_ends: list[int] = []
-    is_run: list[bool] = []
-    offset, last_end = 0, 0
+def prose_of(text: str, segments: Sequence[Segment], line_source: Sequence[str] | None = None) -> Prose:
+    """Lay out the segments' lines as the prose text, a prose line per line of the file.
+
+    Each segment line goes on the prose line of the file line it starts on (after the previous
+    one); segment lines that meet on one file line are parted by a placeholder, so no rule reads
+    across them. Line numbers in messages, ``check`` and the review page are then the file's. A
+    prose line's source is its segments' own, else line ``line_source`` (aligned with the file).
+    An adapter's malformed run raises ``ValueError``.
+    """
+    file_starts_of_lines = _line_starts(text)
+    parts: list[list[str]] = [[] for _ in file_starts_of_lines]
+    sources: list[list[str]] = [[] for _ in file_starts_of_lines]
+    labels = [""] * len(file_starts_of_lines)
+    placed: list[tuple[int, int, int, int, bool, bool]] = []  # prose line, length shown, file span, run, whole
+    current, last_end = 0, 0
     for segment in segments:
-        source += _segment_source(segment)
-        for line in segment.lines:
-            parts = []
-            labels.append(segment.label)
+        for line, source in zip(segment.lines, _segment_source(segment), strict=True):
+            if not line:
+                continue
+            current = max(current, bisect.bisect_right(file_starts_of_lines, line[0].start) - 1)
+            if parts[current]:
+                parts[current].append(PLACEHOLDER)
+                placed.append((current, 1, line[0].start, line[0].start, False, False))
+            labels[current] = labels[current] or segment.label
+            if segment.source is not None:
+                sources[current].append(source)
             for piece in line:
                 shown = text[piece.start : piece.end] if isinstance(piece, Run) else piece.shown
                 if isinstance(piece, Run):
                     if piece.start < last_end or piece.end <= piece.start or "\n" in shown:
                         raise ValueError(f"run {piece} is empty, out of order or holds a line break")
                     last_end = piece.end
-                starts.append(offset)
-                offset += len(shown)
-                ends.append(offset)
-                file_starts.append(piece.start)
-                file_ends.append(piece.end)
-                is_run.append(isinstance(piece, Run))
-                parts.append(shown)
-            lines.append("".join(parts))
-            offset += 1
-    has_source = any(segment.source is not None for segment in segments)
-    return Prose("\n".join(lines), source if has_source else None, tuple(starts), tuple(ends),
-                 tuple(file_starts), tuple(file_ends), tuple(is_run), tuple(labels))
+                parts[current].append(shown)
+                whole = isinstance(piece, Atom) and shown not in ("", PLACEHOLDER)
+                placed.append((current, len(shown), piece.start, piece.end, isinstance(piece, Run), whole))
+    lines = ["".join(p) for p in parts]
+    prose_line_starts = _line_starts("\n".join(lines))
+    starts: list[int] = []
+    ends: list[int] = []
+    offset, line_at = 0, -1
+    for k, length, *_ in placed:
+        if k != line_at:
+            offset, line_at = prose_line_starts[k], k
+        starts.append(offset)
+        offset += length
+        ends.append(offset)
+    has_source = line_source is not None or any(segment.source is not None for segment in segments)
+    source = None
+    if has_source:
+        source = [" ".join(own) if own else (line_source[k] if line_source is not None else "")
+                  for k, own in enumerate(sources)]
+    return Prose("\n".join(lines), source, tuple(starts), tuple(ends), tuple(p[2] for p in placed),
+                 tuple(p[3] for p in placed), tuple(p[4] for p in placed), tuple(p[5] for p in placed), tuple(labels))
 
 
 def _matched_span(edit: Edit) -> tuple[int, int]:
@@ -120,14 +147,15 @@ def _matched_span(edit: Edit) -> tuple[int, int]:
 
 
 class _Runs:
-    """The runs of prose as the passes change them: where each is in the pass's prose and file."""
+    """The editable pieces (runs, entities) as the passes change them: where each is in the pass's prose and file."""
 
     def __init__(self, prose: Prose) -> None:
-        index = prose.runs()
+        index = prose.editable()
         self.starts = [prose.starts[i] for i in index]
         self.ends = [prose.ends[i] for i in index]
         self.file_starts = [prose.file_starts[i] for i in index]
         self.file_ends = [prose.file_ends[i] for i in index]
+        self.whole = [prose.whole[i] for i in index]
 
     def holding(self, start: int, end: int) -> int | None:
         """The run the span lies in, or ``None`` (no run, or two runs meeting at an empty span)."""
@@ -142,15 +170,17 @@ class _Runs:
         """A position inside run ``i`` of the pass's prose, in the pass's file text."""
         return self.file_starts[i] + pos - self.starts[i]
 
-    def apply(self, changes: Mapping[int, int]) -> None:
-        """Grow run ``i`` by ``changes[i]`` characters and shift the runs after it."""
-        shift = 0
+    def apply(self, changes: Mapping[int, tuple[int, int]]) -> None:
+        """Grow piece ``i`` by ``changes[i]`` characters (in the prose, in the file) and shift those after it."""
+        shift = file_shift = 0
         for i in range(len(self.starts)):
             self.starts[i] += shift
-            self.file_starts[i] += shift
-            shift += changes.get(i, 0)
+            self.file_starts[i] += file_shift
+            grown, file_grown = changes.get(i, (0, 0))
+            shift += grown
+            file_shift += file_grown
             self.ends[i] += shift
-            self.file_ends[i] += shift
+            self.file_ends[i] += file_shift
 
 
 @dataclass
@@ -170,16 +200,26 @@ def _walk(result: Result, prose: Prose) -> _Walk:
     placed: dict[int, int | None] = {}
     file_spans: dict[int, tuple[int, int]] = {}
     for step in sorted(by_step):
-        changes: dict[int, int] = {}
+        changes: dict[int, tuple[int, int]] = {}
         for n in by_step[step]:
             edit = result.edits[n]
-            i = runs.holding(*_matched_span(edit))
+            span = _matched_span(edit)
+            i = runs.holding(*span)
+            if i is not None and runs.whole[i] and (edit.after or span != (edit.start, edit.end)
+                                                     or span != (runs.starts[i], runs.ends[i])):
+                i = None  # an entity is only ever deleted whole
             placed[n] = i
             if i is None:
                 continue
-            file_spans[n] = (runs.to_file(i, edit.start), runs.to_file(i, edit.end))
+            if runs.whole[i]:
+                file_spans[n] = (runs.file_starts[i], runs.file_ends[i])
+            else:
+                file_spans[n] = (runs.to_file(i, edit.start), runs.to_file(i, edit.end))
             if edit.applied:
-                changes[i] = changes.get(i, 0) + len(edit.after) - (edit.end - edit.start)
+                grown = len(edit.after) - (edit.end - edit.start)
+                file_grown = grown if not runs.whole[i] else file_spans[n][0] - file_spans[n][1]
+                before = changes.get(i, (0, 0))
+                changes[i] = (before[0] + grown, before[1] + file_grown)
         runs.apply(changes)
     return _Walk(placed, file_spans, runs)
 
@@ -191,12 +231,6 @@ class Repaired:
     prose: Result
     file: Result
     layout: Prose
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
-    return starts
 
 
 class _Locator:
@@ -235,9 +269,9 @@ def _to_file(prose_result: Result, walk: _Walk, prose: Prose, file_text: str) ->
     """The run in file offsets: the fixed file, its ledger, findings and conflicts located in the file."""
     where = _Locator(prose, file_text)
     pieces, cursor = [], 0
-    for k, i in enumerate(prose.runs()):
+    for k, i in enumerate(prose.editable()):
         after = prose_result.text[walk.final.starts[k] : walk.final.ends[k]]
-        if after != file_text[prose.file_starts[i] : prose.file_ends[i]]:
+        if after != prose_result.raw[prose.starts[i] : prose.ends[i]]:
             pieces += [file_text[cursor : prose.file_starts[i]], after]
             cursor = prose.file_ends[i]
     pieces.append(file_text[cursor:])
@@ -269,12 +303,14 @@ def repair_document(
     apply_review: bool = False,
     decisions: Decisions | None = None,
     profile: Profile | None = None,
+    line_source: Sequence[str] | None = None,
 ) -> Repaired:
     """Repair the prose of ``segments`` of the file ``text`` and splice it back (see the module's docstring).
 
-    ``decisions`` name edits and findings by their prose offsets, as the review page shows them.
+    ``decisions`` name edits and findings by their prose offsets, as the review page shows them;
+    ``line_source`` is a source aligned with the lines of the file.
     """
-    prose = prose_of(text, segments)
+    prose = prose_of(text, segments, line_source)
     wanted: dict[EditKey, bool] = decisions.verdicts() if decisions else {}
     refused: set[EditKey] = set()
     while True:

@@ -3,13 +3,11 @@
 This is what ``fix``, ``check`` and ``apply`` call for an input whose suffix names a format
 (``formats.SUFFIXES``). A parser's complaint about the file becomes an ``InputError`` naming it. A
 source given line-aligned with the file (``NAME.md.src.txt``, ``--source``) gives each prose line the
-source line of the file line it starts on, unless the format's segments carry their own source.
+source line of its file line, unless the format's segments carry their own source.
 """
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -40,17 +38,6 @@ def read_segments(path: Path, doc: Document) -> list[Segment]:
         raise InputError(f"{path}: cannot parse as {module} ({error})") from None
 
 
-def _with_line_source(text: str, segments: Sequence[Segment], source: Sequence[str]) -> list[Segment]:
-    starts = [0]
-    starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
-
-    def line_of(line: tuple) -> str:
-        return source[bisect.bisect_right(starts, line[0].start) - 1] if line else ""
-
-    return [s if s.source is not None else dataclasses.replace(s, source="\n".join(line_of(x) for x in s.lines))
-            for s in segments]
-
-
 def repair_file(
     path: Path,
     doc: Document,
@@ -61,8 +48,5 @@ def repair_file(
     decisions: Decisions | None = None,
 ) -> Repaired:
     """Repair the prose of the document file ``path`` (decoded as ``doc``) with a file-aligned ``source``."""
-    segments = read_segments(path, doc)
-    if source is not None:
-        segments = _with_line_source(doc.text, segments, source)
-    return repair_document(doc.text, segments, rules, apply_review=config.apply_review, decisions=decisions,
-                           profile=profile)
+    return repair_document(doc.text, read_segments(path, doc), rules, apply_review=config.apply_review,
+                           decisions=decisions, profile=profile, line_source=source)

@@ -3,7 +3,7 @@
 The tokenizer reports each tag, text node, entity and comment with its position in the source, so
 runs are exact spans of the file. A block element (``p``, ``li``, ``td``, ``h1``...) starts a new
 segment; inline elements (``em``, ``a``, ``span``...) and comments are atoms shown as nothing, and
-``br`` starts a new prose line. Entities and character references are atoms shown as the character
+``br`` a placeholder. Entities and character references are atoms shown as the character
 they stand for. Left alone, never seen by a rule: tags and their attributes, comments, the ``head``,
 ``script``, ``style``, ``pre``, ``textarea``, ``template`` (whole blocks) and ``code``, ``kbd``,
 ``samp``, ``img`` (a placeholder inside the prose). A line break inside a text node starts a new prose
@@ -87,7 +87,7 @@ class _Reader(HTMLParser):
             self.close_segment()
             self.skipping, self.skip_depth, self.skip_start = tag, 1, start
         elif tag == "br":
-            self.lines.append([])
+            self.add(Atom(self.base + start, self.base + self.end_of_tag(start), PLACEHOLDER))
         elif tag in INLINE or self.fragment:
             self.add(Atom(self.base + start, self.base + self.end_of_tag(start)))
         else:
