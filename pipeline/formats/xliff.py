@@ -3,7 +3,8 @@
 XLIFF 1.2 (and 1.0, 1.1): a ``<trans-unit>``'s ``<target>``; ``<g>`` and ``<mrk>`` hold text,
 ``<x/>``, ``<ph>``, ``<bpt>``/``<ept>``, ``<bx/>``/``<ex/>`` and ``<it>`` are codes. XLIFF 2.x: each
 ``<segment>`` of a ``<unit>``; ``<pc>`` and ``<mrk>`` hold text, ``<ph/>``, ``<cp/>``, ``<sc/>``/``<ec/>``,
-``<sm/>``/``<em/>`` are codes. A unit with ``translate="no"`` is left alone. Labels are unit ids
+``<sm/>``/``<em/>`` are codes. A unit with ``translate="no"`` is left alone, and so is
+the PO header ``po2xliff`` makes a unit. Labels are unit ids
 (``unit::segment`` for a 2.x unit of several segments).
 
 >>> xlf = ('<xliff version="1.2"><file><body><trans-unit id="t1"><source>Где он?</source>'
@@ -24,6 +25,8 @@ from . import Segment
 from .bilingual import Entry, Markup, Walker, as_lines, attribute_key, local
 from .bilingual import segments as segments_of
 from .xmlspans import XmlFile
+
+GETTEXT_HEADER = "x-gettext-domain-header"  # po2xliff's unit for a PO header: metadata, not prose
 
 MARKUP_1 = Markup(
     containers=frozenset({"g", "mrk"}),
@@ -80,7 +83,7 @@ def entries(text: str, name: str) -> list[Entry]:
     if version(xml, name) == 1:
         walker = Walker(xml, MARKUP_1)
         for unit in xml.root.iter(etree.Element):
-            if local(unit) == "trans-unit" and _translatable(unit):
+            if local(unit) == "trans-unit" and _translatable(unit) and unit.get("restype") != GETTEXT_HEADER:
                 found.append(_entry(xml, walker, unit.get("id", str(len(found) + 1)), unit))
         return found
     walker = Walker(xml, MARKUP_2)
