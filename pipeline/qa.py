@@ -21,6 +21,7 @@ from functools import cache
 
 import regex
 
+from mtfix.config import ConfigError
 from mtfix.protect import protected_spans
 from mtfix.rules.terms import GLOSSARY, glossary_rows
 
@@ -358,17 +359,35 @@ def run_checks(units: Sequence[Unit], checks: Iterable[Check] = CHECKS) -> list[
     return sorted(hits, key=lambda h: (h.index, order.get(h.rule_id, len(order))))
 
 
+class UnknownCheckError(ConfigError):
+    """A ``qa`` selector that names no check."""
+
+
+def is_qa(selector: str) -> bool:
+    """Whether a ``--select``/``--ignore`` selector names QA checks (``qa`` or ``qa.…``), not rules."""
+    return selector == "qa" or selector.startswith("qa.")
+
+
+def _matches(check_id: str, prefix: str) -> bool:
+    return check_id == prefix or check_id.startswith(prefix.rstrip(".") + ".")
+
+
 def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Check, ...]:
-    """The checks whose ids match ``select`` (all when empty) and no prefix of ``ignore``."""
+    """The checks the selectors pick, among rule selectors too (``--select typo,qa.url``).
+
+    An empty selection picks every check; a selection of rules only picks none. A ``qa`` selector that
+    names no check raises ``UnknownCheckError``.
+    """
     select, ignore = tuple(select), tuple(ignore)
-
-    def matches(check_id: str, prefix: str) -> bool:
-        return check_id == prefix or check_id.startswith(prefix.rstrip(".") + ".")
-
-    return tuple(
-        check for check in CHECKS
-        if (not select or any(matches(check.id, p) for p in select)) and not any(matches(check.id, p) for p in ignore)
-    )
+    wanted = [s for s in select if is_qa(s)]
+    unwanted = [s for s in ignore if is_qa(s)]
+    for selector in (*wanted, *unwanted):
+        if not any(_matches(check.id, selector) for check in CHECKS):
+            raise UnknownCheckError(f"unknown QA check id or prefix {selector!r}")
+    if select and not wanted:
+        return ()
+    picked = [c for c in CHECKS if not wanted or any(_matches(c.id, p) for p in wanted)]
+    return tuple(c for c in picked if not any(_matches(c.id, p) for p in unwanted))
 
 
 def by_id() -> dict[str, Check]:
@@ -376,4 +395,5 @@ def by_id() -> dict[str, Check]:
     return {check.id: check for check in CHECKS}
 
 
-__all__ = ["ATOM", "CHECKS", "Check", "Hit", "Unit", "by_id", "run_checks", "select_checks"]
+__all__ = ["ATOM", "CHECKS", "Check", "Hit", "Unit", "UnknownCheckError", "by_id", "is_qa", "run_checks",
+           "select_checks"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtfix.qa import ATOM, CHECKS, Unit, run_checks, select_checks
+from mtfix.qa import ATOM, CHECKS, Unit, UnknownCheckError, run_checks, select_checks
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.id)
@@ -40,7 +40,14 @@ def test_codes_count_as_a_multiset() -> None:
     assert [(h.rule_id, h.text) for h in hits] == [("qa.codes", "%s")]
 
 
-def test_select_and_ignore_take_ids_and_prefixes() -> None:
+def test_select_and_ignore_take_ids_and_prefixes_among_rule_selectors() -> None:
     assert {c.id for c in select_checks(("qa.url", "qa.email"))} == {"qa.url", "qa.email"}
     assert "qa.url" not in {c.id for c in select_checks(("qa",), ("qa.url",))}
+    assert {c.id for c in select_checks(("typo", "qa.url"))} == {"qa.url"}
     assert select_checks(("typo",)) == ()
+    assert len(select_checks((), ("typo",))) == len(CHECKS)
+
+
+def test_a_qa_selector_naming_no_check_is_an_error() -> None:
+    with pytest.raises(UnknownCheckError, match=r"qa\.urll"):
+        select_checks(("qa.urll",))

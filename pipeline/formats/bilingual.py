@@ -4,7 +4,8 @@ A translation file is read into ``Entry``s: one per unit (or per segment of a un
 target's ``Segment`` (its prose runs and the inline codes between them, with the source text for the
 rules), the unit's ``qa.Unit`` (texts and code keys of source and target) and where the unit is in
 the file. ``segments`` gives the repair its segments, ``qa_findings`` runs the QA checks and locates
-their findings at the unit's target (or at the unit, when it has no target).
+their findings at the unit's target (or at the unit, when it has no target); ``report_units`` adds them to
+a repaired file's results and names the unit of every edit and finding.
 
 ``Walker`` turns the content of an XML element (a ``<source>``, ``<target>``, ``<seg>``) into lines
 of pieces: character data becomes runs (a reference such as ``&amp;`` an atom showing ``&``),
@@ -15,14 +16,17 @@ nothing for one half of a pair.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..model import Finding
+from ..decisions import Decisions, mark_findings
+from ..model import Edit, Finding
 from ..qa import CHECKS, Check, Unit, run_checks
 from . import PLACEHOLDER, Atom, Line, Piece, Run, Segment
+from .document import Repaired
 from .xmlspans import Chars, Other, Tag, XmlFile
 
 
@@ -153,3 +157,38 @@ def qa_findings(text: str, entries: Sequence[Entry], checks: Iterable[Check] = C
         message = f"unit {entry.unit.id}: {hit.message}"
         found.append(Finding(hit.rule_id, message, hit.text, entry.start, entry.end, line, col, "qa"))
     return found
+
+
+def _named(item: Edit | Finding, labels: Sequence[str]) -> Edit | Finding:
+    label = labels[item.line - 1] if item.line - 1 < len(labels) else ""
+    return dataclasses.replace(item, message=f"unit {label}: {item.message}") if label else item
+
+
+def report_units(done: Repaired, text: str, entries: Sequence[Entry], checks: Iterable[Check],
+                 decisions: Decisions | None = None) -> None:
+    """Name each edit's and finding's unit in its message, and add the QA findings, in the file and the prose.
+
+    The prose has a line per line of the file, so a QA finding sits on its unit's line there too, at
+    the prose of the unit's first piece (at the line's start for a unit without a target).
+    """
+    labels = done.layout.labels
+    for result in (done.prose, done.file):
+        result.edits = [_named(e, labels) for e in result.edits]
+        result.findings = [_named(f, labels) for f in result.findings]
+    in_file = qa_findings(text, entries, checks)
+    if not in_file:
+        return
+    layout = done.layout
+    at_piece = {start: k for k, start in reversed(list(enumerate(layout.file_starts)))}
+    prose_lines = [0]
+    prose_lines.extend(i + 1 for i, c in enumerate(done.prose.raw) if c == "\n")
+    in_prose = []
+    for finding in in_file:
+        k = at_piece.get(finding.raw_start)
+        start = layout.starts[k] if k is not None else prose_lines[finding.line - 1]
+        col = start - prose_lines[finding.line - 1] + 1
+        in_prose.append(dataclasses.replace(finding, raw_start=start, raw_end=start, col=col))
+    in_prose = mark_findings(in_prose, decisions)
+    done.prose.findings = sorted([*done.prose.findings, *in_prose], key=lambda f: (f.raw_start, f.rule_id))
+    decided = [dataclasses.replace(f, decision=p.decision) for f, p in zip(in_file, in_prose, strict=True)]
+    done.file.findings = sorted([*done.file.findings, *decided], key=lambda f: (f.raw_start, f.rule_id))

@@ -8,6 +8,7 @@ source line of its file line, unless the format's segments carry their own sourc
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,8 +16,10 @@ from ..config import Config
 from ..decisions import Decisions
 from ..model import Rule
 from ..profiling import Profile
+from ..qa import select_checks
 from ..textio import Document, InputError
 from . import Segment, format_of, reader
+from .bilingual import report_units
 from .document import Repaired, repair_document
 
 
@@ -47,6 +50,15 @@ def repair_file(
     profile: Profile | None = None,
     decisions: Decisions | None = None,
 ) -> Repaired:
-    """Repair the prose of the document file ``path`` (decoded as ``doc``) with a file-aligned ``source``."""
-    return repair_document(doc.text, read_segments(path, doc), rules, apply_review=config.apply_review,
+    """Repair the prose of the document file ``path`` (decoded as ``doc``) with a file-aligned ``source``.
+
+    A translation file (its adapter has ``entries``) also gets the findings of the QA checks selected,
+    and every message names its unit.
+    """
+    done = repair_document(doc.text, read_segments(path, doc), rules, apply_review=config.apply_review,
                            decisions=decisions, profile=profile, line_source=source)
+    adapter = importlib.import_module(f"{__package__}.{format_of(path)}")
+    if hasattr(adapter, "entries"):
+        checks = select_checks(config.select, config.ignore)
+        report_units(done, doc.text, adapter.entries(doc.text, str(path)), checks, decisions)
+    return done
