@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..config import Config
 from ..decisions import Decisions, for_input, mark_findings
-from ..formats.files import is_document, repair_file
+from ..formats.document import repair_document
+from ..formats.files import is_document, read_segments
 from ..inputs import collect_inputs, report_stem
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
@@ -177,14 +178,16 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     if args.ref is not None and len(inputs) == 1 and not texts:
         raise InputError(f"{args.ref}: --ref is for a text input; documents are measured without a reference")
     references = find_references(args.ref, [p for p, _ in texts], [d for _, d in texts])
+    parsed = {p: read_segments(p, d) for p, d in zip(inputs, docs, strict=True) if is_document(p)}
     prepare_output(output, inputs)
     measurer = Measurer(rules, config.apply_review, args.resamples, open_grammar(args, stdin=False))
     size = sum(len(d.text) for d in docs)
     rendered = []
     for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix"):
         decided = decisions or for_input(path, doc.text)
-        if is_document(path):
-            done = repair_file(path, doc, rules, config, source, profile, decided)
+        if path in parsed:
+            done = repair_document(doc.text, parsed[path], rules, apply_review=config.apply_review,
+                                   decisions=decided, profile=profile, line_source=source)
             quality = measurer.measure(done.prose, None, done.layout.source)
             rendered.append(render_outputs(doc, path, output, done.file, config, quality, done.prose))
             continue
