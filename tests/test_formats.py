@@ -158,8 +158,9 @@ def test_srt_keeps_its_cues_and_timecodes(tmp_path: Path) -> None:
     assert any(b != a for b, a in changed)
     report = json.loads((tmp_path / "out" / "film.srt.json").read_text())
     file_lines = text.replace("\r\n", "\n").split("\n")
-    for edit in report["edits"]:  # line and column point into the file
+    for edit in report["edits"]:  # line and column point into the file; the cue number names the segment
         assert file_lines[edit["line"] - 1][edit["col"] - 1:].startswith(edit["before"])
+        assert file_lines[file_lines.index(edit["segment"]) + 1].startswith("00:")
 
 
 def test_webvtt_keeps_timings_settings_and_notes() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..config import Config
 from ..decisions import Decisions, for_input, mark_findings
 from ..formats.document import repair_document
-from ..formats.files import is_document, read_segments
+from ..formats.files import is_document, label_entries, read_segments
 from ..inputs import collect_inputs, report_stem
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
@@ -81,15 +81,17 @@ class Outputs:
 
 def render_outputs(
     doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None,
-    prose: Result | None = None,
+    prose: Result | None = None, labels: tuple[str, ...] = (),
 ) -> Outputs:
     """Build the fixed file (named as the input), NAME.diff, NAME.html and NAME.json for one repaired document.
 
     For a document format, ``result`` is the repair in file offsets (fixed file, diff, ledger) and
-    ``prose`` the same repair in prose offsets, which the review page shows (its decisions name them).
+    ``prose`` the same repair in prose offsets, which the review page shows (its decisions name them);
+    ``labels`` name the segment (unit, cue) on each line of the file.
     """
     stem = report_stem(path)
     report = json_report(result, str(path), config)
+    label_entries(report, labels)
     if quality is not None:
         report["quality"] = quality.to_json()
     page, page_raw, page_fixed = report, result.raw, result.text
@@ -189,7 +191,8 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
             done = repair_document(doc.text, parsed[path], rules, apply_review=config.apply_review,
                                    decisions=decided, profile=profile, line_source=source)
             quality = measurer.measure(done.prose, None, done.layout.source)
-            rendered.append(render_outputs(doc, path, output, done.file, config, quality, done.prose))
+            rendered.append(render_outputs(doc, path, output, done.file, config, quality, done.prose,
+                                           done.layout.labels))
             continue
         result = repair(doc, rules, config, source, profile, decided)
         quality = measurer.measure(result, references[path], source)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..config import Config
 from ..decisions import Decisions
@@ -62,3 +63,15 @@ def repair_file(
         checks = select_checks(config.select, config.ignore)
         report_units(done, doc.text, adapter.entries(doc.text, str(path)), checks, decisions)
     return done
+
+
+def label_entries(report: dict[str, Any], labels: Sequence[str]) -> None:
+    """Give each edit, suggestion and finding of a document's JSON report its segment's label (``segment``).
+
+    ``labels`` has a label per line of the file (``Prose.labels``): a unit id, a cue number.
+    """
+    for key in ("edits", "suggestions", "rejected", "findings"):
+        for entry in report.get(key, ()):
+            label = labels[entry["line"] - 1] if entry["line"] <= len(labels) else ""
+            if label:
+                entry["segment"] = label
