@@ -1,11 +1,10 @@
 """Translation files made by translate-toolkit from line-aligned sources and targets, for the format tests.
 
 Each builder takes (source, target) pairs and returns the bytes translate-toolkit writes: XLIFF 1.2
-through its ``xlifffile`` class (with ``<g>``/``<x/>`` placeables), XLIFF 1.1 through its ``po2xliff``
-converter, XLIFF 2.1 through ``Xliff2File`` (``<pc>``/``<ph/>`` added to its unit elements), TMX
-through ``tmxfile`` (``<bpt>``/``<ept>``/``<ph>`` added), and PO through ``pofile``. A unit is tagged when
-``tagged(index)`` is true: its source and target are wrapped in a container code and followed by a
-standalone one, as a CAT tool shows a formatted, footnoted sentence.
+through its ``xlifffile`` class (with ``<g>`` placeables), XLIFF 1.1 through its ``po2xliff`` converter,
+XLIFF 2.1 through ``Xliff2File`` (``<pc>`` added to its unit elements), TMX through ``tmxfile``
+(``<bpt>``/``<ept>`` added), and PO through ``pofile``. A unit is tagged when ``tagged(index)`` is
+true: its source and target are wrapped in a paired code, as a CAT tool shows a formatted sentence.
 """
 
 from __future__ import annotations
@@ -38,8 +37,8 @@ def xliff12(pairs: Pairs, tagged: Callable[[int], bool] = every_fourth) -> bytes
         store.addunit(unit)
         unit.setid(f"s{i + 1}")
         if tagged(i):
-            unit.rich_source = [StringElem([placeables.G(id="1", sub=[source]), placeables.X(id="2")])]
-            unit.rich_target = [StringElem([placeables.G(id="1", sub=[target]), placeables.X(id="2")])]
+            unit.rich_source = [StringElem([placeables.G(id="1", sub=[source])])]
+            unit.rich_target = [StringElem([placeables.G(id="1", sub=[target])])]
         else:
             unit.target = target
         unit.addnote(f"line {i + 1} of the WMT22 test set", origin="developer")
@@ -65,17 +64,15 @@ def xliff11_po2xliff(pairs: Pairs) -> bytes:
     return out.getvalue()
 
 
-def _wrap(seg: etree._Element, container: str, standalone: str) -> None:
-    """Move the text of an XLIFF 2 ``seg`` into a container code and add a standalone code after it."""
+def _wrap(seg: etree._Element) -> None:
+    """Move the text of an XLIFF 2 ``<source>`` or ``<target>`` into a ``<pc>``."""
     text, seg.text = seg.text, None
-    namespace = etree.QName(seg).namespace
-    inner = etree.SubElement(seg, f"{{{namespace}}}{container}", {"id": "1"})
+    inner = etree.SubElement(seg, f"{{{etree.QName(seg).namespace}}}pc", {"id": "1"})
     inner.text = text
-    etree.SubElement(seg, f"{{{namespace}}}{standalone}", {"id": "2"})
 
 
 def _pair(seg: etree._Element) -> None:
-    """Put a TMX ``seg``'s text between a ``<bpt>``/``<ept>`` pair and add a ``<ph>`` after it.
+    """Put a TMX ``seg``'s text between a ``<bpt>``/``<ept>`` pair (``<b>``, ``</b>`` as their native code).
 
     The segment keeps text of its own (mixed content), so translate-toolkit does not indent inside it.
     """
@@ -83,7 +80,6 @@ def _pair(seg: etree._Element) -> None:
     begin = etree.SubElement(seg, "bpt", {"i": "1"})
     begin.text, begin.tail = "<b>", text
     etree.SubElement(seg, "ept", {"i": "1"}).text = "</b>"
-    etree.SubElement(seg, "ph", {"x": "2"}).text = "<br/>"
 
 
 def xliff21(pairs: Pairs, tagged: Callable[[int], bool] = every_fourth) -> bytes:
@@ -95,7 +91,7 @@ def xliff21(pairs: Pairs, tagged: Callable[[int], bool] = every_fourth) -> bytes
         unit.setid(f"u{i + 1}")
         if tagged(i):
             for part in ("source", "target"):
-                _wrap(unit.xmlelement.find(unit.namespaced(part)), "pc", "ph")
+                _wrap(unit.xmlelement.find(unit.namespaced(part)))
     return bytes(store)
 
 

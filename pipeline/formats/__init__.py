@@ -10,12 +10,15 @@ pieces:
   timecode...). The rules see ``shown`` in its place: ``""`` for markup that renders as nothing
   (``<em>``, ``**``, ``[``), the character an entity stands for (``"&"`` for ``&amp;``), or
   ``PLACEHOLDER`` for content that is not prose (a code span, an XLIFF ``<ph/>``).
+  ``Atom(start, end, "", joins=True)`` is no markup but a seam in how the file writes the text (the
+  quotes and line break between the strings of a continued PO ``msgstr``).
 
 A repair never crosses markup: an edit is made only when the span its rule matched lies inside one
 run; any other edit ("16 in <em>March</em> 1921" rewritten as a date) is not made and is reported
-as a finding. Text in no piece is never seen and never changed. ``formats.document`` runs the repair
-over the prose and splices the changed characters back into the file, so the output is the input
-byte for byte apart from them.
+as a finding. Entities and seams are text, not markup: a match may span them (a rule reading the
+whole line), as long as the edit itself lies inside one run. Text in no piece is never seen and
+never changed. ``formats.document`` runs the repair over the prose and splices the changed
+characters back into the file, so the output is the input byte for byte apart from them.
 
 A segment may carry its ``source`` (the source-language text of a translation unit; line-aligned
 with the segment's lines when it has as many lines, else given whole to each line) and a ``label``
@@ -68,6 +71,7 @@ class Atom:
     start: int
     end: int
     shown: str = ""
+    joins: bool = False
 
 
 Piece = Run | Atom

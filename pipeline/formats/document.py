@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -46,7 +47,8 @@ class Prose:
 
     ``starts``/``ends`` are each piece's offsets in the prose, ``file_starts``/``file_ends`` in the
     file, ``is_run`` whether it is a run, ``whole`` whether it is an atom shown as text (an entity),
-    which an edit may delete whole; pieces are in prose order (and runs in file order).
+    which an edit may delete whole, ``joins`` whether it is a seam (``Atom.joins``); pieces are in
+    prose order (and runs in file order).
     """
 
     text: str
@@ -58,6 +60,7 @@ class Prose:
     is_run: tuple[bool, ...]
     whole: tuple[bool, ...]
     labels: tuple[str, ...]
+    joins: tuple[bool, ...] = ()
 
     def editable(self) -> list[int]:
         """Indexes of the pieces an edit may change: runs, and atoms shown as text (deleted whole)."""
@@ -92,7 +95,7 @@ def prose_of(text: str, segments: Sequence[Segment], line_source: Sequence[str] 
     parts: list[list[str]] = [[] for _ in file_starts_of_lines]
     sources: list[list[str]] = [[] for _ in file_starts_of_lines]
     labels = [""] * len(file_starts_of_lines)
-    placed: list[tuple[int, int, int, int, bool, bool]] = []  # prose line, length shown, file span, run, whole
+    placed: list[tuple[int, int, int, int, bool, bool, bool]] = []  # line, length, file span, run, whole, joins
     current, last_end = 0, 0
     for segment in segments:
         for line, source in zip(segment.lines, _segment_source(segment), strict=True):
@@ -101,7 +104,7 @@ def prose_of(text: str, segments: Sequence[Segment], line_source: Sequence[str] 
             current = max(current, bisect.bisect_right(file_starts_of_lines, line[0].start) - 1)
             if parts[current]:
                 parts[current].append(PLACEHOLDER)
-                placed.append((current, 1, line[0].start, line[0].start, False, False))
+                placed.append((current, 1, line[0].start, line[0].start, False, False, False))
             labels[current] = labels[current] or segment.label
             if segment.source is not None:
                 sources[current].append(source)
@@ -113,7 +116,8 @@ def prose_of(text: str, segments: Sequence[Segment], line_source: Sequence[str] 
                     last_end = piece.end
                 parts[current].append(shown)
                 whole = isinstance(piece, Atom) and shown not in ("", PLACEHOLDER)
-                placed.append((current, len(shown), piece.start, piece.end, isinstance(piece, Run), whole))
+                joins = isinstance(piece, Atom) and piece.joins
+                placed.append((current, len(shown), piece.start, piece.end, isinstance(piece, Run), whole, joins))
     lines = ["".join(p) for p in parts]
     prose_line_starts = _line_starts("\n".join(lines))
     starts: list[int] = []
@@ -131,7 +135,8 @@ def prose_of(text: str, segments: Sequence[Segment], line_source: Sequence[str] 
         source = [" ".join(own) if own else (line_source[k] if line_source is not None else "")
                   for k, own in enumerate(sources)]
     return Prose("\n".join(lines), source, tuple(starts), tuple(ends), tuple(p[2] for p in placed),
-                 tuple(p[3] for p in placed), tuple(p[4] for p in placed), tuple(p[5] for p in placed), tuple(labels))
+                 tuple(p[3] for p in placed), tuple(p[4] for p in placed), tuple(p[5] for p in placed), tuple(labels),
+                 tuple(p[6] for p in placed))
 
 
 def _matched_span(edit: Edit) -> tuple[int, int]:
@@ -156,6 +161,11 @@ class _Runs:
         self.file_starts = [prose.file_starts[i] for i in index]
         self.file_ends = [prose.file_ends[i] for i in index]
         self.whole = [prose.whole[i] for i in index]
+        # Whether piece k and k + 1 are text that meets: nothing between them in the prose but seams.
+        self.open_after = [
+            prose.ends[a] == prose.starts[b] and all(prose.joins[j] for j in range(a + 1, b))
+            for a, b in itertools.pairwise(index)
+        ]
 
     def holding(self, start: int, end: int) -> int | None:
         """The run the span lies in, or ``None`` (no run, or two runs meeting at an empty span)."""
@@ -165,6 +175,18 @@ class _Runs:
         if start == end and self.starts[i] == start and i > 0 and self.ends[i - 1] == start:
             return None
         return i
+
+    def within(self, span: tuple[int, int], start: int, end: int) -> int | None:
+        """The run holding the edit ``start:end`` when its match ``span`` crosses only text (entities, seams)."""
+        i = self.holding(start, end)
+        if i is None or self.whole[i]:
+            return None
+        lo = hi = i
+        while span[0] < self.starts[lo] and lo > 0 and self.open_after[lo - 1]:
+            lo -= 1
+        while span[1] > self.ends[hi] and hi + 1 < len(self.ends) and self.open_after[hi]:
+            hi += 1
+        return i if self.starts[lo] <= span[0] and span[1] <= self.ends[hi] else None
 
     def to_file(self, i: int, pos: int) -> int:
         """A position inside run ``i`` of the pass's prose, in the pass's file text."""
@@ -205,6 +227,8 @@ def _walk(result: Result, prose: Prose) -> _Walk:
             edit = result.edits[n]
             span = _matched_span(edit)
             i = runs.holding(*span)
+            if i is None:
+                i = runs.within(span, edit.start, edit.end)
             if i is not None and runs.whole[i] and (edit.after or span != (edit.start, edit.end)
                                                      or span != (runs.starts[i], runs.ends[i])):
                 i = None  # an entity is only ever deleted whole

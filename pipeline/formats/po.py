@@ -4,7 +4,8 @@ translate-toolkit parses the file (units, plurals, flags, obsolete entries); the
 ``msgstr`` strings come from ``_Lexer``, which reads only the quoted strings of PO's line syntax and
 must decode every ``msgstr`` to exactly what translate-toolkit read, or the file is refused. Escapes
 (``\\"``, ``\\\\``, ``\\t``) are atoms showing the character they stand for, ``\\n`` ends a line of the
-segment, and the quotes between the strings of a continued ``msgstr`` are atoms showing nothing.
+segment, and the quotes between the strings of a continued ``msgstr`` are seams (atoms showing nothing
+that a rule's match may span).
 Format specifiers are codes, never edited: printf ones (``%s``, ``%(name)s``, ``%1$d``) in an entry
 flagged ``c-format``, ``python-format`` or the like, and ``%s``/``%d``/``%(name)s`` and ``{0}``/``{name}``
 in any entry. The header entry and obsolete (``#~``) entries are left alone.
@@ -101,7 +102,7 @@ def _msgstrs(text: str) -> list[list[_String]]:
         elif stripped.startswith('"') and in_msgstr and current is not None:
             where = _quoted(line)
             if where is not None:
-                current.lines[-1].append(Atom(last_end - 1, offset + where[0] + 1, ""))
+                current.lines[-1].append(Atom(last_end - 1, offset + where[0] + 1, "", joins=True))
                 _literal(text, offset + where[0], offset + where[1], current)
                 last_end = offset + where[1]
         elif stripped and not stripped.startswith('"'):
