@@ -288,3 +288,9 @@ def test_files_with_nothing_to_fix_come_back_byte_identical(named: tuple[str, st
     doc = decode(data, name)
     done = repair_file(Path(name), doc, RULES, Config())
     assert done.file.edits == [] and encode(doc, done.file.text) == data
+
+
+def test_markdown_text_the_parser_unescaped_is_left_alone() -> None:
+    text = "| a \\| b , c | d , e |\n| --- | --- |\n| f , g | h \\| i , j |\n\nk , l"
+    _, done = _repair("t.md", text)  # a cell with an escaped pipe and the rest of its row are left alone
+    assert done.file.text == "| a \\| b , c | d , e |\n| --- | --- |\n| f, g | h \\| i , j |\n\nk, l"

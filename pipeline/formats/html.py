@@ -20,6 +20,7 @@ line too, and the whitespace around it, which HTML renders as one space, is not 
 from __future__ import annotations
 
 import html
+import itertools
 from html.parser import HTMLParser
 
 from . import PLACEHOLDER, Atom, Line, Run, Segment
@@ -45,8 +46,7 @@ class _Reader(HTMLParser):
     def __init__(self, text: str, base: int, fragment: bool) -> None:
         super().__init__(convert_charrefs=False)
         self.text, self.base, self.fragment = text, base, fragment
-        self.line_starts = [0]
-        self.line_starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
+        self.line_starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
         self.segments: list[list[list[Run | Atom]]] = []
         self.lines: list[list[Run | Atom]] = [[]]
         self.skipping: str | None = None

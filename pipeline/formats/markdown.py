@@ -6,7 +6,9 @@ in the source lines the token's ``map`` gives, in order, and become runs. Everyt
 emphasis and link delimiters, link destinations and titles, inline HTML (shown as nothing), escapes
 and entities (shown as the character they stand for), code spans, autolinks and inline math (shown as
 a placeholder). Code blocks, fences, HTML blocks, math blocks and front matter have no inline token,
-so they are never seen. Soft and hard line breaks start a new prose line.
+so they are never seen. Soft and hard line breaks start a new prose line. An inline token whose text
+is not found verbatim in its lines (a table cell with an escaped ``\\|``, which the parser unescapes)
+is left alone, with the rest of its lines.
 
 >>> text = "# Dates\\n\\nSigned 16 in March 1921, see [the *text*](https://x.org/a_b) and `a , b`.\\n"
 >>> [[text[p.start:p.end] if isinstance(p, Run) else p.shown for p in line]
@@ -16,6 +18,7 @@ so they are never seen. Soft and hard line breaks start a new prose line.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -24,7 +27,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..textio import InputError
 from . import PLACEHOLDER, Atom, Line, Run, Segment
 
 _DELIMITERS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
@@ -36,17 +38,27 @@ def parser() -> MarkdownIt:
     return md.use(front_matter_plugin).use(dollarmath_plugin)
 
 
-class _Locator:
-    """Finds the tokens of one inline token in the file, left to right, and collects its lines of pieces."""
+class _Lost(Exception):
+    """A token's text is not where the parser's token says: the inline token is left alone."""
 
-    def __init__(self, text: str, cursor: int, name: str) -> None:
-        self.text, self.cursor, self.name = text, cursor, name
+
+class _Locator:
+    """Finds the tokens of one inline token in its lines of the file, left to right, collecting lines of pieces."""
+
+    def __init__(self, text: str, cursor: int, limit: int) -> None:
+        self.text, self.cursor, self.limit = text, cursor, limit
         self.lines: list[list[Run | Atom]] = [[]]
 
     def find(self, needle: str) -> int:
-        found = self.text.find(needle, self.cursor)
+        found = self.text.find(needle, self.cursor, self.limit)
         if found < 0:
-            raise InputError(f"{self.name}: cannot locate {needle!r} after offset {self.cursor} in the Markdown source")
+            raise _Lost(needle)
+        return found
+
+    def index(self, needle: str, start: int) -> int:
+        found = self.text.find(needle, start, self.limit)
+        if found < 0:
+            raise _Lost(needle)
         return found
 
     def atom(self, start: int, end: int, shown: str = "") -> None:
@@ -71,9 +83,9 @@ class _Locator:
                 title = parseLinkTitle(self.text, end, len(self.text))
                 if title.ok:
                     end = self._skip_space(title.pos)
-            end = self.text.index(")", end) + 1
+            end = self.index(")", end) + 1
         elif self.text.startswith("[", end):
-            end = self.text.index("]", end) + 1
+            end = self.index("]", end) + 1
         self.atom(start, end)
 
     def _skip_space(self, pos: int) -> int:
@@ -102,7 +114,7 @@ class _Locator:
                 self.atom(start, start + len(token.markup))
             elif kind == "link_open" and token.markup in ("autolink", "linkify"):
                 start = self.find("<")
-                self.atom(start, self.text.index(">", start) + 1, PLACEHOLDER)
+                self.atom(start, self.index(">", start) + 1, PLACEHOLDER)
                 autolink = True
             elif kind == "link_open":
                 start = self.find("[")
@@ -123,13 +135,13 @@ class _Locator:
                 start = self.find("$")
                 self.atom(start, self.find(token.content) + len(token.content) + 1, PLACEHOLDER)
             else:
-                raise InputError(f"{self.name}: Markdown inline token {kind!r} is not handled")
+                raise _Lost(kind)
 
     def _code(self, ticks: str) -> None:
         start = self.find(ticks)
         pos = start + len(ticks)
         while True:
-            pos = self.text.index(ticks, pos)
+            pos = self.index(ticks, pos)
             after = pos + len(ticks)
             if self.text[pos - 1] != "`" and not self.text.startswith("`", after):
                 break
@@ -141,17 +153,22 @@ class _Locator:
 
 def segments(text: str, name: str) -> list[Segment]:
     """The prose of the Markdown file ``text``: one segment per inline token (a paragraph, heading, cell)."""
-    line_starts = [0]
-    line_starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
+    line_starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
     found: list[Segment] = []
     cursor = 0
     for token in parser().parse(text):
         if token.type != "inline" or not token.children:
             continue
+        limit = len(text)
         if token.map is not None:
             cursor = max(cursor, line_starts[token.map[0]])
-        locator = _Locator(text, cursor, name)
-        locator.children(token.children)
+            limit = min(len(text), line_starts[token.map[1]])
+        locator = _Locator(text, cursor, limit)
+        try:
+            locator.children(token.children)
+        except _Lost:
+            cursor = limit
+            continue
         cursor = locator.cursor
         lines: tuple[Line, ...] = tuple(tuple(line) for line in locator.lines)
         label = f"line {token.map[0] + 1}" if token.map is not None else ""

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import srt
 import webvtt
-from webvtt.errors import MalformedFileError
+from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from ..textio import InputError
 from . import Run, Segment
@@ -30,7 +30,7 @@ def _cue_texts(text: str, name: str) -> Iterable[tuple[str, str]]:
     if name.lower().endswith(".vtt"):
         try:
             captions = webvtt.from_buffer(io.StringIO(text)).captions
-        except MalformedFileError as error:
+        except (MalformedFileError, MalformedCaptionError) as error:
             raise InputError(f"{name}: not a WebVTT file ({error})") from None
         for n, caption in enumerate(captions, 1):
             yield caption.identifier or f"cue {n}", caption.raw_text
