@@ -294,3 +294,13 @@ def test_markdown_text_the_parser_unescaped_is_left_alone() -> None:
     text = "| a \\| b , c | d , e |\n| --- | --- |\n| f , g | h \\| i , j |\n\nk , l"
     _, done = _repair("t.md", text)  # a cell with an escaped pipe and the rest of its row are left alone
     assert done.file.text == "| a \\| b , c | d , e |\n| --- | --- |\n| f, g | h \\| i , j |\n\nk, l"
+
+
+def test_check_and_sarif_point_into_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "---\ntitle: x , y\n---\n\nIntro `a , b` and then , at 08: 15 .\n"
+    (tmp_path / "a.md").write_text(text)
+    assert main(["check", str(tmp_path / "a.md"), "--output-format", "sarif"]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    lines = text.split("\n")
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in results]
+    assert [lines[g["startLine"] - 1][g["startColumn"] - 1:][:2] for g in regions] == [" ,", " 1", " ."]
