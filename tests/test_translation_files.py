@@ -1,0 +1,182 @@
+"""XLIFF, TMX, PO and bilingual TSV: each target repaired with its own source, everything else kept.
+
+The files are written by translate-toolkit (``translation_files``) from the WMT22 ru-en test set in the
+shared folder beside the checkout: ``cases.tsv`` (artifacts injected into the reference, the text run's
+expected repairs) with ``src.ru`` as sources. Every repaired file is read back by translate-toolkit
+and lxml, not by the adapters under test.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from translate.storage import pypo, tmx, xliff, xliff2
+from translation_files import BUILDERS, po, xliff12
+
+from mtfix.cli import main
+from mtfix.config import Config
+from mtfix.formats.document import CROSSES_MARKUP
+from mtfix.formats.files import repair_file
+from mtfix.registry import all_rules
+from mtfix.runner import apply_ledger, fix_text
+from mtfix.textio import decode, encode
+
+ROOT = Path(__file__).resolve().parent.parent
+WMT = ROOT.parent / "shared" / "corpus" / "wmt22-ru-en"
+RULES = tuple(all_rules())
+TARGETS = {"xliff12.xlf", "xliff11.xlf", "xliff21.xlf", "tm.tmx"}
+
+
+@cache
+def _cases() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sources and the corrupted targets of cases.tsv."""
+    csv.field_size_limit(10**9)
+    with (WMT / "cases.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return tuple(r["source"] for r in rows), tuple(r["corrupted"] for r in rows)
+
+
+@cache
+def _text_run() -> tuple[str, ...]:
+    """The text run's repair of the corrupted lines, with the sources (what ``fix --source`` gives)."""
+    sources, targets = _cases()
+    return tuple(fix_text("\n".join(targets), RULES, source=sources).text.split("\n"))
+
+
+def _repair(name: str, data: bytes, config: Config | None = None):
+    """The repair of a file, and its output as bytes (as ``fix`` writes it)."""
+    doc = decode(data, name)
+    done = repair_file(Path(name), doc, RULES, config or Config())
+    assert apply_ledger(doc.text, done.file.edits) == done.file.text  # the ledger replays on the file
+    return done, encode(doc, done.file.text)
+
+
+def _text(seg: etree._Element) -> str:
+    """The text of a TMX ``<seg>``: its own text and that of ``<hi>``, not the native code of ``<bpt>``/``<ept>``."""
+    return (seg.text or "") + "".join((_text(c) if c.tag == "hi" else "") + (c.tail or "") for c in seg)
+
+
+def _targets(name: str, data: bytes) -> list[str]:
+    """The plain targets of a file as translate-toolkit reads them (tags dropped, their text kept)."""
+    if name.endswith(".po"):
+        return [str(u.target) for u in pypo.pofile.parsestring(data).units if not u.isheader()]
+    if name.endswith(".tmx"):
+        return [_text(u.xmlelement.findall(".//tuv")[1].find("seg")) for u in tmx.tmxfile.parsestring(data).units]
+    store = (xliff2.Xliff2File if name == "xliff21.xlf" else xliff.xlifffile).parsestring(data)
+    units = [u for u in store.units if not u.isheader() and u.getid() != "2"] if name == "xliff11.xlf" else store.units
+    return ["".join(u.xmlelement.find(u.namespaced("target")).itertext()) for u in units]
+
+
+def _outside_targets(data: bytes) -> list[tuple]:
+    """Every element's tag and attributes, and all text outside targets: what must not change."""
+    root = etree.fromstring(data)
+    found = []
+    for element in root.iter():
+        inside = any(isinstance(a.tag, str) and etree.QName(a).localname in ("target", "seg")
+                     and (etree.QName(a).localname == "target" or a.getparent().getparent()[-1] is a.getparent())
+                     for a in (element, *element.iterancestors()))
+        found.append((element.tag, dict(element.attrib), None if inside else element.text,
+                      None if inside and etree.QName(element).localname not in ("target", "seg") else element.tail))
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_a_file_with_nothing_to_fix_comes_back_byte_identical(name: str) -> None:
+    sources, _ = _cases()
+    data = BUILDERS[name](list(zip(sources, _text_run(), strict=True)))
+    done, out = _repair(name, data)
+    assert out == data
+    assert not [e for e in done.file.edits if e.applied]
+
+
+@pytest.mark.parametrize("name", sorted(TARGETS))
+def test_injected_artifacts_get_exactly_the_text_runs_repairs(name: str) -> None:
+    sources, targets = _cases()
+    data = BUILDERS[name](list(zip(sources, targets, strict=True)))
+    done, out = _repair(name, data)
+    assert _targets(name, data) == list(targets)  # translate-toolkit reads the artifacts in...
+    assert _targets(name, out) == list(_text_run())  # ...and the text run's repairs out
+    assert _outside_targets(out) == _outside_targets(data)  # ids, notes, states, tags and attributes kept
+    assert out.count(b"<g ") + out.count(b"<pc ") + out.count(b"<bpt ") == (
+        data.count(b"<g ") + data.count(b"<pc ") + data.count(b"<bpt "))
+    assert not [f for f in done.file.findings if CROSSES_MARKUP in f.message]
+
+
+def test_po_units_keep_everything_but_msgstr_and_get_the_text_runs_repairs() -> None:
+    sources, targets = _cases()
+    data = po(list(zip(sources, targets, strict=True)))
+    done, out = _repair("messages.po", data)
+    before = [u for u in pypo.pofile.parsestring(data).units if not u.isheader()]
+    after = [u for u in pypo.pofile.parsestring(out).units if not u.isheader()]
+    assert [(u.source, u.getcontext(), u.getnotes(), u.isfuzzy()) for u in after] == [
+        (u.source, u.getcontext(), u.getnotes(), u.isfuzzy()) for u in before]
+    differ = {i for i, (u, want) in enumerate(zip(after, _text_run(), strict=True)) if str(u.target) != want}
+    # A repair whose own change spans the wrap of a msgstr is reported, not made; all others are made.
+    unit_at = {}
+    for n, line in enumerate(done.file.text.split("\n"), start=1):
+        if line.startswith('msgctxt "wmt22-'):
+            unit_at[n] = int(line.split("-")[1].rstrip('"')) - 1
+    crossing = {max(u for n, u in unit_at.items() if n < f.line) for f in done.file.findings
+                if CROSSES_MARKUP in f.message}
+    assert differ <= crossing
+    assert len(crossing) <= len(after) // 100
+
+
+def test_an_edit_across_an_inline_code_is_dropped_and_the_code_stays() -> None:
+    data = xliff12([("Пленум 16 декабря 1921 года в 08:15, затем", "The Plenum 16 in December 1921 at 08: 15 , then")],
+                   tagged=lambda i: False).decode()
+    data = data.replace("16 in December", '16 in <g id="1">December</g>').replace("at 08", 'at <ph id="2">{t}</ph>08')
+    done, _ = _repair("a.xlf", data.encode())
+    assert '16 in <g id="1">December</g> 1921 at <ph id="2">{t}</ph>08:15, then' in done.file.text
+    crossing = [f for f in done.file.findings if CROSSES_MARKUP in f.message]
+    assert {f.rule_id for f in crossing} == {"date.day_in_month"}
+
+
+def test_entities_and_codes_in_targets_are_kept_byte_for_byte() -> None:
+    data = xliff12([("А & Б: 5 < 7 , дом", "A &amp; B: 5 &lt; 7 , house")], tagged=lambda i: False).decode()
+    data = data.replace("A &amp;amp; B: 5 &amp;lt; 7 , house", "A &amp; B: 5&#160;&lt; 7 , <g id='1'>house</g>")
+    done, _ = _repair("b.xlf", data.encode())
+    assert "A &amp; B: 5&#160;&lt; 7, <g id='1'>house</g>" in done.file.text
+
+
+def test_tsv_targets_are_repaired_with_their_own_source(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.tsv"
+    path.write_text("source\ttarget\tnote\nБолее 7 тыс. человек\tMore than XNUMX thousand people , ok\tx , y\n"
+                    "Где он?\tWhere is he?\t\n", encoding="utf-8")
+    assert main(["fix", str(path), "-o", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "pairs.tsv").read_text("utf-8") == (
+        "source\ttarget\tnote\nБолее 7 тыс. человек\tMore than 7 thousand people, ok\tx , y\nГде он?\tWhere is he?\t\n")
+
+
+def test_check_names_the_unit_and_its_line_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.xlf"
+    path.write_bytes(xliff12([("Где он?", "Where is he ."), ("Да.", "Yes.")], tagged=lambda i: False))
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    line = next(n for n, text in enumerate(path.read_text("utf-8").split("\n"), 1) if "Where is he" in text)
+    column = path.read_text("utf-8").split("\n")[line - 1].index("Where is he .") + len("Where is he")
+    assert f"{path}:{line}:{column + 1}: typo.space_before_punct unit s1: Space before a punctuation mark" in out[1]
+    assert out[0].startswith(f"{path}:{line}:") and "qa.final_punct unit s1:" in out[0]
+
+
+def test_number_findings_are_the_same_as_the_text_runs() -> None:
+    sources = (WMT / "src.ru").read_text("utf-8").split("\n")[:-1]
+    hyps = (WMT / "hyp.ALMAnaCH-Inria.en").read_text("utf-8").split("\n")[:-1]
+    numbers = [r for r in RULES if r.id.startswith(("number.", "placeholder."))]
+    text = fix_text("\n".join(hyps), numbers, source=sources)
+    done, _ = _repair("almanach.xlf", xliff12(list(zip(sources, hyps, strict=True)), tagged=lambda i: False),
+                   Config(select=("number", "placeholder")))
+    lines = done.file.text.split("\n")
+    unit_of_line = {n: int(line.split('id="s')[1].split('"')[0]) for n, line in enumerate(lines, 1)
+                    if 'id="s' in line}
+    target_line = {}
+    for n, line in enumerate(lines, 1):
+        if "<target" in line:
+            target_line[n] = max(u for k, u in unit_of_line.items() if k < n)
+    in_file = sorted((f.rule_id, target_line[f.line], f.text) for f in done.file.findings if f.stage != "qa")
+    assert in_file == sorted((f.rule_id, f.line, f.text) for f in text.findings)
+    assert len(in_file) > 50
