@@ -180,3 +180,32 @@ def test_number_findings_are_the_same_as_the_text_runs() -> None:
     in_file = sorted((f.rule_id, target_line[f.line], f.text) for f in done.file.findings if f.stage != "qa")
     assert in_file == sorted((f.rule_id, f.line, f.text) for f in text.findings)
     assert len(in_file) > 50
+
+
+@pytest.mark.parametrize(("name", "state"), [
+    ("xliff12.xlf", lambda u: u.xmlelement.find(u.namespaced("target")).get("state")),
+    ("xliff21.xlf", lambda u: (u.xmlelement.get("state"), u.xmlelement.get("subState"))),
+    ("messages.po", lambda u: u.isfuzzy()),
+])
+def test_mark_review_marks_the_repaired_units_and_nothing_else(tmp_path: Path, name: str, state) -> None:
+    pairs = [("Где он?", "Where is he ."), ("Да.", "Yes."), ("Нет.", "No ."), ("Два.", "Two.")]
+    data = BUILDERS[name](pairs, **({} if name.endswith(".po") else {"tagged": lambda i: i == 2}))
+    (tmp_path / name).write_bytes(data)
+    assert main(["fix", "--mark-review", str(tmp_path / name), "-o", str(tmp_path / "out")]) == 0
+    out = (tmp_path / "out" / name).read_bytes()
+    store = {"xliff12.xlf": xliff.xlifffile, "xliff21.xlf": xliff2.Xliff2File, "messages.po": pypo.pofile}[name]
+    before = [u for u in store.parsestring(data).units if not u.isheader()]
+    after = [u for u in store.parsestring(out).units if not u.isheader()]
+    repaired = {
+        "xliff12.xlf": ("needs-review-translation", "translated"),
+        "xliff21.xlf": (("translated", "mtfix:repaired"), (None, None)),
+        "messages.po": (True, False),
+    }[name]
+    # Unit 0 is fuzzy in the PO file to begin with (pairs are marked every 7th): it stays so.
+    assert [state(u) for u in after] == [repaired[0], state(before[1]), repaired[0], state(before[3])]
+    assert [str(u.target) for u in after][1::2] == [str(u.target) for u in before][1::2]
+    assert [u.getid() for u in after] == [u.getid() for u in before]
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "clean" / name).write_bytes(out)
+    assert main(["fix", "--mark-review", str(tmp_path / "clean" / name), "-o", str(tmp_path / "again")]) == 0
+    assert (tmp_path / "again" / name).read_bytes() == out

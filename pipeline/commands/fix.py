@@ -13,8 +13,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..decisions import Decisions, for_input, mark_findings
-from ..formats.document import repair_document
-from ..formats.files import is_document, label_entries, read_segments
+from ..formats.files import is_document, label_entries, mark_review, read_segments, repair_file
 from ..inputs import collect_inputs, report_stem
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
@@ -63,6 +62,9 @@ def add_repair_options(parser: argparse.ArgumentParser) -> None:
                         help="folder for the fixed text and reports (default: fixed/)")
     parser.add_argument("--ref", metavar="FILE",
                         help="reference translation of the one input (default: NAME.ref.txt beside each input)")
+    parser.add_argument("--mark-review", action="store_true",
+                        help="mark each repaired unit of a translation file for review (XLIFF "
+                        "state=needs-review-translation, 2.x state=translated subState=mtfix:repaired; PO fuzzy)")
     add_rule_options(parser)
     add_source_option(parser)
     add_quality_options(parser)
@@ -188,8 +190,9 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix"):
         decided = decisions or for_input(path, doc.text)
         if path in parsed:
-            done = repair_document(doc.text, parsed[path], rules, apply_review=config.apply_review,
-                                   decisions=decided, profile=profile, line_source=source)
+            done = repair_file(path, doc, rules, config, source, profile, decided, parsed[path])
+            if args.mark_review:
+                doc, done.file.text = mark_review(path, doc, done.file.text)
             quality = measurer.measure(done.prose, None, done.layout.source)
             rendered.append(render_outputs(doc, path, output, done.file, config, quality, done.prose,
                                            done.layout.labels))

@@ -8,6 +8,8 @@ source line of its file line, unless the format's segments carry their own sourc
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import importlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,19 +52,42 @@ def repair_file(
     source: Sequence[str] | None = None,
     profile: Profile | None = None,
     decisions: Decisions | None = None,
+    segments: Sequence[Segment] | None = None,
 ) -> Repaired:
     """Repair the prose of the document file ``path`` (decoded as ``doc``) with a file-aligned ``source``.
 
-    A translation file (its adapter has ``entries``) also gets the findings of the QA checks selected,
-    and every message names its unit.
+    ``segments`` are the file's when already read. A translation file (its adapter has ``entries``)
+    also gets the findings of the QA checks selected, and every message names its unit.
     """
-    done = repair_document(doc.text, read_segments(path, doc), rules, apply_review=config.apply_review,
+    segments = read_segments(path, doc) if segments is None else segments
+    done = repair_document(doc.text, segments, rules, apply_review=config.apply_review,
                            decisions=decisions, profile=profile, line_source=source)
     adapter = importlib.import_module(f"{__package__}.{format_of(path)}")
     if hasattr(adapter, "entries"):
         checks = select_checks(config.select, config.ignore)
         report_units(done, doc.text, adapter.entries(doc.text, str(path)), checks, decisions)
     return done
+
+
+def mark_review(path: Path, doc: Document, fixed: str) -> tuple[Document, str]:
+    """``fixed`` with its repaired units marked for review, when the format has a mark (XLIFF state, PO fuzzy).
+
+    Returns ``doc`` with an ending for each line the mark added (a PO ``#, fuzzy`` line takes the
+    ending of the line it precedes) and the marked text. Formats without a mark (TMX, TSV, Markdown...)
+    come back as they are.
+    """
+    adapter = importlib.import_module(f"{__package__}.{format_of(path)}")
+    if not hasattr(adapter, "mark_review"):
+        return doc, fixed
+    marked = adapter.mark_review(doc.text, fixed, str(path))
+    old, new = fixed.split("\n"), marked.split("\n")
+    endings: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        block = list(doc.endings[i1:i2]) or [doc.endings[min(i1, len(doc.endings) - 1)] or "\n"]
+        if tag != "equal" and j2 - j1 > len(block):
+            block = [block[0]] * (j2 - j1 - len(block)) + block
+        endings += block[: j2 - j1] if tag != "equal" else block
+    return dataclasses.replace(doc, endings=tuple(endings)), marked
 
 
 def label_entries(report: dict[str, Any], labels: Sequence[str]) -> None:

@@ -182,6 +182,55 @@ def entries(text: str, name: str) -> list[Entry]:
     return found
 
 
+def _heads(text: str) -> list[tuple[int, int | None]]:
+    """For each live entry: the offset of its first ``msgctxt``/``msgid`` line and of its ``#,`` flags line.
+
+    An entry starts at the first ``msgctxt`` or ``msgid`` line after a ``msgstr`` (or the file's start);
+    a flags line counts when it comes after the previous entry's ``msgstr`` and is not obsolete.
+    """
+    heads: list[tuple[int, int | None]] = []
+    flags: int | None = None
+    after_msgstr = True
+    offset = 0
+    for line in text.split("\n"):
+        if line.startswith("#,"):
+            flags = offset
+        elif line.startswith("#~"):
+            flags = None
+        elif line.startswith(("msgctxt", "msgid ", "msgid\t")) and after_msgstr:
+            heads.append((offset, flags))
+            after_msgstr, flags = False, None
+        elif line.startswith("msgstr"):
+            after_msgstr = True
+        offset += len(line) + 1
+    return heads
+
+
+def mark_review(raw: str, fixed: str, name: str) -> str:
+    """``fixed`` with each entry whose ``msgstr`` differs from ``raw``'s flagged ``fuzzy`` (for review).
+
+    The flag joins the entry's ``#,`` line, or a ``#, fuzzy`` line is added before its ``msgctxt``/``msgid``.
+    """
+    before = pypo.pofile.parsestring(raw.encode("utf-8")).units
+    after = pypo.pofile.parsestring(fixed.encode("utf-8")).units
+    live = [(old, new) for old, new in zip(before, after, strict=True) if not new.isobsolete()]
+    heads = _heads(fixed)
+    if len(heads) != len(live):
+        raise InputError(f"{name}: {len(heads)} entries found, translate-toolkit read {len(live)}")
+    pieces, cursor = [], 0
+    for (old, new), (head, flags) in zip(live, heads, strict=True):
+        if new.isheader() or new.isfuzzy() or _strings(old.target) == _strings(new.target):
+            continue
+        if flags is None:
+            pieces += [fixed[cursor:head], "#, fuzzy\n"]
+            cursor = head
+        else:
+            end = fixed.index("\n", flags) if "\n" in fixed[flags:] else len(fixed)
+            pieces += [fixed[cursor:end], ", fuzzy"]
+            cursor = end
+    return "".join(pieces) + fixed[cursor:]
+
+
 def segments(text: str, name: str) -> list[Segment]:
     """The ``msgstr`` segments, for the repair."""
     return segments_of(entries(text, name))

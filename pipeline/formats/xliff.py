@@ -24,7 +24,7 @@ from ..textio import InputError
 from . import Segment
 from .bilingual import Entry, Markup, Walker, as_lines, attribute_key, local
 from .bilingual import segments as segments_of
-from .xmlspans import XmlFile
+from .xmlspans import XmlFile, start_tag
 
 GETTEXT_HEADER = "x-gettext-domain-header"  # po2xliff's unit for a PO header: metadata, not prose
 
@@ -76,15 +76,15 @@ def _translatable(element: etree._Element) -> bool:
     return element.get("translate", "yes") != "no"
 
 
-def entries(text: str, name: str) -> list[Entry]:
-    """Every unit (1.2) or segment (2.x) of the file, in file order."""
-    xml = XmlFile(text, name)
-    found = []
+def _units(xml: XmlFile, name: str) -> list[tuple[Entry, etree._Element]]:
+    """Every unit (1.2) or segment (2.x) with the element holding its state (``<target>``, ``<segment>``)."""
+    found: list[tuple[Entry, etree._Element]] = []
     if version(xml, name) == 1:
         walker = Walker(xml, MARKUP_1)
         for unit in xml.root.iter(etree.Element):
             if local(unit) == "trans-unit" and _translatable(unit) and unit.get("restype") != GETTEXT_HEADER:
-                found.append(_entry(xml, walker, unit.get("id", str(len(found) + 1)), unit))
+                entry = _entry(xml, walker, unit.get("id", str(len(found) + 1)), unit)
+                found.append((entry, _child(unit, "target")))
         return found
     walker = Walker(xml, MARKUP_2)
     for unit in xml.root.iter(etree.Element):
@@ -95,8 +95,34 @@ def entries(text: str, name: str) -> list[Entry]:
             label = unit.get("id", str(len(found) + 1))
             if len(parts) > 1:
                 label = f"{label}::{segment.get('id', k)}"
-            found.append(_entry(xml, walker, label, segment))
+            found.append((_entry(xml, walker, label, segment), segment))
     return found
+
+
+def entries(text: str, name: str) -> list[Entry]:
+    """Every unit (1.2) or segment (2.x) of the file, in file order."""
+    return [entry for entry, _ in _units(XmlFile(text, name), name)]
+
+
+def mark_review(raw: str, fixed: str, name: str) -> str:
+    """``fixed`` with each unit whose target differs from ``raw``'s marked for review.
+
+    XLIFF 1.2: ``state="needs-review-translation"`` on the ``<target>``; 2.x: ``state="translated"``
+    (translated, not reviewed) and ``subState="mtfix:repaired"`` on the ``<segment>``. Only the start
+    tag of those elements is written anew (same attributes, in order, with the state set).
+    """
+    before = entries(raw, name)
+    xml = XmlFile(fixed, name)
+    state = {"state": "needs-review-translation"} if version(xml, name) == 1 else {
+        "state": "translated", "subState": "mtfix:repaired"}
+    pieces, cursor = [], 0
+    for old, (new, holder) in zip(before, _units(xml, name), strict=True):
+        if old.unit.target == new.unit.target or holder is None:
+            continue
+        tag, _ = xml.tags(holder)
+        pieces += [fixed[cursor : tag.start], start_tag(holder, {**holder.attrib, **state}, tag.empty)]
+        cursor = tag.end
+    return "".join(pieces) + fixed[cursor:]
 
 
 def segments(text: str, name: str) -> list[Segment]:

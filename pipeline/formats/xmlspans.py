@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from xml.parsers import expat
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
@@ -122,6 +123,34 @@ class XmlFile:
     def token_at(self, offset: int) -> Token:
         """The token starting at or last before ``offset``."""
         return self.tokens[bisect.bisect_right(self._starts, offset) - 1]
+
+
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+_ATTRIBUTE_ESCAPES = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def start_tag(element: etree._Element, attributes: dict[str, str], empty: bool = False) -> str:
+    """A start tag for ``element`` with ``attributes`` (Clark names, in order) and its own namespace declarations.
+
+    >>> root = etree.fromstring('<a xmlns="urn:a"><b xml:lang="en" k="1"/></a>')
+    >>> start_tag(root[0], {**root[0].attrib, "k": "2 & 3"}, empty=True)
+    '<b xml:lang="en" k="2 &amp; 3"/>'
+    """
+    parent = element.getparent()
+    inherited = parent.nsmap if parent is not None else {}
+    prefixes = {uri: prefix for prefix, uri in element.nsmap.items()}
+    prefixes[XML_NAMESPACE] = "xml"
+
+    def qualified(name: str) -> str:
+        qname = etree.QName(name)
+        prefix = prefixes.get(qname.namespace) if qname.namespace else None
+        return f"{prefix}:{qname.localname}" if prefix else qname.localname
+
+    parts = [qualified(element.tag)]
+    parts += [f"xmlns{':' + prefix if prefix else ''}={quoteattr(uri)}"
+              for prefix, uri in element.nsmap.items() if inherited.get(prefix) != uri]
+    parts += [f"{qualified(key)}={quoteattr(value, _ATTRIBUTE_ESCAPES)}" for key, value in attributes.items()]
+    return "<" + " ".join(parts) + ("/>" if empty else ">")
 
 
 def _tokens(text: str, data: bytes, name: str) -> tuple[list[Token], list[_Element]]:
