@@ -30,7 +30,7 @@ import bisect
 import dataclasses
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..decisions import Decisions, mark_findings
 from ..model import Edit, Finding, Rule
@@ -166,6 +166,11 @@ class _Runs:
             prose.ends[a] == prose.starts[b] and all(prose.joins[j] for j in range(a + 1, b))
             for a, b in itertools.pairwise(index)
         ]
+        # Whether a seam (and nothing else) parts piece k from piece k + 1, and the seams' file text.
+        pairs = list(itertools.pairwise(index))
+        self.seams_after = [open_ and b > a + 1 for open_, (a, b) in zip(self.open_after, pairs, strict=True)]
+        self.seam_text = [[(prose.file_starts[j], prose.file_ends[j]) for j in range(a + 1, b)]
+                          for a, b in itertools.pairwise(index)]
 
     def holding(self, start: int, end: int) -> int | None:
         """The run the span lies in, or ``None`` (no run, or two runs meeting at an empty span)."""
@@ -188,6 +193,19 @@ class _Runs:
             hi += 1
         return i if self.starts[lo] <= span[0] and span[1] <= self.ends[hi] else None
 
+    def across(self, span: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+        """The first and last run of an edit ``start:end`` that spans seams only (a wrapped PO string), if so.
+
+        The runs between must meet through seams alone, and the match ``span`` lie within them.
+        """
+        i = bisect.bisect_right(self.starts, start) - 1
+        j = bisect.bisect_left(self.ends, end)
+        if i < 0 or j >= len(self.ends) or i >= j or start > self.ends[i] or end < self.starts[j]:
+            return None
+        if any(self.whole[k] or not self.seams_after[k] for k in range(i, j)) or self.whole[j]:
+            return None
+        return (i, j) if self.within(span, start, min(end, self.ends[i])) == i else None
+
     def to_file(self, i: int, pos: int) -> int:
         """A position inside run ``i`` of the pass's prose, in the pass's file text."""
         return self.file_starts[i] + pos - self.starts[i]
@@ -207,15 +225,20 @@ class _Runs:
 
 @dataclass
 class _Walk:
-    """The ledger followed pass by pass: each edit's run (``None``: it crosses markup) and file offsets."""
+    """The ledger followed pass by pass: each edit's run (``None``: it crosses markup) and file offsets.
+
+    ``file_afters`` holds the file text of edits across seams: their replacement, then the seams.
+    """
 
     runs: dict[int, int | None]
     file_spans: dict[int, tuple[int, int]]
     final: _Runs
+    file_afters: dict[int, str] = field(default_factory=dict)
 
 
-def _walk(result: Result, prose: Prose) -> _Walk:
+def _walk(result: Result, prose: Prose, text: str) -> _Walk:
     runs = _Runs(prose)
+    file_afters: dict[int, str] = {}
     by_step: dict[int, list[int]] = {}
     for n, edit in enumerate(result.edits):
         by_step.setdefault(edit.step, []).append(n)
@@ -229,6 +252,11 @@ def _walk(result: Result, prose: Prose) -> _Walk:
             i = runs.holding(*span)
             if i is None:
                 i = runs.within(span, edit.start, edit.end)
+            seamed = runs.across(span, edit.start, edit.end) if i is None else None
+            if seamed is not None:
+                placed[n] = seamed[0]
+                _across(runs, seamed, edit, n, text, file_spans, file_afters, changes)
+                continue
             if i is not None and runs.whole[i] and (edit.after or span != (edit.start, edit.end)
                                                      or span != (runs.starts[i], runs.ends[i])):
                 i = None  # an entity is only ever deleted whole
@@ -245,7 +273,24 @@ def _walk(result: Result, prose: Prose) -> _Walk:
                 before = changes.get(i, (0, 0))
                 changes[i] = (before[0] + grown, before[1] + file_grown)
         runs.apply(changes)
-    return _Walk(placed, file_spans, runs)
+    return _Walk(placed, file_spans, runs, file_afters)
+
+
+def _across(runs: _Runs, seamed: tuple[int, int], edit: Edit, n: int, text: str,
+            file_spans: dict[int, tuple[int, int]], file_afters: dict[int, str],
+            changes: dict[int, tuple[int, int]]) -> None:
+    """Place an edit across seams: its replacement goes to its first run, the rest of its span is cut from
+    the runs after it, and the seams stay (in the file ledger, after the replacement)."""
+    i, j = seamed
+    file_spans[n] = (runs.to_file(i, edit.start), runs.to_file(j, edit.end))
+    file_afters[n] = edit.after + "".join(text[a:b] for k in range(i, j) for a, b in runs.seam_text[k])
+    if not edit.applied:
+        return
+    cuts = {i: len(edit.after) - (runs.ends[i] - edit.start), j: -(edit.end - runs.starts[j])}
+    cuts.update({k: runs.starts[k] - runs.ends[k] for k in range(i + 1, j)})
+    for k, grown in cuts.items():
+        before = changes.get(k, (0, 0))
+        changes[k] = (before[0] + grown, before[1] + grown)
 
 
 @dataclass
@@ -305,7 +350,7 @@ def _to_file(prose_result: Result, walk: _Walk, prose: Prose, file_text: str) ->
         raw_start, raw_end = where.file_offset(edit.raw_start, False), where.file_offset(edit.raw_end, True)
         line, col = where.line_col(raw_start)
         edits.append(dataclasses.replace(edit, start=start, end=end, raw_start=raw_start, raw_end=raw_end,
-                                         line=line, col=col))
+                                         line=line, col=col, after=walk.file_afters.get(n, edit.after)))
     findings = []
     for finding in prose_result.findings:
         raw_start = where.file_offset(finding.raw_start, False)
@@ -341,7 +386,7 @@ def repair_document(
         verdicts = {**wanted, **dict.fromkeys(refused, False)}
         result = fix_text(prose.text, rules, apply_review=apply_review, source=prose.source, profile=profile,
                           verdicts=verdicts or None)
-        walk = _walk(result, prose)
+        walk = _walk(result, prose, text)
         crossing = [e for n, e in enumerate(result.edits) if walk.runs[n] is None and edit_key(e) not in refused]
         if not crossing:
             break
@@ -351,7 +396,8 @@ def repair_document(
         refused.update(edit_key(e) for e in crossing if e.step == first)
     kept = [n for n, e in enumerate(result.edits) if edit_key(e) not in refused]
     walk = _Walk({k: walk.runs[n] for k, n in enumerate(kept)},
-                 {k: walk.file_spans[n] for k, n in enumerate(kept)}, walk.final)
+                 {k: walk.file_spans[n] for k, n in enumerate(kept)}, walk.final,
+                 {k: walk.file_afters[n] for k, n in enumerate(kept) if n in walk.file_afters})
     findings = result.findings + [_crossing_finding(e) for e in result.edits if edit_key(e) in refused]
     findings.sort(key=lambda f: (f.raw_start, f.raw_end, f.rule_id))
     prose_result = Result(result.raw, result.text, [result.edits[n] for n in kept],
