@@ -208,3 +208,41 @@ def test_mark_review_marks_the_repaired_units_and_nothing_else(tmp_path: Path, n
     (tmp_path / "clean" / name).write_bytes(out)
     assert main(["fix", "--mark-review", str(tmp_path / "clean" / name), "-o", str(tmp_path / "again")]) == 0
     assert (tmp_path / "again" / name).read_bytes() == out
+
+
+def test_a_broken_translation_file_is_a_one_line_input_error(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    for name, content in (("a.xlf", "<xliff version='1.2'><file><body><trans-unit>"), ("b.tmx", "<html/>"),
+                          ("c.po", 'msgid "a"\nmsgstr "b'), ("d.tsv", "only one column\n")):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        assert main(["fix", str(tmp_path / name), "-o", str(tmp_path / "out")]) == 2
+        error = capsys.readouterr().err
+        assert error.startswith(f"mtfix: error: {tmp_path / name}") and error.count("\n") == 1
+        assert not (tmp_path / "out").exists()
+
+
+def test_crlf_and_bom_come_back_as_they_were(tmp_path: Path) -> None:
+    data = xliff12([("Где он?", "Where is he ."), ("Да.", "Yes.")], tagged=lambda i: i == 0)
+    path = tmp_path / "w.xlf"
+    path.write_bytes(b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n"))
+    assert main(["fix", str(path), "-o", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "w.xlf").read_bytes() == path.read_bytes().replace(b"he .", b"he.")
+
+
+def test_units_without_target_segments_and_tmx_all_languages(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "m.xlf").write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru" trgLang="en"><file id="f">\n'
+        '<unit id="u1"><segment id="a"><source>Привет.</source></segment>\n'
+        '<segment id="b"><source>Где он?</source><target>Where is he .</target></segment></unit>\n'
+        '<unit id="u2" translate="no"><segment><source>Где он?</source><target>Где он ?</target></segment></unit>\n'
+        "</file></xliff>\n", encoding="utf-8")
+    (tmp_path / "t.tmx").write_text(
+        '<tmx version="1.4"><header srclang="*all*"/><body>\n<tu><tuv xml:lang="ru"><seg>Да ?</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Yes ?</seg></tuv></tu>\n</body></tmx>\n', encoding="utf-8")
+    assert main(["check", str(tmp_path / "m.xlf"), str(tmp_path / "t.tmx")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [" ".join(line.split(" ")[1:4]).removesuffix(":") for line in out] == [
+        "qa.untranslated unit u1::a", "qa.final_punct unit u1::b", "typo.space_before_punct unit u1::b",
+        "typo.space_before_punct unit 1"]
+    assert out[0].startswith(f"{tmp_path / 'm.xlf'}:2:") and out[3].startswith(f"{tmp_path / 't.tmx'}:2:")
