@@ -51,3 +51,13 @@ def test_select_and_ignore_take_ids_and_prefixes_among_rule_selectors() -> None:
 def test_a_qa_selector_naming_no_check_is_an_error() -> None:
     with pytest.raises(UnknownCheckError, match=r"qa\.urll"):
         select_checks(("qa.urll",))
+
+
+def test_the_glossary_source_column_is_optional(tmp_path) -> None:
+    from mtfix.rules.terms import GLOSSARY, glossary_rows, load_glossary
+
+    assert all(len(row) == 4 and row[3] for row in glossary_rows(GLOSSARY))
+    assert load_glossary(GLOSSARY) == tuple(row[:3] for row in glossary_rows(GLOSSARY))
+    path = tmp_path / "g.tsv"
+    path.write_text("wrong\tright\tnote\nTiflis\tTbilisi\told name\n", encoding="utf-8")
+    assert glossary_rows(path) == (("Tiflis", "Tbilisi", "old name", ""),)

@@ -73,7 +73,8 @@ class XmlFile:
     def __init__(self, text: str, name: str) -> None:
         self.text = text
         data = text.encode("utf-8")
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=False)
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=False,
+                                 encoding="utf-8")  # the text was read as UTF-8, whatever the declaration says
         try:
             self.root = etree.fromstring(data, parser)
         except etree.XMLSyntaxError as error:
