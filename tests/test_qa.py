@@ -61,3 +61,14 @@ def test_the_glossary_source_column_is_optional(tmp_path) -> None:
     path = tmp_path / "g.tsv"
     path.write_text("wrong\tright\tnote\nTiflis\tTbilisi\told name\n", encoding="utf-8")
     assert glossary_rows(path) == (("Tiflis", "Tbilisi", "old name", ""),)
+
+
+def test_rules_lists_the_checks_and_shows_one_checks_examples(capsys) -> None:
+    from mtfix.cli import main
+
+    assert main(["rules"]) == 0
+    listed = capsys.readouterr().out
+    assert all(f"{check.id} " in listed for check in CHECKS)
+    assert main(["rules", "qa.final_punct"]) == 0
+    shown = capsys.readouterr().out
+    assert "'Где он?' -> 'Where is he.'" in shown and shown.index("flags:") < shown.index("leaves alone:")
