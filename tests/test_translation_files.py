@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from translate.storage import pypo, tmx, xliff, xliff2
 from translation_files import BUILDERS, po, xliff12
@@ -246,3 +248,19 @@ def test_units_without_target_segments_and_tmx_all_languages(tmp_path: Path,
         "qa.untranslated unit u1::a", "qa.final_punct unit u1::b", "typo.space_before_punct unit u1::b",
         "typo.space_before_punct unit 1"]
     assert out[0].startswith(f"{tmp_path / 'm.xlf'}:2:") and out[3].startswith(f"{tmp_path / 't.tmx'}:2:")
+
+
+# Text with the characters XML and PO escape, artifacts and whole-line rules (mojibake); no PO format
+# specifier, which is a code: a whole-line repair across one is dropped, so the text run is no measure there.
+PIECES = [*"aZ7 ,.:;!?&<>\"'’«»—-()%#@/\\", "Дом", "XNUMX", "16 in March", " , ", "â€”"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(pairs=st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=4), name=st.sampled_from(sorted(BUILDERS)))
+def test_any_targets_come_out_as_the_text_run_repairs_them(pairs: list[tuple[str, str]], name: str) -> None:
+    data = BUILDERS[name](pairs)
+    _, out = _repair(name, data)
+    sources = [s for s, _ in pairs]
+    want = fix_text("\n".join(t for _, t in pairs), RULES, source=sources).text.split("\n")
+    assert _targets(name, out) == want
