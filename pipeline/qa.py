@@ -390,10 +390,5 @@ def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tup
     return tuple(c for c in picked if not any(_matches(c.id, p) for p in unwanted))
 
 
-def by_id() -> dict[str, Check]:
-    """The checks by id."""
-    return {check.id: check for check in CHECKS}
-
-
-__all__ = ["ATOM", "CHECKS", "Check", "Hit", "Unit", "UnknownCheckError", "by_id", "is_qa", "run_checks",
+__all__ = ["ATOM", "CHECKS", "Check", "Hit", "Unit", "UnknownCheckError", "is_qa", "run_checks",
            "select_checks"]

@@ -86,7 +86,6 @@ class XmlFile:
             raise InputError(f"{name}: the XML parsers disagree on the elements ({len(elements)} and "
                              f"{len(self.elements)})")
         self._spans = elements
-        self._starts = [t.start for t in self.tokens]
         self._where = {id(t): k for k, t in enumerate(self.tokens)}
 
     def index(self, element: etree._Element) -> int:
@@ -112,18 +111,9 @@ class XmlFile:
         last = self._where[id(spans.close)]
         return self.tokens[first:last]
 
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a file offset."""
-        line = self.text.count("\n", 0, offset)
-        return line + 1, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-
     def element_at(self, index: int) -> etree._Element:
         """The element with document-order number ``index``."""
         return self.elements[index]
-
-    def token_at(self, offset: int) -> Token:
-        """The token starting at or last before ``offset``."""
-        return self.tokens[bisect.bisect_right(self._starts, offset) - 1]
 
 
 XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
