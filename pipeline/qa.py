@@ -34,7 +34,8 @@ class Unit:
 
     Texts hold ``ATOM`` where an inline code stands; ``source_codes``/``target_codes`` are keys that
     identify each code (``"g#1"``, ``"/g#1"``, ``"%s"``), equal in source and target for the same code.
-    ``ordered`` says that the order of codes matters (positional printf specifiers such as ``%s``).
+    ``ordered`` says that the order of codes matters: it does for tags and positional printf specifiers
+    (``%s``), not for named or numbered placeholders (``%(name)s``, ``{0}``, ``%1$s``), made to be reordered.
     """
 
     id: str
@@ -42,7 +43,7 @@ class Unit:
     target: str
     source_codes: tuple[str, ...] = ()
     target_codes: tuple[str, ...] = ()
-    ordered: bool = False
+    ordered: bool = True
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,7 @@ def _glossary_terms(unit: Unit) -> Iterator[tuple[str, str]]:
             yield f"the source has {source!r}, the target lacks {right!r}", right
 
 
-def _u(source: str, target: str, *codes: tuple[str, ...], ordered: bool = False) -> tuple[Unit, ...]:
+def _u(source: str, target: str, *codes: tuple[str, ...], ordered: bool = True) -> tuple[Unit, ...]:
     """A one-unit file for the examples: source, target and, optionally, their codes."""
     source_codes, target_codes = codes if codes else ((), ())
     return (Unit("1", source, target, source_codes, target_codes, ordered),)
@@ -297,12 +298,12 @@ CHECKS = (
                        _u(f"{A} из {A}", f"{A} of {A}", ("{0}", "{1}"), ("{1}", "{0}")),
                        _u("Привет", "Hello"))),
     Check("qa.code_order", "Inline codes in another order than in the source", _per_unit(_code_order),
-          examples=(_u(f"{A} и {A}", f"{A} and {A}", ("%s", "%d"), ("%d", "%s"), ordered=True),
-                    _u(f"{A}{A}{A}", f"{A}{A}{A}", ("%s", "%s", "%d"), ("%d", "%s", "%s"), ordered=True),
-                    _u(f"{A}: {A}", f"{A}: {A}", ("%i", "%f"), ("%f", "%i"), ordered=True)),
-          leave_alone=(_u(f"{A} и {A}", f"{A} and {A}", ("%s", "%d"), ("%s", "%d"), ordered=True),
-                       _u(f"{A} и {A}", f"{A} and {A}", ("%(a)s", "%(b)s"), ("%(b)s", "%(a)s")),
-                       _u(f"{A} и {A}", f"{A} and {A}", ("%s", "%d"), ("%d",), ordered=True))),
+          examples=(_u(f"{A} и {A}", f"{A} and {A}", ("%s", "%d"), ("%d", "%s")),
+                    _u(f"{A}{A}{A}", f"{A}{A}{A}", ("%s", "%s", "%d"), ("%d", "%s", "%s")),
+                    _u(f"{A}а{A} {A}", f"{A} {A}a{A}", ("g#1", "/g#1", "x#2"), ("x#2", "g#1", "/g#1"))),
+          leave_alone=(_u(f"{A} и {A}", f"{A} and {A}", ("%s", "%d"), ("%s", "%d")),
+                       _u(f"{A} и {A}", f"{A} and {A}", ("%(a)s", "%(b)s"), ("%(b)s", "%(a)s"), ordered=False),
+                       _u(f"{A} и {A}", f"{A} and {A}", ("%s", "%d"), ("%d",)))),
     Check("qa.code_nesting", "Paired inline codes closed out of order in the target", _per_unit(_nested),
           examples=(_u(f"{A}а{A}", f"{A}a{A}", ("g#1", "/g#1"), ("/g#1", "g#1")),
                     _u(f"{A}{A}а{A}{A}", f"{A}{A}a{A}{A}", ("g#1", "g#2", "/g#2", "/g#1"),
