@@ -278,9 +278,16 @@ def srt_files(draw) -> str:
                                      t) for n, t in enumerate(texts, 1)])
 
 
+@st.composite
+def vtt_files(draw) -> str:
+    texts = draw(st.lists(st.one_of(sentences, sentences.map(lambda s: f"<v Anna>{s}</v>")), min_size=1, max_size=5))
+    cues = [f"{n}\n00:00:0{n}.000 --> 00:00:0{n}.900 align:start\n{t}" for n, t in enumerate(texts, 1)]
+    return "\n\n".join([f"WEBVTT\n\nNOTE {ARTIFACT}", *cues]) + "\n"
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.one_of(markdown_files().map(lambda t: ("x.md", t)), html_files().map(lambda t: ("x.html", t)),
-                 srt_files().map(lambda t: ("x.srt", t))),
+                 srt_files().map(lambda t: ("x.srt", t)), vtt_files().map(lambda t: ("x.vtt", t))),
        st.booleans(), st.booleans())
 def test_files_with_nothing_to_fix_come_back_byte_identical(named: tuple[str, str], crlf: bool, bom: bool) -> None:
     name, text = named
