@@ -229,10 +229,16 @@ def test_decisions_name_prose_offsets_and_apply_follows_them(tmp_path: Path) -> 
     assert (tmp_path / "a.md.decisions.json").is_file()
 
 
-def test_a_file_its_parser_refuses_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "bad.srt").write_text("1\nnot a timecode\nHello , there\n")
-    assert main(["fix", str(tmp_path / "bad.srt"), "-o", str(tmp_path / "out")]) == 2
-    assert "bad.srt" in capsys.readouterr().err and not (tmp_path / "out").exists()
+@pytest.mark.parametrize(("name", "text"), [("bad.srt", "1\nnot a timecode\nHello , there\n"),
+                                           ("bad.vtt", "1\n00:00:01.000 --> 00:00:02.000\nNo header , here\n")])
+def test_a_file_its_parser_refuses_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str,
+                                                     text: str) -> None:
+    (tmp_path / "good.md").write_text("Fine , here.\n")
+    (tmp_path / name).write_text(text)
+    assert main(["fix", str(tmp_path / "good.md"), str(tmp_path / name), "-o", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err.strip().split("\n")
+    assert len(error) == 1 and error[0].startswith(f"mtfix: error: {tmp_path / name}: not ")
+    assert not (tmp_path / "out").exists()
 
 
 # Files with nothing to fix: clean prose around markup whose insides hold artifacts the rules would fix.
