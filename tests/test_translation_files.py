@@ -264,3 +264,27 @@ def test_any_targets_come_out_as_the_text_run_repairs_them(pairs: list[tuple[str
     sources = [s for s, _ in pairs]
     want = fix_text("\n".join(t for _, t in pairs), RULES, source=sources).text.split("\n")
     assert _targets(name, out) == want
+
+
+def _one_line(data: bytes) -> bytes:
+    """The file with the white space between its elements taken out: every unit on one line."""
+    root = etree.fromstring(data)
+    for element in root.iter():
+        if not any(etree.QName(a).localname in ("source", "target", "note") for a in element.iterancestors()):
+            if etree.QName(element).localname not in ("source", "target", "note"):
+                element.text = None
+            element.tail = None
+    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def test_units_sharing_one_line_are_each_repaired_with_their_own_source(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    sources, targets = _cases()
+    data = _one_line(xliff12(list(zip(sources, targets, strict=True))))
+    assert data.count(b"\n") == 1
+    _, out = _repair("one.xlf", data)
+    assert _targets("xliff12.xlf", out) == list(_text_run())
+    (tmp_path / "one.xlf").write_bytes(_one_line(xliff12([("Где он?", "Where is he ."), ("Да.", "Yes , sir.")])))
+    assert main(["check", "--select", "typo", str(tmp_path / "one.xlf")]) == 1
+    named = [line.split(" ")[3] for line in capsys.readouterr().out.splitlines()]
+    assert named == ["s1:", "s2:"]

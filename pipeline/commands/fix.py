@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..decisions import Decisions, for_input, mark_findings
+from ..formats.document import Prose
 from ..formats.files import is_document, label_entries, mark_review, read_segments, repair_file
 from ..inputs import collect_inputs, report_stem
 from ..model import Rule
@@ -83,17 +84,18 @@ class Outputs:
 
 def render_outputs(
     doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None,
-    prose: Result | None = None, labels: tuple[str, ...] = (),
+    prose: Result | None = None, layout: Prose | None = None,
 ) -> Outputs:
     """Build the fixed file (named as the input), NAME.diff, NAME.html and NAME.json for one repaired document.
 
     For a document format, ``result`` is the repair in file offsets (fixed file, diff, ledger) and
     ``prose`` the same repair in prose offsets, which the review page shows (its decisions name them);
-    ``labels`` name the segment (unit, cue) on each line of the file.
+    ``layout`` (the document's prose) names the segment (unit, cue) of each entry.
     """
     stem = report_stem(path)
     report = json_report(result, str(path), config)
-    label_entries(report, labels)
+    if layout is not None:
+        label_entries(report, layout)
     if quality is not None:
         report["quality"] = quality.to_json()
     page, page_raw, page_fixed = report, result.raw, result.text
@@ -195,7 +197,7 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
                 doc, done.file.text = mark_review(path, doc, done.file.text)
             quality = measurer.measure(done.prose, None, done.layout.source)
             rendered.append(render_outputs(doc, path, output, done.file, config, quality, done.prose,
-                                           done.layout.labels))
+                                           done.layout))
             continue
         result = repair(doc, rules, config, source, profile, decided)
         quality = measurer.measure(result, references[path], source)

@@ -16,6 +16,7 @@ nothing for one half of a pair.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -159,8 +160,7 @@ def qa_findings(text: str, entries: Sequence[Entry], checks: Iterable[Check] = C
     return found
 
 
-def _named(item: Edit | Finding, labels: Sequence[str]) -> Edit | Finding:
-    label = labels[item.line - 1] if item.line - 1 < len(labels) else ""
+def _named(item: Edit | Finding, label: str) -> Edit | Finding:
     return dataclasses.replace(item, message=f"unit {label}: {item.message}") if label else item
 
 
@@ -168,26 +168,34 @@ def report_units(done: Repaired, text: str, entries: Sequence[Entry], checks: It
                  decisions: Decisions | None = None) -> None:
     """Name each edit's and finding's unit in its message, and add the QA findings, in the file and the prose.
 
-    The prose has a line per line of the file, so a QA finding sits on its unit's line there too, at
-    the prose of the unit's first piece (at the line's start for a unit without a target).
+    A QA finding sits in the prose at its unit's first piece (at the start of the unit's line for a
+    unit without a target).
     """
-    labels = done.layout.labels
+    layout = done.layout
     for result in (done.prose, done.file):
-        result.edits = [_named(e, labels) for e in result.edits]
-        result.findings = [_named(f, labels) for f in result.findings]
+        in_file = result is done.file
+        labels = [layout.label_at(e.raw_start) if in_file else layout.labels[e.line - 1] for e in result.edits]
+        result.edits = [_named(e, label) for e, label in zip(result.edits, labels, strict=True)]
+        labels = [layout.label_at(f.raw_start) if in_file else layout.labels[f.line - 1] for f in result.findings]
+        result.findings = [_named(f, label) for f, label in zip(result.findings, labels, strict=True)]
     in_file = qa_findings(text, entries, checks)
     if not in_file:
         return
-    layout = done.layout
     at_piece = {start: k for k, start in reversed(list(enumerate(layout.file_starts)))}
     prose_lines = [0]
     prose_lines.extend(i + 1 for i, c in enumerate(done.prose.raw) if c == "\n")
     in_prose = []
     for finding in in_file:
         k = at_piece.get(finding.raw_start)
-        start = layout.starts[k] if k is not None else prose_lines[finding.line - 1]
-        col = start - prose_lines[finding.line - 1] + 1
-        in_prose.append(dataclasses.replace(finding, raw_start=start, raw_end=start, col=col))
+        if k is None:  # no target: the start of the prose line of the piece before the unit, or the first
+            before = bisect.bisect_right(layout.file_starts, finding.raw_start) - 1
+            line = layout.lines[before] if before >= 0 else 0
+            start = prose_lines[line]
+        else:
+            start = layout.starts[k]
+        line = bisect.bisect_right(prose_lines, start) - 1
+        in_prose.append(dataclasses.replace(finding, raw_start=start, raw_end=start, line=line + 1,
+                                            col=start - prose_lines[line] + 1))
     in_prose = mark_findings(in_prose, decisions)
     done.prose.findings = sorted([*done.prose.findings, *in_prose], key=lambda f: (f.raw_start, f.rule_id))
     decided = [dataclasses.replace(f, decision=p.decision) for f, p in zip(in_file, in_prose, strict=True)]

@@ -47,8 +47,9 @@ class Prose:
 
     ``starts``/``ends`` are each piece's offsets in the prose, ``file_starts``/``file_ends`` in the
     file, ``is_run`` whether it is a run, ``whole`` whether it is an atom shown as text (an entity),
-    which an edit may delete whole, ``joins`` whether it is a seam (``Atom.joins``); pieces are in
-    prose order (and runs in file order).
+    which an edit may delete whole, ``joins`` whether it is a seam (``Atom.joins``), ``lines`` its
+    prose line; pieces are in prose order, which is file order. ``labels`` has each prose line's
+    segment label.
     """
 
     text: str
@@ -61,6 +62,12 @@ class Prose:
     whole: tuple[bool, ...]
     labels: tuple[str, ...]
     joins: tuple[bool, ...] = ()
+    lines: tuple[int, ...] = ()
+
+    def label_at(self, file_offset: int) -> str:
+        """The label of the segment at ``file_offset`` of the file (of the last piece starting there or before)."""
+        i = bisect.bisect_right(self.file_starts, file_offset) - 1
+        return self.labels[self.lines[i]] if i >= 0 else ""
 
     def editable(self) -> list[int]:
         """Indexes of the pieces an edit may change: runs, and atoms shown as text (deleted whole)."""
@@ -88,36 +95,54 @@ def prose_of(text: str, segments: Sequence[Segment], line_source: Sequence[str] 
     Each segment line goes on the prose line of the file line it starts on (after the previous
     one); segment lines that meet on one file line are parted by a placeholder, so no rule reads
     across them. Line numbers in messages, ``check`` and the review page are then the file's. A
+    segment with its own source (a translation unit) that meets another on one file line gets a
+    prose line of its own right after it instead, so that the rules read it with its own source
+    alone (a file holding its units on one line); the prose then has more lines than the file. A
     prose line's source is its segments' own, else line ``line_source`` (aligned with the file).
     An adapter's malformed run raises ``ValueError``.
     """
     file_starts_of_lines = _line_starts(text)
-    parts: list[list[str]] = [[] for _ in file_starts_of_lines]
-    sources: list[list[str]] = [[] for _ in file_starts_of_lines]
-    labels = [""] * len(file_starts_of_lines)
+    rows: list[int] = []  # the file line of each prose line
+    parts: list[list[str]] = []
+    sources: list[list[str]] = []
+    labels: list[str] = []
     placed: list[tuple[int, int, int, int, bool, bool, bool]] = []  # line, length, file span, run, whole, joins
+
+    def new_row(file_line: int) -> None:
+        rows.append(file_line)
+        parts.append([])
+        sources.append([])
+        labels.append("")
+
     current, last_end = 0, 0
     for segment in segments:
         for line, source in zip(segment.lines, _segment_source(segment), strict=True):
             if not line:
                 continue
             current = max(current, bisect.bisect_right(file_starts_of_lines, line[0].start) - 1)
-            if parts[current]:
-                parts[current].append(PLACEHOLDER)
-                placed.append((current, 1, line[0].start, line[0].start, False, False, False))
-            labels[current] = labels[current] or segment.label
+            while not rows or rows[-1] < current:
+                new_row(rows[-1] + 1 if rows else 0)
+            if parts[-1] and segment.source is not None:
+                new_row(current)
+            elif parts[-1]:
+                parts[-1].append(PLACEHOLDER)
+                placed.append((len(rows) - 1, 1, line[0].start, line[0].start, False, False, False))
+            row = len(rows) - 1
+            labels[row] = labels[row] or segment.label
             if segment.source is not None:
-                sources[current].append(source)
+                sources[row].append(source)
             for piece in line:
                 shown = text[piece.start : piece.end] if isinstance(piece, Run) else piece.shown
                 if isinstance(piece, Run):
                     if piece.start < last_end or piece.end <= piece.start or "\n" in shown:
                         raise ValueError(f"run {piece} is empty, out of order or holds a line break")
                     last_end = piece.end
-                parts[current].append(shown)
+                parts[row].append(shown)
                 whole = isinstance(piece, Atom) and shown not in ("", PLACEHOLDER)
                 joins = isinstance(piece, Atom) and piece.joins
-                placed.append((current, len(shown), piece.start, piece.end, isinstance(piece, Run), whole, joins))
+                placed.append((row, len(shown), piece.start, piece.end, isinstance(piece, Run), whole, joins))
+    while not rows or rows[-1] < len(file_starts_of_lines) - 1:
+        new_row(rows[-1] + 1 if rows else 0)
     lines = ["".join(p) for p in parts]
     prose_line_starts = _line_starts("\n".join(lines))
     starts: list[int] = []
@@ -132,11 +157,11 @@ def prose_of(text: str, segments: Sequence[Segment], line_source: Sequence[str] 
     has_source = line_source is not None or any(segment.source is not None for segment in segments)
     source = None
     if has_source:
-        source = [" ".join(own) if own else (line_source[k] if line_source is not None else "")
+        source = [" ".join(own) if own else (line_source[rows[k]] if line_source is not None else "")
                   for k, own in enumerate(sources)]
     return Prose("\n".join(lines), source, tuple(starts), tuple(ends), tuple(p[2] for p in placed),
                  tuple(p[3] for p in placed), tuple(p[4] for p in placed), tuple(p[5] for p in placed), tuple(labels),
-                 tuple(p[6] for p in placed))
+                 tuple(p[6] for p in placed), tuple(p[0] for p in placed))
 
 
 def _matched_span(edit: Edit) -> tuple[int, int]:

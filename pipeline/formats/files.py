@@ -23,7 +23,7 @@ from ..qa import select_checks
 from ..textio import Document, InputError
 from . import Segment, format_of, reader
 from .bilingual import report_units
-from .document import Repaired, repair_document
+from .document import Prose, Repaired, repair_document
 
 
 def is_document(path: Path) -> bool:
@@ -90,13 +90,13 @@ def mark_review(path: Path, doc: Document, fixed: str) -> tuple[Document, str]:
     return dataclasses.replace(doc, endings=tuple(endings)), marked
 
 
-def label_entries(report: dict[str, Any], labels: Sequence[str]) -> None:
+def label_entries(report: dict[str, Any], layout: Prose) -> None:
     """Give each edit, suggestion and finding of a document's JSON report its segment's label (``segment``).
 
-    ``labels`` has a label per line of the file (``Prose.labels``): a unit id, a cue number.
+    The label (a unit id, a cue number) is that of the segment at the entry's offset in the file.
     """
     for key in ("edits", "suggestions", "rejected", "findings"):
         for entry in report.get(key, ()):
-            label = labels[entry["line"] - 1] if entry["line"] <= len(labels) else ""
+            label = layout.label_at(entry["raw_start"])
             if label:
                 entry["segment"] = label
