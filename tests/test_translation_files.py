@@ -288,3 +288,16 @@ def test_units_sharing_one_line_are_each_repaired_with_their_own_source(tmp_path
     assert main(["check", "--select", "typo", str(tmp_path / "one.xlf")]) == 1
     named = [line.split(" ")[3] for line in capsys.readouterr().out.splitlines()]
     assert named == ["s1:", "s2:"]
+
+
+def test_a_po_string_of_several_lines_keeps_its_escapes_and_specifiers(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "m.po"
+    path.write_text('#, python-format\nmsgid "Line one, %s\\nLine two 16 декабря"\nmsgstr "Line one , %s\\n"\n'
+                    '"Line two 16 in December ."\n', encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3 and all(line.count(" unit Line one, %s Line two 16 декабря: ") == 1 for line in out)
+    assert main(["fix", str(path), "-o", str(tmp_path / "out"), "--no-grammar"]) == 0
+    assert (tmp_path / "out" / "m.po").read_text("utf-8").endswith(
+        'msgstr "Line one, %s\\n"\n"Line two on December 16."\n')

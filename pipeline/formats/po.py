@@ -167,7 +167,7 @@ def entries(text: str, name: str) -> list[Entry]:
         flags = " ".join(unit.typecomments)
         pattern = PRINTF if "-format" in flags and "no-" not in flags else PLAIN
         sources = _strings(unit.source) if unit.hasplural() else [str(unit.source)]
-        label = unit.getid().replace("\x04", " | ")[:60]
+        label = " ".join(unit.getid().replace("\x04", " | ").split())[:60]  # one line, for lint output
         for k, (string, target) in enumerate(zip(strings, targets, strict=True)):
             source = sources[min(k, len(sources) - 1)]
             source_text, source_codes = _codes(source, pattern)
