@@ -9,6 +9,7 @@ and lxml, not by the adapters under test.
 from __future__ import annotations
 
 import csv
+import json
 from functools import cache
 from pathlib import Path
 
@@ -301,3 +302,12 @@ def test_a_po_string_of_several_lines_keeps_its_escapes_and_specifiers(tmp_path:
     assert main(["fix", str(path), "-o", str(tmp_path / "out"), "--no-grammar"]) == 0
     assert (tmp_path / "out" / "m.po").read_text("utf-8").endswith(
         'msgstr "Line one, %s\\n"\n"Line two on December 16."\n')
+
+
+def test_the_json_report_names_each_findings_unit(tmp_path: Path) -> None:
+    path = tmp_path / "q.xlf"
+    path.write_bytes(xliff12([("Где он?", "Where is he."), ("Да.", "Yes."), ("Да.", "Right.")], tagged=lambda i: False))
+    assert main(["fix", str(path), "-o", str(tmp_path / "out"), "--no-grammar"]) == 0
+    report = json.loads((tmp_path / "out" / "q.xlf.json").read_text("utf-8"))
+    assert [(f["rule"], f["segment"]) for f in report["findings"]] == [
+        ("qa.final_punct", "s1"), ("qa.inconsistent_target", "s3")]

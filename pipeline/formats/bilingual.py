@@ -138,6 +138,12 @@ def attribute_key(*names: str) -> Callable[[etree._Element], str]:
     return key
 
 
+def text_span(lines: Sequence[Sequence[Piece]], start: int, end: int) -> tuple[int, int]:
+    """Where a target's pieces are in the file (from its first piece to its last), else ``start:end``."""
+    pieces = [p for line in lines for p in line]
+    return (pieces[0].start, pieces[-1].end) if pieces else (start, end)
+
+
 def as_lines(walked: Walked) -> tuple[Line, ...]:
     """The walked lines as a segment's lines."""
     return tuple(tuple(line) for line in walked.lines)

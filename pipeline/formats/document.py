@@ -65,9 +65,9 @@ class Prose:
     lines: tuple[int, ...] = ()
 
     def label_at(self, file_offset: int) -> str:
-        """The label of the segment at ``file_offset`` of the file (of the last piece starting there or before)."""
+        """The label of the segment whose piece holds ``file_offset`` of the file (its end included), else ``""``."""
         i = bisect.bisect_right(self.file_starts, file_offset) - 1
-        return self.labels[self.lines[i]] if i >= 0 else ""
+        return self.labels[self.lines[i]] if i >= 0 and file_offset <= self.file_ends[i] else ""
 
     def editable(self) -> list[int]:
         """Indexes of the pieces an edit may change: runs, and atoms shown as text (deleted whole)."""

@@ -26,7 +26,7 @@ from translate.storage import pypo
 from ..qa import ATOM, Unit
 from ..textio import InputError
 from . import PLACEHOLDER, Atom, Piece, Run, Segment
-from .bilingual import Entry
+from .bilingual import Entry, text_span
 from .bilingual import segments as segments_of
 
 PRINTF = regex.compile(r"%(?:\d+\$|\([\w.]+\))?[-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
@@ -176,9 +176,8 @@ def entries(text: str, name: str) -> list[Entry]:
             unit_id = label if len(strings) == 1 else f"{label}[{k}]"
             qa_unit = Unit(unit_id, source_text, target_text, source_codes, target_codes, ordered)
             lines = _with_codes(string.lines, text, pattern)
-            end = max((p.end for line in lines for p in line), default=string.start + 1)
             segment = Segment(tuple(tuple(line) for line in lines), source_text, unit_id)
-            found.append(Entry(segment, qa_unit, string.start, end))
+            found.append(Entry(segment, qa_unit, *text_span(lines, string.start, string.start + 1)))
     return found
 
 

@@ -17,7 +17,7 @@ from lxml import etree
 from ..qa import Unit
 from ..textio import InputError
 from . import Segment
-from .bilingual import Entry, Markup, Walker, as_lines, attribute_key, local
+from .bilingual import Entry, Markup, Walker, as_lines, attribute_key, local, text_span
 from .bilingual import segments as segments_of
 from .xmlspans import XmlFile
 
@@ -69,7 +69,7 @@ def entries(text: str, name: str) -> list[Entry]:
             found.append(Entry(None, Unit(label, walked_source.shown, "", tuple(walked_source.codes)), start, start))
             continue
         walked = walker.walk(target_seg)
-        start, end = xml.span(target_seg)
+        start, end = text_span(walked.lines, *xml.span(target_seg))
         unit = Unit(label, walked_source.shown, walked.shown, tuple(walked_source.codes), tuple(walked.codes))
         found.append(Entry(Segment(as_lines(walked), walked_source.shown, label), unit, start, end))
     return found

@@ -22,7 +22,7 @@ from lxml import etree
 from ..qa import Unit
 from ..textio import InputError
 from . import Segment
-from .bilingual import Entry, Markup, Walker, as_lines, attribute_key, local
+from .bilingual import Entry, Markup, Walker, as_lines, attribute_key, local, text_span
 from .bilingual import segments as segments_of
 from .xmlspans import XmlFile, start_tag
 
@@ -67,7 +67,7 @@ def _entry(xml: XmlFile, walker: Walker, label: str, holder: etree._Element) -> 
         start, _ = xml.span(holder)
         return Entry(None, Unit(label, source_text, "", source_codes, ()), start, start)
     walked = walker.walk(target)
-    start, end = xml.span(target)
+    start, end = text_span(walked.lines, *xml.span(target))
     segment = Segment(as_lines(walked), source_text, label)
     return Entry(segment, Unit(label, source_text, walked.shown, source_codes, tuple(walked.codes)), start, end)
 
