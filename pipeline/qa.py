@@ -217,23 +217,25 @@ def _final_punct(unit: Unit) -> Iterator[tuple[str, str]]:
         yield f"the source and the target end in {ends}", _plain(unit.target)[-10:]
 
 
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+", regex.V1)
+
+
 def _key(text: str) -> str:
     """What two texts must share to count as the same: letters and digits, case folded, ё as е."""
-    folded = unicodedata.normalize("NFKC", _plain(text)).casefold().replace("ё", "е")
-    return "".join(c for c in folded if c.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold().replace("ё", "е"))
 
 
 def _inconsistent(by: Callable[[Unit], str], other: Callable[[Unit], str], what: str) -> CheckFunction:
     """Units with the same ``by`` text whose ``other`` texts differ: each unit after the first is flagged."""
 
     def check(units: Sequence[Unit]) -> Iterator[tuple[int, str, str]]:
-        first: dict[str, int] = {}
+        first: dict[str, tuple[int, str]] = {}
         for index, unit in enumerate(units):
-            key = _key(by(unit))
-            if not key or not _key(other(unit)):
+            key, other_key = _key(by(unit)), _key(other(unit))
+            if not key or not other_key:
                 continue
-            seen = first.setdefault(key, index)
-            if seen != index and _key(other(units[seen])) != _key(other(unit)):
+            seen, seen_key = first.setdefault(key, (index, other_key))
+            if seen != index and seen_key != other_key:
                 yield index, f"{what} unit {units[seen].id}: {_plain(other(units[seen]))[:60]!r}", other(unit)
 
     return check

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -154,15 +155,20 @@ def segments(entries: Iterable[Entry]) -> list[Segment]:
     return [e.segment for e in entries if e.segment is not None]
 
 
+def _line_starts(text: str) -> list[int]:
+    return list(itertools.accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
+
+
 def qa_findings(text: str, entries: Sequence[Entry], checks: Iterable[Check] = CHECKS) -> list[Finding]:
     """The QA checks' findings on a file's entries, located at each unit's target in the file ``text``."""
     found = []
+    line_starts = _line_starts(text)
     for hit in run_checks([e.unit for e in entries], checks):
         entry = entries[hit.index]
-        line = text.count("\n", 0, entry.start) + 1
-        col = entry.start - (text.rfind("\n", 0, entry.start) + 1) + 1
+        line = bisect.bisect_right(line_starts, entry.start)
         message = f"unit {entry.unit.id}: {hit.message}"
-        found.append(Finding(hit.rule_id, message, hit.text, entry.start, entry.end, line, col, "qa"))
+        found.append(Finding(hit.rule_id, message, hit.text, entry.start, entry.end, line,
+                             entry.start - line_starts[line - 1] + 1, "qa"))
     return found
 
 
@@ -188,8 +194,7 @@ def report_units(done: Repaired, text: str, entries: Sequence[Entry], checks: It
     if not in_file:
         return
     at_piece = {start: k for k, start in reversed(list(enumerate(layout.file_starts)))}
-    prose_lines = [0]
-    prose_lines.extend(i + 1 for i, c in enumerate(done.prose.raw) if c == "\n")
+    prose_lines = _line_starts(done.prose.raw)
     in_prose = []
     for finding in in_file:
         k = at_piece.get(finding.raw_start)

@@ -75,9 +75,8 @@ class Prose:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, c in enumerate(text) if c == "\n")
-    return starts
+    """Offsets at which the lines of ``text`` begin."""
+    return list(itertools.accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
 
 
 def _segment_source(segment: Segment) -> list[str]:

@@ -19,6 +19,7 @@ in any entry. The header entry and obsolete (``#~``) entries are left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 from translate.storage import pypo
@@ -143,7 +144,8 @@ def _strings(value: object) -> list[str]:
     return [str(s) for s in strings] if strings else [str(value)]
 
 
-def entries(text: str, name: str) -> list[Entry]:
+@lru_cache(maxsize=4)  # a file's entries give its segments, its QA and its review marks
+def entries(text: str, name: str) -> tuple[Entry, ...]:
     """Every ``msgstr`` of the live translation entries, in file order."""
     try:
         store = pypo.pofile.parsestring(text.encode("utf-8"))
@@ -178,7 +180,7 @@ def entries(text: str, name: str) -> list[Entry]:
             lines = _with_codes(string.lines, text, pattern)
             segment = Segment(tuple(tuple(line) for line in lines), source_text, unit_id)
             found.append(Entry(segment, qa_unit, *text_span(lines, string.start, string.start + 1)))
-    return found
+    return tuple(found)
 
 
 def _heads(text: str) -> list[tuple[int, int | None]]:

@@ -12,6 +12,8 @@ the first ``<tuv>`` in another language. ``<hi>`` holds text; ``<bpt>``/``<ept>`
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 
 from ..qa import Unit
@@ -38,7 +40,8 @@ def _seg(tuv: etree._Element) -> etree._Element | None:
     return next((c for c in tuv if isinstance(c.tag, str) and local(c) == "seg"), None)
 
 
-def entries(text: str, name: str) -> list[Entry]:
+@lru_cache(maxsize=4)  # a file's entries give its segments, its QA and its review marks
+def entries(text: str, name: str) -> tuple[Entry, ...]:
     """Every translation unit with a source and a target ``<seg>``, in file order."""
     xml = XmlFile(text, name)
     if local(xml.root) != "tmx":
@@ -72,7 +75,7 @@ def entries(text: str, name: str) -> list[Entry]:
         start, end = text_span(walked.lines, *xml.span(target_seg))
         unit = Unit(label, walked_source.shown, walked.shown, tuple(walked_source.codes), tuple(walked.codes))
         found.append(Entry(Segment(as_lines(walked), walked_source.shown, label), unit, start, end))
-    return found
+    return tuple(found)
 
 
 def segments(text: str, name: str) -> list[Segment]:

@@ -14,6 +14,8 @@ number. A line without both columns is refused.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..qa import Unit
 from ..textio import InputError
 from . import Run, Segment
@@ -27,7 +29,8 @@ def _columns(first: str) -> tuple[int, int] | None:
     return (names.index("source"), names.index("target")) if "source" in names and "target" in names else None
 
 
-def entries(text: str, name: str) -> list[Entry]:
+@lru_cache(maxsize=4)  # a file's entries give its segments, its QA and its review marks
+def entries(text: str, name: str) -> tuple[Entry, ...]:
     """Every line's unit (the header and empty lines aside)."""
     found = []
     lines = text.split("\n")
@@ -47,7 +50,7 @@ def entries(text: str, name: str) -> list[Entry]:
         label = str(number)
         unit = Unit(label, source, target)
         found.append(Entry(Segment((pieces,), source, label), unit, target_start, target_start + len(target)))
-    return found
+    return tuple(found)
 
 
 def segments(text: str, name: str) -> list[Segment]:

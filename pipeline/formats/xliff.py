@@ -17,6 +17,8 @@ the PO header ``po2xliff`` makes a unit. Labels are unit ids
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 
 from ..qa import Unit
@@ -99,9 +101,10 @@ def _units(xml: XmlFile, name: str) -> list[tuple[Entry, etree._Element]]:
     return found
 
 
-def entries(text: str, name: str) -> list[Entry]:
+@lru_cache(maxsize=4)  # a file's entries give its segments, its QA and its review marks
+def entries(text: str, name: str) -> tuple[Entry, ...]:
     """Every unit (1.2) or segment (2.x) of the file, in file order."""
-    return [entry for entry, _ in _units(XmlFile(text, name), name)]
+    return tuple(entry for entry, _ in _units(XmlFile(text, name), name))
 
 
 def mark_review(raw: str, fixed: str, name: str) -> str:
