@@ -13,7 +13,9 @@ from pathlib import Path
 
 from ..config import Config
 from ..decisions import Decisions, for_input, mark_findings
-from ..inputs import collect_inputs
+from ..formats.document import Prose
+from ..formats.files import is_document, label_entries, mark_review, read_segments, repair_file
+from ..inputs import collect_inputs, report_stem
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
 from ..profiling import Profile
@@ -46,7 +48,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Repair each NAME.txt into OUTPUT/NAME.txt with NAME.diff, NAME.html and NAME.json "
         "reports, following a reviewer's NAME.decisions.json beside NAME.txt when it was made for the same "
         "text, then write OUTPUT/index.html (every document, worst first) and OUTPUT/summary.json; several "
-        "inputs print one line of totals. With '-', read stdin and write the fixed text (or --diff) to stdout.",
+        "inputs print one line of totals. Markdown, HTML, SRT and WebVTT files (NAME.md, .html, .htm, .srt, "
+        ".vtt) and translation files (.xlf, .xliff, .tmx, .po, .tsv) have only their prose repaired, markup "
+        "untouched, into OUTPUT/NAME.md with NAME.md.diff, NAME.md.html and NAME.md.json. "
+        "With '-', read stdin and write the fixed text (or --diff) to stdout.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
                         help="files or folders to repair, or '-' for stdin (default: raw/)")
@@ -65,6 +70,9 @@ def add_repair_options(parser: argparse.ArgumentParser) -> None:
                         help="open the review pages on changed lines only and index.html on changed documents only")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="with several inputs, also print one line and the quality figures per input")
+    parser.add_argument("--mark-review", action="store_true",
+                        help="mark each repaired unit of a translation file for review (XLIFF "
+                        "state=needs-review-translation, 2.x state=translated subState=mtfix:repaired; PO fuzzy)")
     add_rule_options(parser)
     add_source_option(parser)
     add_quality_options(parser)
@@ -83,19 +91,30 @@ class Outputs:
 
 def render_outputs(
     doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None,
-    changed_only: bool = False,
+    changed_only: bool = False, prose: Result | None = None, layout: Prose | None = None,
 ) -> Outputs:
-    """Build NAME.txt, NAME.diff, NAME.html and NAME.json for one repaired document."""
-    stem = path.name.removesuffix(".txt")
+    """Build the fixed file (named as the input), NAME.diff, NAME.html and NAME.json for one repaired document.
+
+    For a document format, ``result`` is the repair in file offsets (fixed file, diff, ledger) and
+    ``prose`` the same repair in prose offsets, which the review page shows (its decisions name them);
+    ``layout`` (the document's prose) names the segment (unit, cue) of each entry.
+    """
+    stem = report_stem(path)
     report = json_report(result, str(path), config)
+    if layout is not None:
+        label_entries(report, layout)
     if quality is not None:
         report["quality"] = quality.to_json()
+    page, page_raw, page_fixed = report, result.raw, result.text
+    if prose is not None:
+        page = {**json_report(prose, str(path), config), "raw_sha256": report["raw_sha256"]}
+        page_raw, page_fixed = prose.raw, prose.text
     return Outputs(
         stem,
         {
-            f"{stem}.txt": encode(doc, result.text),
+            path.name: encode(doc, result.text),
             f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
-            f"{stem}.html": html_report(report, result.raw, result.text, path.name,
+            f"{stem}.html": html_report(page, page_raw, page_fixed, path.name,
                                         quality_html(quality) if quality else "", changed_only).encode(),
             f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
         },
@@ -168,13 +187,26 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     source_files = source_paths(args.source, inputs)
     sources = [aligned_source(d, s) for d, s in zip(docs, source_files, strict=True)]
     output = Path(args.output)
-    references = find_references(args.ref, inputs, docs)
+    texts = [(p, d) for p, d in zip(inputs, docs, strict=True) if not is_document(p)]
+    if args.ref is not None and len(inputs) == 1 and not texts:
+        raise InputError(f"{args.ref}: --ref is for a text input; documents are measured without a reference")
+    references = find_references(args.ref, [p for p, _ in texts], [d for _, d in texts])
+    parsed = {p: read_segments(p, d) for p, d in zip(inputs, docs, strict=True) if is_document(p)}
     prepare_output(output, inputs)
     measurer = Measurer(rules, config.apply_review, args.resamples, open_grammar(args, stdin=False))
     size = sum(len(d.text) for d in docs)
     rendered = []
     for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix"):
-        result = repair(doc, rules, config, source, profile, decisions or for_input(path, doc.text))
+        decided = decisions or for_input(path, doc.text)
+        if path in parsed:
+            done = repair_file(path, doc, rules, config, source, profile, decided, parsed[path])
+            if args.mark_review:
+                doc, done.file.text = mark_review(path, doc, done.file.text)
+            quality = measurer.measure(done.prose, None, done.layout.source)
+            rendered.append(render_outputs(doc, path, output, done.file, config, quality, args.changed_only,
+                                           done.prose, done.layout))
+            continue
+        result = repair(doc, rules, config, source, profile, decided)
         quality = measurer.measure(result, references[path], source)
         rendered.append(render_outputs(doc, path, output, result, config, quality, args.changed_only))
     for outputs in rendered:
