@@ -224,7 +224,7 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
 
 def _entry(path: Path, outputs: Outputs) -> IndexEntry:
     r = outputs.result
-    changed = sum(a != b for a, b in zip(r.raw.split("\n"), r.text.split("\n"), strict=True))
+    changed = len({edit.line for edit in r.applied})
     return IndexEntry(path.name, f"{outputs.name}.html", len(r.applied), len(r.suggestions),
                       len(r.findings), r.raw.count("\n") + 1, changed)
 
