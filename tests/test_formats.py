@@ -2,7 +2,7 @@
 
 The documents are made by the tools of each format (markdown-it-py renders, lxml parses, ``srt``
 composes) from the sample article and WMT22 lines with known artifacts
-(``corpus/wmt22-ru-en/cases.tsv`` in the shared folder beside the checkout).
+(``tests/fixtures/wmt22/cases.tsv``, a copy of the shared ``corpus/wmt22-ru-en``).
 """
 
 from __future__ import annotations
@@ -31,14 +31,14 @@ from mtfix.runner import apply_ledger, document_facts, fix_text
 from mtfix.textio import decode, encode
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "corpus"
+WMT = ROOT / "tests" / "fixtures" / "wmt22"
 SAMPLE = ROOT / "raw" / "soviet-turkish-treaty-1921.txt"
-GOLD = SHARED / "seed" / "soviet-turkish-treaty-1921.gold.txt"
+GOLD = ROOT / "raw" / "soviet-turkish-treaty-1921.ref.txt"
 RULES = tuple(all_rules())
 
 
 def _cases(family: str, count: int) -> list[str]:
-    rows = (SHARED / "wmt22-ru-en" / "cases.tsv").read_text("utf-8").split("\n")[1:]
+    rows = (WMT / "cases.tsv").read_text("utf-8").split("\n")[1:]
     return [row.split("\t")[2] for row in rows if row.count("\t") >= 3 and row.split("\t")[1] == family][:count]
 
 

@@ -1,7 +1,7 @@
 """XLIFF, TMX, PO and bilingual TSV: each target repaired with its own source, everything else kept.
 
 The files are written by translate-toolkit (``translation_files``) from the WMT22 ru-en test set in the
-shared folder beside the checkout: ``cases.tsv`` (artifacts injected into the reference, the text run's
+copy in ``tests/fixtures/wmt22``: ``cases.tsv`` (artifacts injected into the reference, the text run's
 expected repairs) with ``src.ru`` as sources. Every repaired file is read back by translate-toolkit
 and lxml, not by the adapters under test.
 """
@@ -29,7 +29,7 @@ from mtfix.runner import apply_ledger, fix_text
 from mtfix.textio import decode, encode
 
 ROOT = Path(__file__).resolve().parent.parent
-WMT = ROOT.parent / "shared" / "corpus" / "wmt22-ru-en"
+WMT = ROOT / "tests" / "fixtures" / "wmt22"
 RULES = tuple(all_rules())
 TARGETS = {"xliff12.xlf", "xliff11.xlf", "xliff21.xlf", "tm.tmx"}
 
