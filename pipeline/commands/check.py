@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..decisions import decisions_path, for_input, unsettled
+from ..grammar_lt import open_session
 from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
@@ -19,6 +20,8 @@ from ..runner import fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
 from ..textio import InputError, open_binary, read_document
+from .check_grammar import check_with_grammar
+from .quality_options import add_grammar_options, grammar_settings
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +39,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="text (default), json, github (workflow commands) or sarif (SARIF 2.1.0)")
     add_rule_options(parser)
     add_source_option(parser)
+    add_grammar_options(parser, default="off")
     add_run_options(parser)
     parser.set_defaults(run=run)
 
@@ -54,7 +58,13 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs or default_jobs()
     profile = Profile() if args.profile else None
     started, lines, found = time.perf_counter(), 0, []
+    grammar = grammar_settings(args, default="off", jobs=jobs)
+    session = open_session(grammar, lambda message: print(message, file=sys.stderr)) if grammar.enabled else None
     for path, source_path in zip(paths, sources, strict=True):
+        if session is not None:
+            problems_found, count = check_with_grammar(path, source_path, config, rules, grammar, session, profile)
+            found, lines = found + problems_found, lines + count
+            continue
         if path is not None and decisions_path(path).is_file():
             found += _check_with_decisions(path, source_path, config, rules)
             continue

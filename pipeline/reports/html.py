@@ -64,11 +64,13 @@ def _change(entry: Mapping[str, Any], kind: str, ident: str) -> dict[str, Any]:
 
 
 def changes(report: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Every edit (``e<i>``), suggestion (``s<i>``), rejected edit (``r<i>``) and finding (``f<i>``), for the page."""
+    """Every edit (``e<i>``), suggestion (``s<i>``), rejected edit (``r<i>``), finding (``f<i>``) and advisory
+    grammar finding (``g<i>``), for the page."""
     found = [_change(e, "edit", f"e{i}") for i, e in enumerate(report.get("edits", []))]
     found += [_change(e, "suggestion", f"s{i}") for i, e in enumerate(report.get("suggestions", []))]
     found += [_change(e, "suggestion", f"r{i}") for i, e in enumerate(report.get("rejected", []))]
     found += [_change(f, "finding", f"f{i}") for i, f in enumerate(report.get("findings", []))]
+    found += [_change(g, "finding", f"g{i}") for i, g in enumerate(report.get("grammar", []))]
     return found
 
 

@@ -1,0 +1,170 @@
+"""The work ``fix`` does on each document, in this process or in a pool of processes.
+
+For each input: repair, measure (scores, counts, the grammar check of the repair) and render the
+four outputs as bytes (``NAME.txt``, ``NAME.diff``, ``NAME.html``, ``NAME.json``). Nothing here
+writes a file: the caller writes what comes back, in input order, so the output does not depend on
+the number of processes. Pool processes are forked where the platform can; each builds its own rules
+and grammar session from ``FixSettings``, and sends back its notices instead of printing them, so the
+caller can print each notice once.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .config import Config
+from .decisions import Decisions, for_input, mark_findings
+from .grammar_repair import GrammarFinding
+from .model import Rule
+from .profiling import Profile
+from .quality import Measurer, Quality, QualitySettings
+from .registry import select_rules
+from .reports.diff import unified_diff
+from .reports.html import html_report
+from .reports.ledger import json_report
+from .reports.quality import quality_html
+from .runner import Result, fix_text
+from .textio import Document, encode
+
+
+@dataclass(frozen=True)
+class FixSettings:
+    """Everything the per-document work needs, picklable: rules, measures, output folder, profiling."""
+
+    config: Config
+    quality: QualitySettings
+    output: Path
+    profile: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentJob:
+    """One input: its path, text, line-aligned source, reference file and a reviewer's decisions.
+
+    ``decisions`` replace the NAME.decisions.json beside the input (``apply``); ``None`` looks for it.
+    """
+
+    path: Path
+    doc: Document
+    source: list[str] | None = None
+    reference: Path | None = None
+    decisions: Decisions | None = None
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """The four output files of one input, as bytes, ready to be written."""
+
+    name: str
+    files: dict[str, bytes]
+    result: Result
+    quality: Quality | None = None
+
+
+@dataclass(frozen=True)
+class DocumentDone:
+    """What one document gave: its outputs, the notices of its grammar check, its profile."""
+
+    outputs: Outputs
+    notices: tuple[str, ...]
+    profile: Profile | None
+
+
+def repair(doc: Document, rules: tuple[Rule, ...], config: Config, source: list[str] | None = None,
+           profile: Profile | None = None, decisions: Decisions | None = None) -> Result:
+    """Run the selected rules over one document, with its line-aligned source and a reviewer's decisions."""
+    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=source, profile=profile,
+                      verdicts=decisions.verdicts() if decisions else None)
+    result.findings = mark_findings(result.findings, decisions)
+    return result
+
+
+def mark_grammar(findings: Sequence[GrammarFinding], decisions: Decisions | None) -> list[GrammarFinding]:
+    """The grammar findings, with ``decision="dismiss"`` on those the reviewer dismissed."""
+    dismissed = decisions.dismissed() if decisions else set()
+    return [replace(f, decision="dismiss") if f.key() in dismissed else f for f in findings]
+
+
+def render_outputs(doc: Document, path: Path, output: Path, result: Result, config: Config,
+                   quality: Quality | None = None, decisions: Decisions | None = None) -> Outputs:
+    """Build NAME.txt, NAME.diff, NAME.html and NAME.json for one repaired document.
+
+    The grammar findings go into the JSON report under ``grammar`` and into the page as findings.
+    """
+    stem = path.name.removesuffix(".txt")
+    report = json_report(result, str(path), config)
+    grammar = quality.grammar.findings if quality is not None and quality.grammar is not None else ()
+    report["grammar"] = [f.to_json() for f in mark_grammar(grammar, decisions)]
+    if quality is not None:
+        report["quality"] = quality.to_json()
+    return Outputs(
+        stem,
+        {
+            f"{stem}.txt": encode(doc, result.text),
+            f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
+            f"{stem}.html": html_report(report, result.raw, result.text, path.name,
+                                        quality_html(quality) if quality else "").encode(),
+            f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
+        },
+        result,
+        quality,
+    )
+
+
+class DocumentFixer:
+    """Repairs, measures and renders documents with one set of rules and one grammar session."""
+
+    def __init__(self, settings: FixSettings, rules: tuple[Rule, ...] | None = None) -> None:
+        self.settings = settings
+        config = settings.config
+        self.rules = rules if rules is not None else select_rules(config.select, config.ignore)
+        self._notices: list[str] = []
+        self.measurer = Measurer(self.rules, settings.quality, self._notices.append)
+
+    def __call__(self, job: DocumentJob) -> DocumentDone:
+        """The outputs of one document."""
+        profile = Profile() if self.settings.profile else None
+        timing = profile if profile is not None else Profile()
+        config = self.settings.config
+        with timing.step("repair (rules)"):
+            decisions = job.decisions or for_input(job.path, job.doc.text)
+            result = repair(job.doc, self.rules, config, job.source, profile, decisions)
+        quality = self.measurer.measure(result, job.reference, job.source, profile)
+        with timing.step("reports (text, diff, HTML, JSON)"):
+            outputs = render_outputs(job.doc, job.path, self.settings.output, result, config, quality, decisions)
+        notices, self._notices[:] = tuple(self._notices), []
+        return DocumentDone(outputs, notices, profile)
+
+
+_PROCESS_FIXER: list[DocumentFixer] = []
+
+
+def _start_process(settings: FixSettings) -> None:
+    _PROCESS_FIXER.append(DocumentFixer(settings))
+
+
+def _fix_in_process(job: DocumentJob) -> DocumentDone:
+    return _PROCESS_FIXER[0](job)
+
+
+def fix_documents(jobs: Sequence[DocumentJob], settings: FixSettings, rules: tuple[Rule, ...],
+                  processes: int) -> Iterator[DocumentDone]:
+    """Each document's outputs, in input order, computed on up to ``processes`` processes.
+
+    With one process (or one document) the work runs here, with ``rules``; otherwise each pool process
+    builds the rules ``settings.config`` selects, which are the same.
+    """
+    processes = min(processes, len(jobs))
+    if processes <= 1:
+        fixer = DocumentFixer(settings, rules)
+        yield from (fixer(job) for job in jobs)
+        return
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_start_process,
+                             initargs=(settings,)) as pool:
+        yield from pool.map(_fix_in_process, jobs)
