@@ -125,6 +125,7 @@ class DocumentFixer:
         self.rules = rules if rules is not None else select_rules(config.select, config.ignore)
         self._notices: list[str] = []
         self.measurer = Measurer(self.rules, settings.quality, self._notices.append)
+        self.measurer.prepare()
 
     def __call__(self, job: DocumentJob) -> DocumentDone:
         """The outputs of one document."""

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import multiprocessing
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -58,6 +59,7 @@ SCOPES = ("changed", "full", "off")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’-]*")
 _POSSESSIVE = regex.compile(r"['’]s$")
+_CAPITALISED_PART = regex.compile(r"\b\p{Lu}[\p{L}\p{M}]*")
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,8 @@ class HarperChecker:
 
     family = "harper"
 
-    def __init__(self, disabled: Iterable[str] = NOISY_HARPER_RULES, regional: bool = True) -> None:
+    def __init__(self, disabled: Iterable[str] = NOISY_HARPER_RULES, regional: bool = True,
+                 accept_capitalised: bool = True) -> None:
         try:
             import harper
         except ImportError as error:
@@ -217,6 +220,7 @@ class HarperChecker:
         config.update(dict.fromkeys(disabled, False))
         self._linter.set_lint_config(config)
         self._regional_check = regional
+        self._accept_capitalised = accept_capitalised
         self._british = None
         self.name = harper_name()
 
@@ -233,7 +237,16 @@ class HarperChecker:
         return {w for w in listing if w not in flagged}
 
     def matches(self, text: str) -> list[Match]:
-        """Every lint of the enabled rules on ``text`` (one call for the whole document)."""
+        """Every lint of the enabled rules on ``text``.
+
+        With ``accept_capitalised``, the capitalised words of ``text`` (and of no other text) are
+        Harper's own words first: they would be left out as names anyway, and Harper then spends
+        nothing on spelling suggestions for them (a few milliseconds a name, and up to a second for
+        the first name of a process whose suggestions need Harper's larger tables).
+        """
+        if self._accept_capitalised:
+            self._linter.clear_words()
+            self._linter.import_words(sorted({m.group() for m in _CAPITALISED_PART.finditer(text)}))
         found = []
         for rule, lints in self._linter.organized_lints(text, language="plaintext").items():
             for lint in lints:
@@ -249,17 +262,17 @@ def harper_name() -> str:
     return f"harper-py {metadata.version('harper-py')}"
 
 
-_PROCESS_HARPER: list[HarperChecker] = []
+_PROCESS_HARPER: dict[bool, HarperChecker] = {}
 
 
-def _harper_matches(texts: Sequence[str]) -> list[list[Match]]:
+def _harper_matches(accept_capitalised: bool, texts: Sequence[str]) -> list[list[Match]]:
     """In a pool process: the matches of each of ``texts``, in order, by this process's one Harper."""
-    if not _PROCESS_HARPER:
-        _PROCESS_HARPER.append(HarperChecker())
-    return [_PROCESS_HARPER[0].matches(text) for text in texts]
+    if accept_capitalised not in _PROCESS_HARPER:
+        _PROCESS_HARPER[accept_capitalised] = HarperChecker(accept_capitalised=accept_capitalised)
+    return [_PROCESS_HARPER[accept_capitalised].matches(text) for text in texts]
 
 
-def harper_pool(groups: Sequence[Sequence[str]], jobs: int) -> list[list[Match]]:
+def harper_pool(groups: Sequence[Sequence[str]], jobs: int, accept_capitalised: bool = True) -> list[list[Match]]:
     """Harper's matches of every text of ``groups`` on ``jobs`` processes, in order.
 
     A group's texts are checked one after another by one process (a raw chunk, then its fixed chunk,
@@ -268,7 +281,8 @@ def harper_pool(groups: Sequence[Sequence[str]], jobs: int) -> list[list[Match]]
     """
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return [matches for group in pool.map(_harper_matches, groups) for matches in group]
+        done = pool.map(_harper_matches, [accept_capitalised] * len(groups), groups)
+        return [matches for group in done for matches in group]
 
 
 Notice = Callable[[str], None]
@@ -291,8 +305,28 @@ class GrammarSession:
     jobs: int = 1
     _fallback: Checker | None = field(default=None, init=False)
     _fallback_failed: bool = field(default=False, init=False)
+    _warming: threading.Thread | None = field(default=None, init=False)
+
+    def warm_up(self) -> None:
+        """Build Harper on a background thread, when Harper is the checker: the run goes on meanwhile
+        (Harper's calls release the GIL), and the first check waits for the thread. Loading Harper's
+        dictionary, once per process, takes about half a second of CPU.
+        """
+        if self.primary is None and self._fallback is None and self._warming is None and not self._fallback_failed:
+            self._warming = threading.Thread(target=self._warm, name="harper-warm-up", daemon=True)
+            self._warming.start()
+
+    def _warm(self) -> None:
+        try:
+            checker = self.fallback_factory()
+        except Exception:  # the first check builds Harper again and gives the notice
+            return
+        self._fallback = checker
 
     def _harper(self) -> Checker | None:
+        if self._warming is not None:
+            self._warming.join()
+            self._warming = None
         if self._fallback is None and not self._fallback_failed:
             try:
                 self._fallback = self.fallback_factory()
@@ -319,7 +353,7 @@ class GrammarSession:
         began = time.perf_counter()
         if isinstance(checker, HarperChecker) and self.jobs > 1 and len(texts) > 2 * group:
             groups = [texts[i : i + group] for i in range(0, len(texts), group)]
-            found = harper_pool(groups, self.jobs)
+            found = harper_pool(groups, self.jobs, not self.proper_names)
         else:
             found = [checker.matches(text) for text in texts]
         return self._results(checker, texts, found, names, time.perf_counter() - began)

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Mapping
@@ -27,6 +28,7 @@ from .grammar import (
     GrammarSession,
     GrammarSettings,
     GrammarUnavailable,
+    HarperChecker,
     Match,
     Notice,
     reason,
@@ -119,5 +121,6 @@ def open_session(settings: GrammarSettings, notice: Notice) -> GrammarSession:
     except GrammarUnavailable as error:
         notice(f"grammar: LanguageTool unavailable ({error})")
         primary = None
-    return GrammarSession(primary, notice, names=set(settings.names), proper_names=settings.proper_names,
+    harper = functools.partial(HarperChecker, accept_capitalised=not settings.proper_names)
+    return GrammarSession(primary, notice, harper, names=set(settings.names), proper_names=settings.proper_names,
                           jobs=settings.jobs)

@@ -70,6 +70,11 @@ class Measurer:
             self._session = open_session(self.settings.grammar, self.notice)
         return self._session
 
+    def prepare(self) -> None:
+        """Open the grammar session now, when grammar is on, and let Harper load in the background."""
+        if self.settings.grammar.enabled:
+            self.session().warm_up()
+
     def scores(self, result: Result, reference: Path) -> Scores:
         """The scores of one repaired text against the reference file; unequal line counts are input errors."""
         try:

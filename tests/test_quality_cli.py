@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from conftest import FIXTURES
 from lt_server import languagetool_server
 from sacrebleu.metrics import BLEU, CHRF, TER
+
+from mtfix.config import Config
+from mtfix.documents import DocumentJob, FixSettings, fix_documents
+from mtfix.grammar import GrammarSettings
+from mtfix.quality import QualitySettings
+from mtfix.registry import select_rules
+from mtfix.textio import read_document
 
 SCORES = FIXTURES / "scores"
 
@@ -144,21 +150,21 @@ def test_stdin_has_no_grammar_unless_asked(mtfix) -> None:
     assert full.stderr.decode().startswith("<stdin>:1:19: grammar.harper.SpellCheck ")
 
 
-def test_several_files_on_two_processes_give_the_same_bytes(mtfix, tmp_path: Path) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
+def test_documents_on_two_processes_give_the_same_bytes(tmp_path: Path) -> None:
     lines = (SCORES / "raw.txt").read_text().splitlines()
+    jobs = []
     for i in range(4):
-        (raw / f"doc{i}.txt").write_text("\n".join(lines[i:] + lines[:i]) + "\nHe went to the the shop.\n")
-    outputs = {}
-    out = tmp_path / "out"
-    for jobs in ("1", "2"):
-        proc = mtfix("fix", str(raw), "-o", str(out), "-j", jobs, "--resamples", "50")
-        assert proc.returncode == 0, proc.stderr
-        outputs[jobs] = (proc.stdout, {p.name: p.read_bytes() for p in sorted(out.iterdir())})
-        shutil.rmtree(out)
-    assert len(outputs["1"][1]) == 4 * 4 + 1  # four files per input and summary.json
-    assert outputs["1"] == outputs["2"]
+        path = tmp_path / f"doc{i}.txt"
+        path.write_text("\n".join(lines[i:] + lines[:i] if i else [*lines[:-1], "He went to the the shop."]) + "\n")
+        jobs.append(DocumentJob(path, read_document(path), reference=SCORES / "ref.txt" if i == 0 else None))
+    config = Config()
+    settings = FixSettings(config, QualitySettings(resamples=50, grammar=GrammarSettings()), tmp_path / "out")
+    rules = select_rules()
+    one, two = (list(fix_documents(jobs, settings, rules, processes)) for processes in (1, 2))
+    assert [d.outputs.files for d in one] == [d.outputs.files for d in two]
+    assert len(one) == 4 and all(len(d.outputs.files) == 4 for d in one)
+    assert b"grammar.harper.RepeatedWords" in two[0].outputs.files["doc0.json"]
+    assert one[0].outputs.quality is not None and one[0].outputs.quality.scores is not None
 
 
 def test_profile_names_every_step(mtfix, tmp_path: Path) -> None:

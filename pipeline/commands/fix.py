@@ -29,6 +29,10 @@ from ..stream import Settings, default_jobs, stream
 from ..textio import InputError, copy_out, decode, encode, read_document, write_atomic
 from .quality_options import add_grammar_options, add_resamples_option, grammar_settings
 
+# Below this many characters in all, documents are repaired in this process: starting processes, each
+# loading its own grammar checker (half a second of CPU), would cost more than they save.
+PARALLEL_MIN_CHARS = 1_000_000
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register ``fix`` and its options."""
@@ -75,14 +79,17 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     source_path = Path(args.source) if args.source else None
     grammar = grammar_settings(args, default="off", jobs=args.jobs or default_jobs())
     if args.diff or grammar.enabled:  # both need the whole fixed text
+        session = open_session(grammar, _notice) if grammar.enabled else None
+        if session is not None:
+            session.warm_up()
         timing = profile if profile is not None else Profile()
         with timing.step("read"):
             doc = decode(sys.stdin.buffer.read(), "<stdin>")
         with timing.step("repair (rules)"):
             result = repair(doc, rules, config, aligned_source(doc, source_path), profile)
-        if grammar.enabled:
+        if session is not None:
             with timing.step(f"grammar ({grammar.scope})"):
-                report = check_repair(result.raw, result.text, open_session(grammar, _notice), grammar)
+                report = check_repair(result.raw, result.text, session, grammar)
             for finding in report.findings if report else ():
                 _notice(f"<stdin>:{finding.line}:{finding.col}: {finding.rule_id} {finding.message}")
         with timing.step("write"):
@@ -124,7 +131,8 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     prepare_output(output, inputs)
     jobs = args.jobs or default_jobs()
     # Documents on several processes, or one document's full grammar check on several: not both.
-    processes = min(jobs, len(docs))
+    size = sum(len(d.text) for d in docs)
+    processes = min(jobs, len(docs)) if size >= PARALLEL_MIN_CHARS else 1
     grammar = grammar_settings(args, default="changed", jobs=jobs if processes <= 1 else 1)
     quality = QualitySettings(config.apply_review, args.resamples, grammar)
     settings = FixSettings(config, quality, output, profile is not None)
@@ -132,7 +140,7 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
             for path, doc, source in zip(inputs, docs, sources, strict=True)]
     rendered, shown = [], set()
     done = fix_documents(work, settings, rules, processes)
-    for result in progress(done, len(work), sum(len(d.text) for d in docs), "fix"):
+    for result in progress(done, len(work), size, "fix"):
         rendered.append(result.outputs)
         for notice in result.notices:
             if notice not in shown:
