@@ -237,16 +237,24 @@ class HarperChecker:
         return {w for w in listing if w not in flagged}
 
     def matches(self, text: str) -> list[Match]:
-        """Every lint of the enabled rules on ``text``.
+        """Every lint of the enabled rules on ``text``."""
+        return self.matches_group([text])[0]
 
-        With ``accept_capitalised``, the capitalised words of ``text`` (and of no other text) are
+    def matches_group(self, texts: Sequence[str]) -> list[list[Match]]:
+        """The lints of each of ``texts``, checked one after another (a raw chunk and its fixed chunk).
+
+        With ``accept_capitalised``, the capitalised words of the group (and of no other text) are
         Harper's own words first: they would be left out as names anyway, and Harper then spends
         nothing on spelling suggestions for them (a few milliseconds a name, and up to a second for
-        the first name of a process whose suggestions need Harper's larger tables).
+        the first name of a process whose suggestions need Harper's larger tables). One set of words
+        for the group keeps Harper's cache of checked sentences valid from one text to the next.
         """
         if self._accept_capitalised:
             self._linter.clear_words()
-            self._linter.import_words(sorted({m.group() for m in _CAPITALISED_PART.finditer(text)}))
+            self._linter.import_words(sorted({m.group() for text in texts for m in _CAPITALISED_PART.finditer(text)}))
+        return [self._lints(text) for text in texts]
+
+    def _lints(self, text: str) -> list[Match]:
         found = []
         for rule, lints in self._linter.organized_lints(text, language="plaintext").items():
             for lint in lints:
@@ -269,7 +277,7 @@ def _harper_matches(accept_capitalised: bool, texts: Sequence[str]) -> list[list
     """In a pool process: the matches of each of ``texts``, in order, by this process's one Harper."""
     if accept_capitalised not in _PROCESS_HARPER:
         _PROCESS_HARPER[accept_capitalised] = HarperChecker(accept_capitalised=accept_capitalised)
-    return [_PROCESS_HARPER[accept_capitalised].matches(text) for text in texts]
+    return _PROCESS_HARPER[accept_capitalised].matches_group(texts)
 
 
 def harper_pool(groups: Sequence[Sequence[str]], jobs: int, accept_capitalised: bool = True) -> list[list[Match]]:
@@ -351,9 +359,11 @@ class GrammarSession:
 
     def _run(self, checker: Checker, texts: Sequence[str], names: set[str] | None, group: int) -> list[GrammarResult]:
         began = time.perf_counter()
-        if isinstance(checker, HarperChecker) and self.jobs > 1 and len(texts) > 2 * group:
-            groups = [texts[i : i + group] for i in range(0, len(texts), group)]
+        groups = [texts[i : i + group] for i in range(0, len(texts), group)]
+        if isinstance(checker, HarperChecker) and self.jobs > 1 and len(groups) > 2:
             found = harper_pool(groups, self.jobs, not self.proper_names)
+        elif isinstance(checker, HarperChecker):
+            found = [matches for texts_of_group in groups for matches in checker.matches_group(texts_of_group)]
         else:
             found = [checker.matches(text) for text in texts]
         return self._results(checker, texts, found, names, time.perf_counter() - began)
@@ -361,8 +371,9 @@ class GrammarSession:
     def check(self, texts: Sequence[str], names: set[str] | None = None, group: int = 2) -> list[GrammarResult] | None:
         """Check each of ``texts`` with one checker; ``None`` when no checker works.
 
-        ``names`` are the document's names (by default each text's own, ``document_names``). With
-        ``jobs`` above 1, Harper checks groups of ``group`` consecutive texts on several processes.
+        ``names`` are the document's names (by default each text's own, ``document_names``). Harper
+        checks groups of ``group`` consecutive texts together (``HarperChecker.matches_group``), on
+        ``jobs`` processes when there are more than two groups.
         """
         if self.primary is not None:
             try:
