@@ -116,6 +116,18 @@ def render_outputs(doc: Document, path: Path, output: Path, result: Result, conf
     )
 
 
+@dataclass(frozen=True)
+class Repaired:
+    """A document repaired and measured, before its reports are rendered."""
+
+    job: DocumentJob
+    result: Result
+    quality: Quality
+    decisions: Decisions | None
+    notices: tuple[str, ...]
+    profile: Profile | None
+
+
 class DocumentFixer:
     """Repairs, measures and renders documents with one set of rules and one grammar session."""
 
@@ -125,21 +137,34 @@ class DocumentFixer:
         self.rules = rules if rules is not None else select_rules(config.select, config.ignore)
         self._notices: list[str] = []
         self.measurer = Measurer(self.rules, settings.quality, self._notices.append)
-        self.measurer.prepare()
 
-    def __call__(self, job: DocumentJob) -> DocumentDone:
-        """The outputs of one document."""
+    def _take_notices(self) -> tuple[str, ...]:
+        notices, self._notices[:] = tuple(self._notices), []
+        return notices
+
+    def repair(self, job: DocumentJob, grammar: bool = True) -> Repaired:
+        """Repair one document and measure it, with its grammar check or (``grammar=False``) without."""
         profile = Profile() if self.settings.profile else None
         timing = profile if profile is not None else Profile()
-        config = self.settings.config
         with timing.step("repair (rules)"):
             decisions = job.decisions or for_input(job.path, job.doc.text)
-            result = repair(job.doc, self.rules, config, job.source, profile, decisions)
-        quality = self.measurer.measure(result, job.reference, job.source, profile)
+            result = repair(job.doc, self.rules, self.settings.config, job.source, profile, decisions)
+        quality = self.measurer.measure(result, job.reference, job.source, profile, grammar)
+        return Repaired(job, result, quality, decisions, self._take_notices(), profile)
+
+    def add_grammar(self, repaired: Repaired) -> Repaired:
+        """A document repaired elsewhere, with its grammar check made here."""
+        quality = self.measurer.add_grammar(repaired.quality, repaired.result, repaired.profile)
+        return replace(repaired, quality=quality, notices=repaired.notices + self._take_notices())
+
+    def render(self, repaired: Repaired) -> DocumentDone:
+        """The outputs of a repaired document."""
+        timing = repaired.profile if repaired.profile is not None else Profile()
+        job = repaired.job
         with timing.step("reports (text, diff, HTML, JSON)"):
-            outputs = render_outputs(job.doc, job.path, self.settings.output, result, config, quality, decisions)
-        notices, self._notices[:] = tuple(self._notices), []
-        return DocumentDone(outputs, notices, profile)
+            outputs = render_outputs(job.doc, job.path, self.settings.output, repaired.result, self.settings.config,
+                                     repaired.quality, repaired.decisions)
+        return DocumentDone(outputs, repaired.notices, repaired.profile)
 
 
 _PROCESS_FIXER: list[DocumentFixer] = []
@@ -150,22 +175,43 @@ def _start_process(settings: FixSettings) -> None:
 
 
 def _fix_in_process(job: DocumentJob) -> DocumentDone:
-    return _PROCESS_FIXER[0](job)
+    fixer = _PROCESS_FIXER[0]
+    return fixer.render(fixer.repair(job))
+
+
+def _repair_in_process(job: DocumentJob) -> Repaired:
+    return _PROCESS_FIXER[0].repair(job, grammar=False)
+
+
+def _render_in_process(repaired: Repaired) -> DocumentDone:
+    return _PROCESS_FIXER[0].render(repaired)
 
 
 def fix_documents(jobs: Sequence[DocumentJob], settings: FixSettings, rules: tuple[Rule, ...],
-                  processes: int) -> Iterator[DocumentDone]:
+                  processes: int, background: bool = False) -> Iterator[DocumentDone]:
     """Each document's outputs, in input order, computed on up to ``processes`` processes.
 
-    With one process (or one document) the work runs here, with ``rules``; otherwise each pool process
-    builds the rules ``settings.config`` selects, which are the same.
+    With one process (or one document) the work runs here, with ``rules``; ``background`` lets Harper
+    load on a thread meanwhile (when a second core is free). Otherwise each pool process builds the
+    rules ``settings.config`` selects, which are the same. The grammar check of the changed lines is
+    then made here, by one Harper that loads while the pool repairs, between a document's repair and
+    its reports, both in the pool; a full check is made in the pool, each process with its own Harper.
     """
     processes = min(processes, len(jobs))
     if processes <= 1:
         fixer = DocumentFixer(settings, rules)
-        yield from (fixer(job) for job in jobs)
+        if background:
+            fixer.measurer.prepare()
+        yield from (fixer.render(fixer.repair(job)) for job in jobs)
         return
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_start_process,
                              initargs=(settings,)) as pool:
-        yield from pool.map(_fix_in_process, jobs)
+        if settings.quality.grammar.scope != "changed":
+            yield from pool.map(_fix_in_process, jobs)
+            return
+        repairs = [pool.submit(_repair_in_process, job) for job in jobs]  # forks the pool's processes
+        here = DocumentFixer(settings, rules)
+        here.measurer.prepare()  # after the fork: no process inherits a thread
+        renders = [pool.submit(_render_in_process, here.add_grammar(done.result())) for done in repairs]
+        yield from (done.result() for done in renders)

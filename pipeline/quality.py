@@ -8,7 +8,7 @@ times anything that goes into a report: the same input gives the same report.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +71,8 @@ class Measurer:
         return self._session
 
     def prepare(self) -> None:
-        """Open the grammar session now, when grammar is on, and let Harper load in the background."""
+        """Open the grammar session now, when grammar is on, and let Harper load on a background thread
+        (``GrammarSession.warm_up``): for a caller that has a second core to give it."""
         if self.settings.grammar.enabled:
             self.session().warm_up()
 
@@ -99,8 +100,8 @@ class Measurer:
         return check_repair(result.raw, result.text, self.session(), self.settings.grammar)
 
     def measure(self, result: Result, reference: Path | None, source: Sequence[str] | None = None,
-                profile: Profile | None = None) -> Quality:
-        """Scores (with a reference), counts and grammar of one repaired document.
+                profile: Profile | None = None, grammar: bool = True) -> Quality:
+        """Scores (with a reference), counts and, with ``grammar``, the grammar of one repaired document.
 
         ``source`` is the document's line-aligned source, if any: the rules re-run on the fixed text
         with the same evidence as the repair had. ``profile`` gets the seconds of each step.
@@ -110,10 +111,16 @@ class Measurer:
             scores = self.scores(result, reference) if reference is not None else None
         with timing.step("rules again on the fixed text (counts)"):
             after = fix_text(result.text, self.rules, apply_review=self.settings.apply_review, source=source)
+        quality = Quality(scores, str(reference) if reference else None, reference_free_counts(result, after), None)
+        return self.add_grammar(quality, result, profile) if grammar else quality
+
+    def add_grammar(self, quality: Quality, result: Result, profile: Profile | None = None) -> Quality:
+        """``quality`` with the grammar check of ``result`` (findings and counts)."""
+        timing = profile if profile is not None else Profile()
         with timing.step(f"grammar ({self.settings.grammar.scope})"):
             grammar = self.grammar(result)
-        counts = reference_free_counts(result, after, grammar.counts() if grammar else None)
-        return Quality(scores, str(reference) if reference else None, counts, grammar)
+        counts = {**quality.counts, "grammar": grammar.counts() if grammar else None}
+        return replace(quality, counts=counts, grammar=grammar)
 
 
 def summary_report(

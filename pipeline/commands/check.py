@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     started, lines, found = time.perf_counter(), 0, []
     grammar = grammar_settings(args, default="off", jobs=jobs)
     session = open_session(grammar, lambda message: print(message, file=sys.stderr)) if grammar.enabled else None
-    if session is not None:
+    if session is not None and grammar.jobs > 1:
         session.warm_up()
     for path, source_path in zip(paths, sources, strict=True):
         if session is not None:

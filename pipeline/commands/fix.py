@@ -80,7 +80,7 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     grammar = grammar_settings(args, default="off", jobs=args.jobs or default_jobs())
     if args.diff or grammar.enabled:  # both need the whole fixed text
         session = open_session(grammar, _notice) if grammar.enabled else None
-        if session is not None:
+        if session is not None and grammar.jobs > 1:
             session.warm_up()
         timing = profile if profile is not None else Profile()
         with timing.step("read"):
@@ -139,7 +139,7 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     work = [DocumentJob(path, doc, source, references[path], decisions)
             for path, doc, source in zip(inputs, docs, sources, strict=True)]
     rendered, shown = [], set()
-    done = fix_documents(work, settings, rules, processes)
+    done = fix_documents(work, settings, rules, processes, background=jobs > 1)
     for result in progress(done, len(work), size, "fix"):
         rendered.append(result.outputs)
         for notice in result.notices:
