@@ -152,10 +152,12 @@ class DocumentFixer:
         quality = self.measurer.measure(result, job.reference, job.source, profile, grammar)
         return Repaired(job, result, quality, decisions, self._take_notices(), profile)
 
-    def add_grammar(self, repaired: Repaired) -> Repaired:
-        """A document repaired elsewhere, with its grammar check made here."""
-        quality = self.measurer.add_grammar(repaired.quality, repaired.result, repaired.profile)
-        return replace(repaired, quality=quality, notices=repaired.notices + self._take_notices())
+    def add_grammar(self, repaired: Sequence[Repaired], profile: Profile | None = None) -> list[Repaired]:
+        """Documents repaired elsewhere, with their grammar checked here, in one call of the checker."""
+        qualities = self.measurer.add_grammar([(r.quality, r.result) for r in repaired], profile)
+        notices = self._take_notices()
+        return [replace(r, quality=q, notices=r.notices + (notices if i == 0 else ()))
+                for i, (r, q) in enumerate(zip(repaired, qualities, strict=True))]
 
     def render(self, repaired: Repaired) -> DocumentDone:
         """The outputs of a repaired document."""
@@ -188,14 +190,15 @@ def _render_in_process(repaired: Repaired) -> DocumentDone:
 
 
 def fix_documents(jobs: Sequence[DocumentJob], settings: FixSettings, rules: tuple[Rule, ...],
-                  processes: int, background: bool = False) -> Iterator[DocumentDone]:
+                  processes: int, background: bool = False, profile: Profile | None = None) -> Iterator[DocumentDone]:
     """Each document's outputs, in input order, computed on up to ``processes`` processes.
 
     With one process (or one document) the work runs here, with ``rules``; ``background`` lets Harper
     load on a thread meanwhile (when a second core is free). Otherwise each pool process builds the
     rules ``settings.config`` selects, which are the same. The grammar check of the changed lines is
-    then made here, by one Harper that loads while the pool repairs, between a document's repair and
-    its reports, both in the pool; a full check is made in the pool, each process with its own Harper.
+    then made here, by one Harper that loads while the pool repairs, in one call for every document,
+    between the repairs and the reports, both in the pool (``profile`` gets its seconds); a full
+    check is made in the pool, each process with its own Harper.
     """
     processes = min(processes, len(jobs))
     if processes <= 1:
@@ -213,5 +216,5 @@ def fix_documents(jobs: Sequence[DocumentJob], settings: FixSettings, rules: tup
         repairs = [pool.submit(_repair_in_process, job) for job in jobs]  # forks the pool's processes
         here = DocumentFixer(settings, rules)
         here.measurer.prepare()  # after the fork: no process inherits a thread
-        renders = [pool.submit(_render_in_process, here.add_grammar(done.result())) for done in repairs]
-        yield from (done.result() for done in renders)
+        checked = here.add_grammar([done.result() for done in repairs], profile)
+        yield from pool.map(_render_in_process, checked)

@@ -251,12 +251,16 @@ class HarperChecker:
         matches its own words by case, so they change nothing for a text that does not hold them in the
         same form, and adding words costs about 7 ms a call, whatever their number.
         """
+        self.accept(texts)
+        return [self._lints(text) for text in texts]
+
+    def accept(self, texts: Sequence[str]) -> None:
+        """With ``accept_capitalised``, make the capitalised words of ``texts`` Harper's own words."""
         if self._accept_capitalised:
             new = {m.group() for text in texts for m in _CAPITALISED_PART.finditer(text)} - self._accepted
             if new:
                 self._linter.import_words(sorted(new))
                 self._accepted |= new
-        return [self._lints(text) for text in texts]
 
     def _lints(self, text: str) -> list[Match]:
         found = []
@@ -354,29 +358,33 @@ class GrammarSession:
         return self.primary.name if self.primary is not None else harper_name()
 
     def _results(self, checker: Checker, texts: Sequence[str], found: Sequence[list[Match]],
-                 names: set[str] | None, seconds: float) -> list[GrammarResult]:
+                 names: Sequence[set[str]] | None, seconds: float) -> list[GrammarResult]:
         results = []
-        for text, matches in zip(texts, found, strict=True):
-            known = self.names | (document_names(text) if names is None else names)
+        for i, (text, matches) in enumerate(zip(texts, found, strict=True)):
+            known = self.names | (document_names(text) if names is None else names[i])
             issues, skipped = build_issues(text, matches, known, self.proper_names, checker.family)
             results.append(GrammarResult(checker.name, tuple(issues), skipped, word_count(text), seconds / len(texts)))
         return results
 
-    def _run(self, checker: Checker, texts: Sequence[str], names: set[str] | None, group: int) -> list[GrammarResult]:
+    def _run(self, checker: Checker, texts: Sequence[str], names: Sequence[set[str]] | None,
+             group: int) -> list[GrammarResult]:
         began = time.perf_counter()
         groups = [texts[i : i + group] for i in range(0, len(texts), group)]
         if isinstance(checker, HarperChecker) and self.jobs > 1 and len(groups) > 2:
             found = harper_pool(groups, self.jobs, not self.proper_names)
         elif isinstance(checker, HarperChecker):
+            checker.accept(texts)  # one call for every text: adding words costs the same for one or many
             found = [matches for texts_of_group in groups for matches in checker.matches_group(texts_of_group)]
         else:
             found = [checker.matches(text) for text in texts]
         return self._results(checker, texts, found, names, time.perf_counter() - began)
 
-    def check(self, texts: Sequence[str], names: set[str] | None = None, group: int = 2) -> list[GrammarResult] | None:
+    def check(self, texts: Sequence[str], names: Sequence[set[str]] | None = None,
+              group: int = 2) -> list[GrammarResult] | None:
         """Check each of ``texts`` with one checker; ``None`` when no checker works.
 
-        ``names`` are the document's names (by default each text's own, ``document_names``). Harper
+        ``names`` are the names of each text's document (by default the text's own,
+        ``document_names``), never reported as misspellings. Harper
         checks groups of ``group`` consecutive texts together (``HarperChecker.matches_group``), on
         ``jobs`` processes when there are more than two groups.
         """

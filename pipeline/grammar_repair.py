@@ -128,35 +128,45 @@ def _compare(before: list[Issue], after: list[Issue]) -> tuple[list[Issue], list
     return unmatched, brought, left
 
 
-def check_repair(raw: str, fixed: str, session: GrammarSession, settings: GrammarSettings) -> GrammarReport | None:
-    """Check the lines ``settings.scope`` asks for; ``None`` when no checker works.
+@dataclass(frozen=True)
+class _Plan:
+    """What to check in one document: the line numbers, their chunks and the chunk texts (raw, fixed, ...)."""
 
-    ``raw`` and ``fixed`` have the same number of lines (the repair keeps lines).
-    """
+    raw_lines: list[str]
+    fixed_lines: list[str]
+    numbers: list[int]
+    chunks: list[list[int]]
+    joiner: str
+    texts: list[str]
+
+
+def _plan(raw: str, fixed: str, scope: str) -> _Plan:
     raw_lines, fixed_lines = raw.split("\n"), fixed.split("\n")
-    full = settings.scope == "full"
+    full = scope == "full"
     pairs = enumerate(zip(raw_lines, fixed_lines, strict=True))
     numbers = list(range(len(raw_lines))) if full else [i for i, (a, b) in pairs if a != b]
     joiner = "\n" if full else "\n\n"
     chunks = [numbers[i : i + CHUNK_LINES] for i in range(0, len(numbers), CHUNK_LINES)]
     texts = [joiner.join(lines[n] for n in chunk) for chunk in chunks for lines in (raw_lines, fixed_lines)]
-    names = document_names(raw) if texts else set()
-    results = session.check(texts, names) if texts else []
-    if results is None:
-        return None
+    return _Plan(raw_lines, fixed_lines, numbers, chunks, joiner, texts)
+
+
+def _report(plan: _Plan, results: Sequence[GrammarResult], checker: str, scope: str) -> GrammarReport:
+    """The findings and counts of one document from the results of its chunk texts."""
+    raw_lines, fixed_lines, full = plan.raw_lines, plan.fixed_lines, scope == "full"
     line_starts = [0]
     for line in raw_lines[:-1]:
         line_starts.append(line_starts[-1] + len(line) + 1)
     findings: list[GrammarFinding] = []
     counted = [0, 0]
-    for k, chunk in enumerate(chunks):
+    for k, chunk in enumerate(plan.chunks):
         per_side = []
         for side, lines in enumerate((raw_lines, fixed_lines)):
             starts, offset = [], 0
             for n in chunk:
                 starts.append(offset)
-                offset += len(lines[n]) + len(joiner)
-            per_side.append(_line_issues(texts[2 * k + side], starts, results[2 * k + side]))
+                offset += len(lines[n]) + len(plan.joiner)
+            per_side.append(_line_issues(plan.texts[2 * k + side], starts, results[2 * k + side]))
             counted[side] += len(results[2 * k + side].issues)
         for j, n in enumerate(chunk):
             removed, brought, left = _compare(per_side[0][j], per_side[1][j])
@@ -168,8 +178,35 @@ def check_repair(raw: str, fixed: str, session: GrammarSession, settings: Gramma
                         issue.rule_id, f"{issue.message} ({CHANGES[change]})", issue.text, line_starts[n] + start,
                         line_starts[n] + end, n + 1, start + 1, change))
     findings.sort(key=lambda f: (f.raw_start, f.raw_end, f.rule_id, f.change))
-    checker = results[0].checker if results else session.checker_name
+    numbers = plan.numbers
     words = (sum(word_count(raw_lines[n]) for n in numbers), sum(word_count(fixed_lines[n]) for n in numbers))
     skipped = sum(r.names_skipped for r in results[::2])
-    return GrammarReport(checker, settings.scope, len(numbers), words, (counted[0], counted[1]), skipped,
-                         tuple(findings))
+    return GrammarReport(checker, scope, len(numbers), words, (counted[0], counted[1]), skipped, tuple(findings))
+
+
+def check_repairs(repairs: Sequence[tuple[str, str]], session: GrammarSession,
+                  settings: GrammarSettings) -> list[GrammarReport] | None:
+    """Check the lines ``settings.scope`` asks for in each (raw, fixed) pair, all in one call of the
+    checker (each document's lines in chunks of their own); ``None`` when no checker works.
+
+    Each raw text and its fixed text have the same number of lines (the repair keeps lines).
+    """
+    plans = [_plan(raw, fixed, settings.scope) for raw, fixed in repairs]
+    texts = [text for plan in plans for text in plan.texts]
+    names = [names for (raw, _), plan in zip(repairs, plans, strict=True) if plan.texts
+             for names in [document_names(raw)] * len(plan.texts)]
+    results = session.check(texts, names) if texts else []
+    if results is None:
+        return None
+    checker = results[0].checker if results else session.checker_name
+    reports, at = [], 0
+    for plan in plans:
+        reports.append(_report(plan, results[at : at + len(plan.texts)], checker, settings.scope))
+        at += len(plan.texts)
+    return reports
+
+
+def check_repair(raw: str, fixed: str, session: GrammarSession, settings: GrammarSettings) -> GrammarReport | None:
+    """Check the lines ``settings.scope`` asks for in one repaired document; ``None`` when no checker works."""
+    reports = check_repairs([(raw, fixed)], session, settings)
+    return reports[0] if reports is not None else None

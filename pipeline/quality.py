@@ -16,7 +16,7 @@ from . import __version__
 from .counts import per_thousand, reference_free_counts
 from .grammar import GrammarSession, GrammarSettings, Notice
 from .grammar_lt import open_session
-from .grammar_repair import GrammarReport, check_repair
+from .grammar_repair import GrammarReport, check_repairs
 from .model import Rule
 from .profiling import Profile
 from .references import read_lines
@@ -93,12 +93,6 @@ class Measurer:
             refs += read_lines(Path(reference))
         return score_texts(raw, fixed, refs, resamples=self.settings.resamples, pipeline=self.pipeline)
 
-    def grammar(self, result: Result) -> GrammarReport | None:
-        """The grammar check of one repair, or ``None`` when grammar is off or no checker works."""
-        if not self.settings.grammar.enabled:
-            return None
-        return check_repair(result.raw, result.text, self.session(), self.settings.grammar)
-
     def measure(self, result: Result, reference: Path | None, source: Sequence[str] | None = None,
                 profile: Profile | None = None, grammar: bool = True) -> Quality:
         """Scores (with a reference), counts and, with ``grammar``, the grammar of one repaired document.
@@ -112,15 +106,20 @@ class Measurer:
         with timing.step("rules again on the fixed text (counts)"):
             after = fix_text(result.text, self.rules, apply_review=self.settings.apply_review, source=source)
         quality = Quality(scores, str(reference) if reference else None, reference_free_counts(result, after), None)
-        return self.add_grammar(quality, result, profile) if grammar else quality
+        return self.add_grammar([(quality, result)], profile)[0] if grammar else quality
 
-    def add_grammar(self, quality: Quality, result: Result, profile: Profile | None = None) -> Quality:
-        """``quality`` with the grammar check of ``result`` (findings and counts)."""
+    def add_grammar(self, measured: Sequence[tuple[Quality, Result]], profile: Profile | None = None) -> list[Quality]:
+        """Each (quality, result) pair's quality with the grammar check of its result (findings and counts),
+        all checked in one call of the checker."""
         timing = profile if profile is not None else Profile()
         with timing.step(f"grammar ({self.settings.grammar.scope})"):
-            grammar = self.grammar(result)
-        counts = {**quality.counts, "grammar": grammar.counts() if grammar else None}
-        return replace(quality, counts=counts, grammar=grammar)
+            reports = None
+            if self.settings.grammar.enabled:
+                pairs = [(result.raw, result.text) for _, result in measured]
+                reports = check_repairs(pairs, self.session(), self.settings.grammar)
+        return [replace(quality, counts={**quality.counts, "grammar": report.counts() if report else None},
+                        grammar=report)
+                for (quality, _), report in zip(measured, reports or [None] * len(measured), strict=True)]
 
 
 def summary_report(

@@ -139,7 +139,7 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     work = [DocumentJob(path, doc, source, references[path], decisions)
             for path, doc, source in zip(inputs, docs, sources, strict=True)]
     rendered, shown = [], set()
-    done = fix_documents(work, settings, rules, processes, background=jobs > 1)
+    done = fix_documents(work, settings, rules, processes, background=jobs > 1, profile=profile)
     for result in progress(done, len(work), size, "fix"):
         rendered.append(result.outputs)
         for notice in result.notices:
