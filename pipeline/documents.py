@@ -193,19 +193,21 @@ def fix_documents(jobs: Sequence[DocumentJob], settings: FixSettings, rules: tup
                   processes: int, background: bool = False, profile: Profile | None = None) -> Iterator[DocumentDone]:
     """Each document's outputs, in input order, computed on up to ``processes`` processes.
 
-    With one process (or one document) the work runs here, with ``rules``; ``background`` lets Harper
-    load on a thread meanwhile (when a second core is free). Otherwise each pool process builds the
-    rules ``settings.config`` selects, which are the same. The grammar check of the changed lines is
-    then made here, by one Harper that loads while the pool repairs, in one call for every document,
-    between the repairs and the reports, both in the pool (``profile`` gets its seconds); a full
-    check is made in the pool, each process with its own Harper.
+    Every document is repaired, then the grammar of all is checked in one call of the checker
+    (``profile`` gets its seconds), then the reports are rendered. With one process (or one document)
+    the work runs here, with ``rules``; ``background`` lets Harper load on a thread while the rules run
+    (when a second core is free). Otherwise each pool process builds the rules ``settings.config``
+    selects, which are the same; the pool repairs and renders, and the grammar of the changed lines is
+    checked here, by one Harper that loads while the pool repairs. A full check is made in the pool,
+    each process with its own Harper, a document at a time.
     """
     processes = min(processes, len(jobs))
     if processes <= 1:
         fixer = DocumentFixer(settings, rules)
         if background:
             fixer.measurer.prepare()
-        yield from (fixer.render(fixer.repair(job)) for job in jobs)
+        checked = fixer.add_grammar([fixer.repair(job, grammar=False) for job in jobs], profile)
+        yield from (fixer.render(repaired) for repaired in checked)
         return
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_start_process,
