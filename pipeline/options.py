@@ -41,10 +41,12 @@ def _jobs(value: str) -> int:
 def add_run_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--jobs`` and ``--profile`` to ``parser``."""
     parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                        help="processes for large inputs of 'fix -' and 'check', split by lines "
-                        "(default: all cores); the output does not depend on it")
+                        help="processes (default: all cores) for large inputs of 'fix -' and 'check', split "
+                        "by lines; for 'fix' with several files, a document each; for '--grammar full'; "
+                        "the output does not depend on it")
     parser.add_argument("--profile", action="store_true",
-                        help="print the time spent in each stage and rule to stderr")
+                        help="print the time spent in each step (reading, repair, measures, grammar, reports, "
+                        "writing), stage and rule to stderr")
 
 
 def config_file(args: argparse.Namespace) -> Path | None:

@@ -20,6 +20,7 @@ from ..carry import carry_over
 from ..config import Config
 from ..decisions import Decisions, decisions_path, for_input, to_json, unsettled
 from ..formats.files import is_document, repair_file
+from ..grammar_lt import open_session
 from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
@@ -30,6 +31,8 @@ from ..runner import Result, fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
 from ..textio import Document, InputError, decode, encode, open_binary, read_document, write_atomic
+from .check_grammar import check_with_grammar
+from .quality_options import add_grammar_options, grammar_settings
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -59,6 +62,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                       help="print the unified diff of what --fix would change, writing nothing; exit 1 if any")
     add_rule_options(parser)
     add_source_option(parser)
+    add_grammar_options(parser, default="off")
     add_run_options(parser)
     parser.set_defaults(run=run)
 
@@ -83,9 +87,17 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs or default_jobs()
     profile = Profile() if args.profile else None
     started, lines, found = time.perf_counter(), 0, []
+    grammar = grammar_settings(args, default="off", jobs=jobs)
+    session = open_session(grammar, lambda message: print(message, file=sys.stderr)) if grammar.enabled else None
+    if session is not None and grammar.jobs > 1:
+        session.warm_up()
     for path, source_path in zip(paths, sources, strict=True):
         if path is not None and is_document(path):
             found += _check_document(path, source_path, config, rules, profile)
+            continue
+        if session is not None:
+            problems_found, count = check_with_grammar(path, source_path, config, rules, grammar, session, profile)
+            found, lines = found + problems_found, lines + count
             continue
         if path is not None and decisions_path(path).is_file():
             found += _check_with_decisions(path, source_path, config, rules)
