@@ -14,7 +14,6 @@ players’ team"). A hyphenated year range and a double space are review: people
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 import regex
@@ -421,7 +420,6 @@ _RANGE_SHAPE = regex.compile(r"\d *[-–—] *\d")
 _HYPHEN_NUMBER = regex.compile(r"-(?<=\d *-) *\d")
 
 
-@functools.lru_cache(maxsize=1)  # the range rules and typo.split_identifier read the same lines
 def _range_lines(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each line of ``text`` that holds the shape of a range, in order.
 
@@ -437,21 +435,23 @@ def _range_lines(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(span for span in sorted(spans) if _RANGE_SHAPE.search(text, *span))
 
 
-@functools.lru_cache(maxsize=1)
-def _ranges(text: str) -> tuple[regex.Match[str], ...]:
-    """Every range-shaped match in ``text``; both range rules read them, so the scan runs once.
+def _range_scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[regex.Match[str], ...]]:
+    """The lines holding a range's shape and every range-shaped match on them. Both range rules and
+    typo.split_identifier read it through ``ctx.shared``, so the scan runs once a pass.
 
     The pattern reads only the lines that hold the shape of a range; its lookarounds take a line
     break and either end of the text alike (none is a digit, a dash, a letter or a separator).
     """
-    return tuple(m for start, end in _range_lines(text) for m in _RANGE_PATTERN.finditer(text, start, end))
+    lines = _range_lines(text)
+    return lines, tuple(m for start, end in lines for m in _RANGE_PATTERN.finditer(text, start, end))
 
 
 def _range_edits(fix: Callable[[regex.Match[str], Context], str | None]) -> FindFunction:
     """A ``find`` function proposing ``fix`` of each range-shaped match."""
 
     def find(text: str, ctx: Context) -> list[Proposal]:
-        return [Proposal(m.start(), m.end(), after) for m in _ranges(text) if (after := fix(m, ctx)) is not None]
+        matches = ctx.shared(_range_scan, text)[1]
+        return [Proposal(m.start(), m.end(), after) for m in matches if (after := fix(m, ctx)) is not None]
 
     return find
 
@@ -613,7 +613,7 @@ _SPLIT_IDENTIFIER = regex.compile(
 
 def _split_identifiers(text: str, ctx: Context) -> list[Proposal]:
     """A spaced dash inside a phone number or an ISO date, on the lines that hold a range's shape."""
-    spans = _range_lines(text)
+    spans = ctx.shared(_range_scan, text)[0]
     return [Proposal(m.start(), m.end(), "-") for span in spans for m in _SPLIT_IDENTIFIER.finditer(text, *span)]
 
 
