@@ -457,18 +457,34 @@ def _range_edits(fix: Callable[[regex.Match[str], Context], str | None]) -> Find
 
 
 def _dashed_ranges(raw: str) -> frozenset[tuple[str, str]]:
-    """The number pairs the document writes as a range with an en or em dash.
+    """The number pairs the document writes as a range with an en dash, the range dash.
 
-    >>> sorted(_dashed_ranges("in 1917 – 1921 and 1917-1921, aged 12–18"))
+    An em dash is no evidence of the document's range style: between numbers it is the punctuation
+    dash MT puts for a range ("(1999 — 2019)"), so a hyphen range elsewhere ("(1999-2019)") keeps
+    its hyphen.
+
+    >>> sorted(_dashed_ranges("in 1917 – 1921 and 1917-1921, aged 12–18, (1999 — 2019)"))
     [('12', '18'), ('1917', '1921')]
     """
-    dashed = lines_with(raw, "[–—]")  # a range stays within its line
+    dashed = lines_with(raw, "–")  # a range stays within its line
+    return frozenset((m["left"], m["right"]) for m in _RANGE_PATTERN.finditer(dashed) if m["dash"] == "–")
+
+
+def _hyphened_ranges(raw: str) -> frozenset[tuple[str, str]]:
+    """The number pairs the document writes closed up with a hyphen: "(1999-2019)".
+
+    >>> sorted(_hyphened_ranges("in 1999-2019 and 1917 – 1921, COVID-19, GOST R 51162-2019"))
+    [('1999', '2019')]
+    """
+    hyphened = lines_with(raw, r"\d-\d")  # a range stays within its line
     return frozenset(
-        (m["left"], m["right"]) for m in _RANGE_PATTERN.finditer(dashed) if m["dash"] in "–—"
+        (m["left"], m["right"])
+        for m in _RANGE_PATTERN.finditer(hyphened)
+        if m["dash"] == "-" and not m["spaced"] and not m["code"]
     )
 
 
-DOC_FACTS = {"dashed_ranges": _dashed_ranges}
+DOC_FACTS = {"dashed_ranges": _dashed_ranges, "hyphened_ranges": _hyphened_ranges}
 
 
 def _is_year(digits: str) -> bool:
@@ -543,8 +559,11 @@ def _range(m: regex.Match[str], ctx: Context) -> str | None:
             return _spaced_hyphen(m)
     if not _ascending(left, right) or (m["dash"] == "–" and not m["spaced"]):
         return None
-    if m["dash"] == "-" and not ((left, right) in ctx.doc.get("dashed_ranges", ()) and _is_year(left)):
+    dashed = (left, right) in ctx.doc.get("dashed_ranges", ())
+    if m["dash"] == "-" and not (dashed and _is_year(left)):
         return None
+    if m["dash"] == "—" and not dashed and (left, right) in ctx.doc.get("hyphened_ranges", ()):
+        return f"{left}-{right}"  # an em dash takes the document's own closed form of the same range
     return f"{left}–{right}"
 
 
@@ -567,6 +586,7 @@ RANGE_DASH = Rule(
     examples=(
         ("Muslim East in 1917 – 1921”.", "Muslim East in 1917–1921”."),
         ('in 1917 – 1921”, and in 1917-1921."', 'in 1917–1921”, and in 1917–1921."'),
+        ("the report (1999 — 2019) and the report (1999-2019)", "the report (1999-2019) and the report (1999-2019)"),
         ("the generation aged 12 — 18 may", "the generation aged 12–18 may"),
         ("Hyundai Tucson I (2004 — 2010).", "Hyundai Tucson I (2004–2010)."),
         ("Shorts Jfs-1120 — 016, white", "Shorts Jfs-1120-016, white"),
