@@ -10,6 +10,8 @@ Why: the MT system tokenised the source and detokenised it badly; Russian sets r
 dash. Tier: safe; each pattern demands the artifact's exact shape and a context that rules out the
 look-alikes ("Chapter 3: 15 ways", "in 2022 - 11.4 thousand", "On April 3, 410 bodies", "the
 players’ team"). A hyphenated year range and a double space are review: people write them too.
+A range's dash follows the document: a hyphen range becomes an en dash only where the document writes
+the same range with an en dash, and a spaced em dash takes the document's own hyphen form of it.
 """
 
 from __future__ import annotations
