@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser-deps fix check lint test test-rules snapshots bench bench-report clean
+.PHONY: setup browser-deps fix check lint test test-rules snapshots bench bench-main bench-report clean
 
 setup: $(STAMP)
 
@@ -46,12 +46,18 @@ snapshots: fix
 bench-report: setup browser-deps
 	$(BIN)/python benchmarks/report_open.py --mb 5
 
-# Throughput and memory of fix - against ftfy on ~50 MB of MT text (built in the git-ignored bench/).
+# The main job (fix DIR -o OUT with and without grammar, fix -, -j 1 against -j 2, --grammar full on 1 and 8 MB),
+# then throughput and memory of fix - against ftfy on ~50 MB of MT text (inputs built in the git-ignored bench/).
 # The sources are byte-compiled first, as in an installed package: where PYTHONDONTWRITEBYTECODE is set
 # (as on the machine these figures come from), every run would otherwise compile them again, about 0.2 s of each run.
 bench: setup
 	$(BIN)/python -m compileall -q pipeline rules
 	$(BIN)/python benchmarks/bench.py
+
+# The main job alone.
+bench-main: setup
+	$(BIN)/python -m compileall -q pipeline rules
+	$(BIN)/python benchmarks/bench.py --only main
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info

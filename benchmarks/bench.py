@@ -1,4 +1,11 @@
-"""``make bench``: throughput and peak memory of ``mtfix fix -`` against ``ftfy.fix_text`` on ~50 MB of real MT text.
+"""``make bench``: the main job (``fix DIR -o OUT``) with and without grammar, and throughput and peak memory of
+``mtfix fix -`` against ``ftfy.fix_text`` on ~50 MB of real MT text.
+
+The main job, on lines of the WMT22 x-en MT outputs (``wmt22-x-en/mt``): a folder of 300 articles of
+30 lines, and one file of 30,000 lines, each run as ``fix PATH -o OUT`` with the defaults (grammar of
+the changed lines), with ``--no-grammar``, and as ``fix -`` on the same text, in interleaved rounds;
+the same 30,000 lines as 60 files with ``-j 1`` and ``-j 2`` (outputs compared byte for byte); and
+``fix FILE -o OUT --grammar full`` on 1 MB and on 8 MB, as seconds per MB.
 
 Builds bench/mt-50mb.txt by repeating the WMT22 system outputs, then runs rounds of four measurements,
 each in its own process (wall time, CPU time and peak RSS measured by the parent with ``os.wait4``):
@@ -17,6 +24,7 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +34,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("MTFIX_CORPUS", REPO.parent.parent / "shared" / "corpus" / "wmt22-ru-en"))
 FALLBACK_CORPUS = Path("/work/shared/corpus/wmt22-ru-en")
+MT_LINES = Path(os.environ.get("MTFIX_MT_OUTPUTS", REPO.parent.parent / "shared" / "corpus" / "wmt22-x-en" / "mt"))
+FALLBACK_MT_LINES = Path("/work/shared/corpus/wmt22-x-en/mt")
 WORK = REPO / "bench"
 BLOCK = 1 << 20
 FTFY = "import ftfy, sys; ftfy.fix_text(sys.stdin.buffer.read().decode('utf-8'))"
@@ -126,17 +136,126 @@ def summary(runs: list[dict[str, float | str]]) -> dict[str, float]:
             "cpu": fastest["cpu"], "peak_mb": max(r["peak_mb"] for r in runs)}
 
 
+def mt_lines() -> list[bytes]:
+    """Every line of the WMT22 x-en MT outputs, file after file (with its newline)."""
+    folder = MT_LINES if MT_LINES.is_dir() else FALLBACK_MT_LINES
+    lines = [line for path in sorted(folder.glob("*")) for line in path.read_bytes().splitlines(keepends=True)]
+    if not lines:
+        sys.exit(f"bench: no MT outputs in {folder}")
+    return lines
+
+
+def write_once(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` unless it already holds it."""
+    if not path.exists() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return path
+
+
+def build_main_inputs(lines: list[bytes]) -> dict[str, Path]:
+    """The main job's inputs in bench/: 300 articles (and as one file), 30,000 lines (and as 60 files), 1 and 8 MB."""
+    found = {"articles": WORK / "articles-300", "60 files": WORK / "files-60"}
+    for i in range(300):
+        write_once(found["articles"] / f"article{i:03d}.txt", b"".join(lines[30 * i : 30 * i + 30]))
+    found["articles as one file"] = write_once(WORK / "articles-300.txt", b"".join(lines[:9000]))
+    found["30,000 lines"] = write_once(WORK / "lines-30000" / "mt-30000.txt", b"".join(lines[:30000]))
+    for i in range(60):
+        write_once(found["60 files"] / f"part{i:02d}.txt", b"".join(lines[500 * i : 500 * i + 500]))
+    unit = b"".join(lines)
+    for mb in (1, 8):
+        data = (unit * (1 + mb * 1_000_000 // len(unit)))[: mb * 1_000_000]
+        found[f"{mb} MB"] = write_once(WORK / f"grammar-{mb}mb" / f"mt-{mb}mb.txt", data[: data.rfind(b"\n") + 1])
+    return found
+
+
+def tree_digest(folder: Path) -> str:
+    """One SHA-256 over the names and bytes of every file in ``folder``."""
+    total = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        total.update(path.name.encode() + b"\0" + path.read_bytes())
+    return total.hexdigest()
+
+
+def main_job(rounds: int) -> dict[str, object]:
+    """The main job as a user runs it: ``fix PATH -o OUT`` with and without grammar, ``fix -``, ``-j``, full grammar."""
+    inputs = build_main_inputs(mt_lines())
+    out = WORK / "out-main"
+    mtfix = [sys.executable, "-m", "mtfix", "fix"]
+    quiet = Path(os.devnull)
+    sizes = {name: sum(p.stat().st_size for p in (path.iterdir() if path.is_dir() else [path]))
+             for name, path in inputs.items()}
+
+    def fix_to(path: Path, *options: str) -> dict[str, float | str]:
+        if out.exists():
+            shutil.rmtree(out)
+        return measure([*mtfix, str(path), "-o", str(out), *options], quiet)
+
+    print(f"main job: {sizes['articles'] / 1e6:.2f} MB in 300 articles, {sizes['30,000 lines'] / 1e6:.2f} MB in "
+          f"30,000 lines (and as 60 files); rounds: {rounds}")
+    cases = {
+        "300 articles: fix DIR -o OUT": lambda: fix_to(inputs["articles"]),
+        "300 articles: --no-grammar": lambda: fix_to(inputs["articles"], "--no-grammar"),
+        "300 articles: fix - (one file)": lambda: measure([*mtfix, "-"], inputs["articles as one file"]),
+        "30,000 lines: fix FILE -o OUT": lambda: fix_to(inputs["30,000 lines"]),
+        "30,000 lines: --no-grammar": lambda: fix_to(inputs["30,000 lines"], "--no-grammar"),
+        "30,000 lines: fix -": lambda: measure([*mtfix, "-"], inputs["30,000 lines"]),
+        "60 files: -j 1": lambda: fix_to(inputs["60 files"], "-j", "1"),
+        "60 files: -j 2": lambda: fix_to(inputs["60 files"], "-j", "2"),
+    }
+    runs: dict[str, list[dict[str, float | str]]] = {name: [] for name in cases}
+    identical = True
+    for _ in range(rounds):
+        for name, run in cases.items():
+            runs[name].append(run())
+            if name == "60 files: -j 1":
+                one = tree_digest(out)
+            if name == "60 files: -j 2":
+                identical = identical and tree_digest(out) == one
+    rows = {name: summary(found) for name, found in runs.items()}
+    print(f"{'command':34} {'best s':>7} {'median s':>9} {'CPU s':>6}")
+    for name, row in rows.items():
+        print(f"{name:34} {row['best']:7.2f} {row['median']:9.2f} {row['cpu']:6.2f}")
+
+    def ratio(numerator: str, denominator: str) -> str:
+        per_round = [a["seconds"] / b["seconds"] for a, b in zip(runs[numerator], runs[denominator], strict=True)]
+        return (f"{rows[numerator]['median'] / rows[denominator]['median']:.2f}x median to median "
+                f"(rounds: {', '.join(f'{r:.2f}' for r in per_round)})")
+
+    for what, with_grammar in (("300 articles", "fix DIR -o OUT"), ("30,000 lines", "fix FILE -o OUT")):
+        print(f"{what}, defaults / --no-grammar: {ratio(f'{what}: {with_grammar}', f'{what}: --no-grammar')}")
+    print(f"60 files, -j 2 speed-up over -j 1: {ratio('60 files: -j 1', '60 files: -j 2')}; "
+          f"output identical: {identical}")
+    full: dict[int, tuple[float, float]] = {}
+    for mb in (1, 8):
+        run = fix_to(inputs[f"{mb} MB"], "--grammar", "full")
+        megabytes = sizes[f"{mb} MB"] / 1e6
+        full[mb] = (float(run["seconds"]) / megabytes, float(run["cpu"]) / megabytes)
+        print(f"fix FILE -o OUT --grammar full, {mb} MB: {run['seconds']:.1f} s wall, {full[mb][0]:.1f} s per MB; "
+              f"CPU {run['cpu']:.1f} s, {full[mb][1]:.1f} s per MB")
+    print(f"--grammar full, 8 MB against 1 MB: {full[8][0] / full[1][0]:.2f}x the wall time per MB, "
+          f"{full[8][1] / full[1][1]:.2f}x the CPU time per MB")
+    return {"summary": rows, "jobs_identical": identical, "full_grammar_seconds_per_mb": full,
+            "runs": {name: [{k: v for k, v in r.items() if k != "stderr"} for r in found]
+                     for name, found in runs.items()}}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--megabytes", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the four measurements (default: 3)")
-    parser.add_argument("--select", help="passed to mtfix fix (default: every rule)")
+    parser.add_argument("--select", help="passed to mtfix fix - (default: every rule)")
+    parser.add_argument("--only", choices=("main", "stream"), help="only the main job, or only fix - against ftfy")
     args = parser.parse_args()
+    print(f"machine: {machine()}")
+    main_results = main_job(args.rounds) if args.only != "stream" else None
+    if args.only == "main":
+        (WORK / "results-main.json").write_text(json.dumps(main_results, indent=1) + "\n")
+        return 0 if main_results and main_results["jobs_identical"] else 1
     source = build_input(args.megabytes)
     halves = split_input(source)
     size_mb = source.stat().st_size / 1_000_000
     mtfix = [sys.executable, "-m", "mtfix", "fix", *(["--select", args.select] if args.select else [])]
-    print(f"machine: {machine()}")
     lines = count_lines(source)
     print(f"input: {source.relative_to(REPO)}, {size_mb:.1f} MB, {lines} lines; rules: {args.select or 'all'}; "
           f"rounds: {args.rounds}")
@@ -168,11 +287,11 @@ def main() -> int:
     profiled = measure([*mtfix, "-j", "1", "--profile", "-"], source)
     print("per stage and rule (fix -j 1 --profile):")
     print(profiled["stderr"], end="")
-    results = {"input_mb": size_mb, "jobs_identical": same, "summary": rows,
+    results = {"input_mb": size_mb, "jobs_identical": same, "summary": rows, "main_job": main_results,
                "runs": {name: [{k: v for k, v in run.items() if k != "stderr"} for run in found]
                         for name, found in runs.items()}}
     (WORK / f"results-{args.select or 'all'}.json").write_text(json.dumps(results, indent=1) + "\n")
-    return 0 if same else 1
+    return 0 if same and (main_results is None or main_results["jobs_identical"]) else 1
 
 
 if __name__ == "__main__":

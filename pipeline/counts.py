@@ -3,7 +3,8 @@
 Before is the raw text, after is the fixed text, each run through the same rules: artifacts are the
 edits the rules find (applied or listed for review), by rule family; findings are what can only be
 reported (placeholders, Cyrillic leftovers, loops), by rule family; grammar issues come from the
-grammar checker, when one ran. Words are whitespace-separated, counted in each text.
+grammar check of the repair, when one ran (``grammar_repair.GrammarReport.counts``: on the lines it
+checked). Words are whitespace-separated, counted in each text.
 
 >>> from mtfix.runner import fix_text
 >>> before = fix_text("At 08: 15 , we left.")
@@ -19,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from .grammar import GrammarResult, word_count
+from .grammar import word_count
 from .runner import Result
 
 
@@ -50,18 +51,14 @@ def _row(before: int, after: int, words: tuple[int, int]) -> dict[str, Any]:
 def reference_free_counts(
     before: Result,
     after: Result,
-    grammar_before: GrammarResult | None = None,
-    grammar_after: GrammarResult | None = None,
+    grammar: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The counts of the raw text (``before``) and of the fixed text (``after``, the rules run again on it)."""
+    """The counts of the raw text (``before``) and of the fixed text (``after``, the rules run again on it),
+    with the grammar counts when a grammar check ran."""
     words = word_count(before.raw), word_count(after.raw)
-    counts: dict[str, Any] = {
+    return {
         "words": {"before": words[0], "after": words[1]},
         "artifacts": _rows((e.rule_id for e in before.edits), (e.rule_id for e in after.edits), words),
         "findings": _rows((f.rule_id for f in before.findings), (f.rule_id for f in after.findings), words),
-        "grammar": None,
+        "grammar": grammar,
     }
-    if grammar_before is not None and grammar_after is not None:
-        counts["grammar"] = {"checker": grammar_before.checker,
-                             **_row(len(grammar_before.issues), len(grammar_after.issues), words)}
-    return counts

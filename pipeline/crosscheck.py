@@ -6,16 +6,19 @@ disagree; ``date_from_source`` lets the dates rules settle an ambiguous date fro
 
 Matching. The numbers of both lines (``pipeline.numbers``) are paired greedily by value (``keys``): a
 source number without a counterpart is *missing*, a translation number without one is *extra*. Number
-words count as counterparts on both sides but are never reported, and a word in the source is never
-evidence for a restoration.
+words count as counterparts on both sides; they are reported only against each other (``семь`` translated
+``eight``), never as missing or extra, and ``soft`` numbers (idioms, stray digits) never.
 
 Restoration refuses (and says why, listing the candidates) unless exactly one missing source number fits
 the placeholder: same scale word (``XNUMX thousand`` ← ``75,9 тыс.``), a percent sign on both or neither,
 no clash of units (``XNUMX cm`` never takes ``6 мм``), a day of the same month after a month name, a decade
-(``1920-х``) or a numeral with a case ending (``3-х``, rendered ``3``) for ``XNUMX-s`` / ``xnumx's``.
+(``1920-х``) or a numeral with a case ending (``3-х``, rendered ``3``) for ``XNUMX-s`` / ``xnumx's``, an
+ordinal or century for ``XNUMXth`` (``XIX век`` gives ``19th``).
 Several placeholders on a line are restored only when exactly one assignment fits them all. A number the
-source spells out (``четыре``) is never written back, but when one is missing and would fit, nothing is
-restored: the placeholder may stand for it.
+source spells out is a candidate like digits (``около четырех тысяч`` fills ``XNUMX thousand`` with 4), but
+only for a placeholder of its own unit (``в течение суток`` fills ``XNUMX-hour``, ``до года`` fills
+``XNUMX year``), and ``один`` / ``одна`` (nearly always "a") never. A scale word after the placeholder
+(``$XNUMX tln``) keeps the mantissa alone: ``$3 tln``, not ``$3 trillion tln``.
 
 >>> restore_placeholders("More than XNUMX thousand mercenaries.", "Более 7 тыс. наемников.")[0].replacement
 '7'
@@ -36,18 +39,23 @@ from decimal import Decimal
 import regex
 
 from .numbers import (
+    EN_GLUED_SCALE,
     EN_MONTH_NUMBERS,
     EN_MONTH_PATTERN,
+    EN_SCALE_PATTERN,
     EN_SCALE_VALUES,
     EN_UNIT_PATTERN,
     RU_MONTH_PATTERN,
     UNIT_NAMES,
     Number,
+    ordinal_suffix,
     parse_english,
     parse_russian,
 )
 
-PLACEHOLDER = regex.compile(r"(?<![\p{L}\d])(?i:xnumx)(?P<decade>['’]s|-s|s)?(?![\p{L}\d])")
+PLACEHOLDER = regex.compile(
+    r"(?<![\p{L}\d])(?i:xnumx)(?:(?P<ordinal>-?(?i:st|nd|rd|th))|(?P<decade>['’]s|-s|s))?"
+    r"(?:(?<=[$€£](?i:xnumx))(?=(?P<glued>k|m|mn|bn|b|tn)\b)|(?![\p{L}\d]))")
 
 
 @dataclass(frozen=True)
@@ -127,20 +135,24 @@ class _Slot:
     unit: str | None
     month: int | None
     decade: bool
+    ordinal: bool = False
 
 
 def _slot(line: str, m: regex.Match[str]) -> _Slot:
     after = line[m.end():]
     before = line[: m.start()]
-    scale = 1
-    sm = regex.match(r"[\s-](thousand|million|mln|mn|billion|bln|bn|trillion|tn)\b", after, regex.IGNORECASE)
+    scale = EN_GLUED_SCALE[m["glued"]] if m["glued"] else 1  # "$XNUMXm", "£XNUMXbn"
+    after = after[len(m["glued"] or ""):]
+    sm = regex.match(rf"[\s-]({EN_SCALE_PATTERN})", after, regex.IGNORECASE)
     if sm:
-        scale = EN_SCALE_VALUES[sm[1].lower()]
+        scale = EN_SCALE_VALUES[sm[1].rstrip(".").lower()]
         after = after[sm.end():]
     unit = None
     um = EN_UNIT_PATTERN.match(regex.sub(r"^[\s-]", "", after, count=1))
     if um and um.lastgroup:
         unit = UNIT_NAMES[int(um.lastgroup[1:])]
+    elif regex.match(r"\s*(?:[ap]\.?m\b|o['’]clock)", after, regex.IGNORECASE):
+        unit = "hour"  # "at XNUMX am" hides "в четыре часа утра"
     month = None
     bm = regex.search(rf"(?:{EN_MONTH_PATTERN.pattern})\s+$", before)
     am = regex.match(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{EN_MONTH_PATTERN.pattern})", after)
@@ -148,15 +160,25 @@ def _slot(line: str, m: regex.Match[str]) -> _Slot:
         if found:
             word = regex.search(EN_MONTH_PATTERN.pattern, found.group())
             month = EN_MONTH_NUMBERS.get(word.group().rstrip(".")) if word else None
-    return _Slot(scale, unit == "%", None if unit == "%" else unit, month, bool(m["decade"]))
+    return _Slot(scale, unit == "%", None if unit == "%" else unit, month, bool(m["decade"]), bool(m["ordinal"]))
 
 
 def _rendering(number: Number, slot: _Slot) -> str | None:
     """How ``number`` fills ``slot``, or ``None`` if it does not fit."""
+    if number.soft and not number.word:
+        return None  # a Roman "V" in "Спутник V", digits glued to a word, a fraction: counterparts only
+    if slot.ordinal:  # "the XNUMXth century" takes "XIX век", "19-го", "девятнадцатый"
+        fits = number.kind in ("ordinal", "century", "cardinal", "day") and number.value == int(number.value) \
+            and 0 < number.value < 1000 and number.scale == 1 and number.unit != "%" \
+            and (not number.word or number.kind == "ordinal")
+        return f"{int(number.value)}{ordinal_suffix(int(number.value))}" if fits else None
     if slot.decade and number.inflected:
         return str(int(number.value)) if number.value == int(number.value) else None
     if slot.decade != (number.kind == "decade"):
         return None
+    if number.word and (number.kind == "ordinal" or (number.value == 1 and number.unit is None)
+                        or number.unit != slot.unit or _vague(number)):
+        return None  # "одна" is nearly always "a"; a word fills a slot of its own unit only
     if slot.percent != (number.unit == "%"):
         return None
     if slot.unit and number.unit and slot.unit != number.unit and number.unit != "%":
@@ -193,20 +215,14 @@ def restore_placeholders(translation: str, source: str) -> list[Restoration]:
     masked = PLACEHOLDER.sub(lambda m: "#" * len(m.group()), translation)
     src_numbers = parse_russian(source)
     missing, _ = match_numbers(src_numbers, parse_english(masked))
-    digits = [n for n in missing if not n.word]
-    # Which of several equal source numbers is the missing one is arbitrary: its twins may fit the slot too.
-    twins = {n.start: [n, *(t for t in src_numbers if not t.word and t.value == n.value and t is not n)]
-             for n in digits}
+    # Which of several equal source numbers in digits is the missing one is arbitrary: its twins may fit too.
+    twins = {n.start: [n] if n.word else [n, *(t for t in src_numbers if not t.word and t.value == n.value
+                                               and t is not n)] for n in missing}
     slots = [_slot(translation, m) for m in holders]
-    options = [{n.start: r for n in digits if (r := _fitting(twins[n.start], slot)) is not None} for slot in slots]
+    options = [{n.start: r for n in missing if (r := _fitting(twins[n.start], slot)) is not None} for slot in slots]
     verdicts: list[str | None] = [None] * len(holders)
     reason = ""
-    # "четыре часа" may have come out as "4" and then "XNUMX"; "один"/"одно" is nearly always "a", "per".
-    spelled = [n.text for n in missing
-               if n.word and n.value != 1 and any(_rendering(n, slot) is not None for slot in slots)]
-    if spelled:
-        reason = f"a number the source spells out may be the one ({', '.join(spelled)})"
-    elif len(holders) == 1:
+    if len(holders) == 1:
         fits = set(options[0].values())
         if len(fits) == 1:
             verdicts[0] = next(iter(fits))
@@ -222,7 +238,7 @@ def restore_placeholders(translation: str, source: str) -> list[Restoration]:
             reason = "no assignment fits every placeholder" if not renderings else "several assignments fit"
     out = []
     for m, verdict, opt in zip(holders, verdicts, options, strict=True):
-        candidates = tuple(sorted(set(opt.values()))) if opt else tuple(n.text for n in digits)
+        candidates = tuple(sorted(set(opt.values()))) if opt else tuple(n.text for n in missing)
         out.append(Restoration(m.start(), m.end(), m.group(), verdict, candidates, "" if verdict else reason))
     return out
 
@@ -290,6 +306,16 @@ def _named(translation: str, number: Number, source: str) -> bool:
     return bool(m) and m[1].lower() in source.lower()
 
 
+def _vague(number: Number) -> bool:
+    """A lone ``тысячи`` / ``миллионы``: a thousand, or thousands."""
+    return number.word and number.soft and number.value in (1000, 10**6, 10**9, 10**12)
+
+
+def _ordinal_word(line: str, number: Number) -> bool:
+    """An ordinal word that is one: "second" only after "the" ("the second round", not "a second")."""
+    return number.text.lower() != "second" or line[: number.start].lower().endswith("the ")
+
+
 def _similar(a: Number, b: Number) -> bool:
     """Whether ``b`` reads as a corrupted ``a``: one digit changed, dropped or added, or the scale changed.
 
@@ -348,16 +374,26 @@ def compare_numbers(translation: str, source: str) -> list[Discrepancy]:
         td = same_month[0]
         day_differs = sd.day is not None and td.day is not None and sd.day != td.day
         year_differs = sd.year is not None and td.year is not None and sd.year != td.year
-        src_values = {n.value for n in src_numbers}
-        tgt_values = {n.value for n in tgt_numbers}
+        src_values = {n.value for n in src_numbers if not n.word}
+        tgt_values = {n.value for n in tgt_numbers if not n.word}
         day_differs = day_differs and sd.day not in tgt_values and td.day not in src_values
         year_differs = year_differs and sd.year not in tgt_values and td.year not in src_values
         if day_differs or year_differs:
             out.append(Discrepancy("date", sd, td))
             consumed |= {id(n) for n in missing if sd.start <= n.start < sd.end}
             consumed |= {id(n) for n in extra if td.start <= n.start < td.end}
-    missing = [n for n in missing if id(n) not in consumed and not n.word]
-    extra = [n for n in extra if id(n) not in consumed and not n.word and not _named(masked, n, source)]
+    missing = [n for n in missing if id(n) not in consumed]
+    extra = [n for n in extra if id(n) not in consumed and not n.soft and not _named(masked, n, source)]
+    # A number word is reported only against a number word: "семь" translated "eight".
+    for number in [n for n in missing if n.word and not _vague(n) and (n.value >= 2 or n.kind == "ordinal")]:
+        twin = next((t for t in extra if t.word and (
+            (t.kind == "cardinal" and t.value >= 2 and number.value >= 2)
+            or (t.kind == "ordinal" and number.kind == "ordinal" and _ordinal_word(masked, t)))), None)
+        if twin is not None and not has_placeholder:
+            out.append(Discrepancy("mismatch", number, twin))
+            extra.remove(twin)
+    missing = [n for n in missing if not n.word]
+    extra = [n for n in extra if not n.word]
     for number in list(missing):
         twin = next((t for t in extra if _similar(number, t)), None)
         if twin is not None and not has_placeholder:
@@ -365,7 +401,7 @@ def compare_numbers(translation: str, source: str) -> list[Discrepancy]:
             missing.remove(number)
             extra.remove(twin)
     if not has_placeholder:
-        out.extend(Discrepancy("missing", n, None) for n in missing)
+        out.extend(Discrepancy("missing", n, None) for n in missing if not n.soft)
     out.extend(Discrepancy("extra", None, t) for t in extra)
     return sorted(out, key=_order)
 

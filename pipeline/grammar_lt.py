@@ -16,21 +16,33 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from .grammar import Checker, GrammarSession, GrammarUnavailable, Match, Notice, reason
+from .grammar import (
+    DEFAULT_TIMEOUT,
+    Checker,
+    GrammarSession,
+    GrammarSettings,
+    GrammarUnavailable,
+    HarperChecker,
+    Match,
+    Notice,
+    reason,
+)
 
 SERVER_ENV = "MTFIX_LANGUAGETOOL_URL"
 LANGUAGE = "en-US"
-DEFAULT_TIMEOUT = 60.0
 MODES = ("auto", "local", "off")
 
 
 class LanguageToolChecker:
-    """A ``language_tool_python.LanguageTool`` in use: one ``/v2/check`` request per document."""
+    """A ``language_tool_python.LanguageTool`` in use: one ``/v2/check`` request per text."""
+
+    family = "lt"
 
     def __init__(self, tool: object, where: str) -> None:
         self._tool = tool
@@ -102,18 +114,13 @@ def open_languagetool(
         raise GrammarUnavailable(reason(error)) from None
 
 
-def open_session(
-    mode: str,
-    notice: Notice,
-    *,
-    timeout: float = DEFAULT_TIMEOUT,
-    names: set[str] | None = None,
-    proper_names: bool = False,
-) -> GrammarSession:
-    """The grammar session of a run: LanguageTool as ``mode`` asks, Harper when it is off or unavailable."""
+def open_session(settings: GrammarSettings, notice: Notice) -> GrammarSession:
+    """The grammar session of a run: LanguageTool as ``settings`` ask, Harper when it is off or unavailable."""
     try:
-        primary = open_languagetool(mode, timeout)
+        primary = open_languagetool(settings.languagetool, settings.timeout)
     except GrammarUnavailable as error:
         notice(f"grammar: LanguageTool unavailable ({error})")
         primary = None
-    return GrammarSession(primary, notice, names=set(names or ()), proper_names=proper_names)
+    harper = functools.partial(HarperChecker, accept_capitalised=not settings.proper_names)
+    return GrammarSession(primary, notice, harper, names=set(settings.names), proper_names=settings.proper_names,
+                          jobs=settings.jobs)

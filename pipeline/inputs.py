@@ -1,7 +1,8 @@
-"""Finding the input files of a run: files named on the command line, or the ``*.txt`` of folders.
+"""Finding the input files of a run: files named on the command line, or the inputs in folders.
 
-Files named ``*.ref.txt`` (references) and ``*.src.txt`` (sources) in a folder belong to an input;
-they are not inputs themselves.
+In a folder, the inputs are the ``*.txt`` files and the documents of the formats in
+``formats.SUFFIXES`` (``*.md``, ``*.html``, ``*.srt``...). Files named ``*.ref.txt`` (references) and
+``*.src.txt`` (sources) belong to an input; they are not inputs themselves.
 """
 
 from __future__ import annotations
@@ -9,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from .formats import format_of
 from .textio import InputError
 
 COMPANION_SUFFIXES = (".ref.txt", ".src.txt")
 
 
 def is_input_name(name: str) -> bool:
-    """Whether a file in an input folder is an input (``x.txt``, not ``x.ref.txt``)."""
-    return name.endswith(".txt") and not name.endswith(COMPANION_SUFFIXES)
+    """Whether a file in an input folder is an input (``x.txt`` or ``x.md``, not ``x.ref.txt``)."""
+    return (name.endswith(".txt") and not name.endswith(COMPANION_SUFFIXES)) or format_of(name) is not None
 
 
 def collect_inputs(paths: Sequence[str]) -> list[Path]:
@@ -27,18 +29,31 @@ def collect_inputs(paths: Sequence[str]) -> list[Path]:
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.is_file() and is_input_name(p.name))
             if not inside:
-                raise InputError(f"{path}: no .txt files to process")
+                raise InputError(f"{path}: no input files to process")
             found.extend(inside)
         elif path.exists():
             found.append(path)
         else:
             raise InputError(f"{path}: no such file or directory")
-    stems: dict[str, Path] = {}
+    names: dict[str, Path] = {}
     for path in found:
-        other = stems.setdefault(path.name, path)
-        if other != path:
-            raise InputError(f"{path}: same name as {other}; their outputs would overwrite each other")
+        for name in output_names(path):
+            other = names.setdefault(name, path)
+            if other != path:
+                raise InputError(f"{path}: same output name {name} as {other}; their outputs would overwrite "
+                                 "each other")
     return found
+
+
+def report_stem(path: Path) -> str:
+    """The name the reports of input ``path`` are named after: ``a`` for ``a.txt``, ``a.md`` for ``a.md``."""
+    return path.name if format_of(path) is not None else path.name.removesuffix(".txt")
+
+
+def output_names(path: Path) -> tuple[str, ...]:
+    """The files ``fix`` writes for input ``path``: the fixed file (named as the input) and its reports."""
+    stem = report_stem(path)
+    return (path.name, f"{stem}.diff", f"{stem}.html", f"{stem}.json")
 
 
 def companion(path: Path, kind: str) -> Path:

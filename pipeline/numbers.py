@@ -9,31 +9,39 @@ matched by on the other side: ``1920-х`` matches ``1920s`` and ``the '20s``; ``
 Russian conventions: ``1 500`` (space, no-break or thin space) groups thousands, ``1,5`` is a decimal,
 ``5 тыс.`` / ``336 млн`` / ``1,2 млрд`` are scaled amounts, ``1921 г.`` / ``году`` / ``гг.`` mark years,
 ``1920-х`` a decade, ``5-й`` an ordinal, ``XX век`` a century, ``16 марта 1921 г.`` a date (any case of
-the month name), ``1917–1921`` a range (two numbers), ``25 %`` / ``25 процентов`` a percentage. Small
-number words (``пять``, ``две``, ``полтора``) are parsed as ``word`` numbers: they serve as counterparts
-and never as evidence for a restoration when a number written in digits is available.
+the month name), ``1917–1921`` a range (two numbers), ``25 %`` / ``25 процентов`` a percentage. Number
+words, inflected or not (``четырех тысяч``, ``сорока``, ``суток``, ``до года``), are read by
+``pipeline.numwords`` and parsed as ``word`` numbers.
 
-English conventions: ``1,500`` groups thousands, ``1.5`` is a decimal, ``1.5 million`` / ``5 thousand`` /
-``2 mln`` are scaled, ``1920s`` / ``'90s`` decades, ``5th`` ordinals, ``20th century`` / ``XX century``
-centuries, ``March 16, 1921`` / ``16 March 1921`` dates, ``3 p.m.`` times. Number words up to twenty,
-the tens, ordinal words up to twentieth and ``a million`` are parsed as ``word`` numbers: they match
-source numbers, but a translation's word is never reported as a number absent from the source.
+English conventions: ``1,500`` and ``1 000 000`` group thousands, ``1.5`` is a decimal, ``1.5 million`` /
+``5 thousand`` / ``2 mln`` / ``$10m`` / ``£5bn`` are scaled, ``1920s`` / ``'90s`` decades, ``5th``
+ordinals, ``20th century`` / ``XX century`` centuries, ``March 16, 1921`` / ``16 March 1921`` dates,
+``3 p.m.`` times. Number words (``Forty-six``, ``one hundred and five``, ``a million``, ``twenty-first``,
+``three-way``) are ``word`` numbers.
+
+Alike in both: ``14.02.2021`` is a date (day with its month, and a year), ``21.55`` and ``10-00`` are
+clock times (the first also a decimal), ``1/4`` a fraction (``1/4 финала``: the quarterfinals, ``1/8``:
+the round of 16), while list numbering at the line start (``1.``, ``2)``) and ``24/7`` are no numbers.
+Digits glued to a word (``В13``, ``5G``), in a link or a footnote mark are ``soft``: counterparts only.
 
 >>> [(n.text, n.english) for n in parse_russian("Более 7 тыс. человек, 1,5 млрд рублей, 16 марта 1921 г.")]
 [('7 тыс. человек', '7,000'), ('1,5 млрд рублей', '1.5 billion'), ('16', '16'), ('1921 г.', '1921')]
 >>> [(n.text, n.kind, n.english) for n in parse_russian("в 1920-х гг., 5-й полк, XX век, 29 300 артефактов")]
 [('1920-х гг.', 'decade', '1920s'), ('5-й', 'ordinal', '5th'), ('XX век', 'century', '20th century'), \
 ('29 300', 'cardinal', '29,300')]
->>> [(n.text, n.value) for n in parse_english("about 1.5 million people, 10,690 teens and seven dogs")]
-[('1.5 million people', Decimal('1500000')), ('10,690', Decimal('10690')), ('seven', Decimal('7'))]
+>>> [(n.text, n.value) for n in parse_english("about 1.5 million people, 10,690 teens and Forty-six dogs")]
+[('1.5 million people', Decimal('1500000')), ('10,690', Decimal('10690')), ('Forty-six', Decimal('46'))]
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 
 import regex
+
+from .numwords import english_words, russian_words
 
 SPACES = " \u00a0\u2009\u202f"
 MAX_DIGITS = 18  # longer digit runs are identifiers, not amounts, and are not parsed
@@ -62,9 +70,12 @@ _RU_SCALE = regex.compile(r"(?:тыс(?:яч[а-яё]*|\.|\b)|млн\b\.?|мил
                           r"|трлн\b\.?|триллион[а-яё]*)", regex.IGNORECASE)
 _RU_SCALE_VALUE = (("тыс", 1000), ("млн", 10**6), ("миллион", 10**6), ("млрд", 10**9), ("миллиард", 10**9),
                    ("трлн", 10**12), ("триллион", 10**12))
-_EN_SCALE = regex.compile(r"(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn)\b", regex.IGNORECASE)
 EN_SCALE_VALUES = {"thousand": 1000, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9,
-                   "bln": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12}
+                   "bln": 10**9, "bn": 10**9, "mlrd": 10**9, "trillion": 10**12, "tn": 10**12, "tln": 10**12,
+                   "trln": 10**12}
+EN_SCALE_PATTERN = "(?:" + "|".join(sorted(EN_SCALE_VALUES, key=len, reverse=True)) + r")\b\.?"
+# Glued to the digits after a currency sign: "$10m", "£5bn", "€3k".
+EN_GLUED_SCALE = {"k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
 
 # Canonical unit: (Russian pattern, English pattern). A unit follows the number, after an optional space
 # (English also after a hyphen: "183-meter-long", "12-cm").
@@ -171,7 +182,9 @@ class Number:
     (``3-х`` for трёх, which MT renders ``xnumx's``); ``inflected`` says so. ``mantissa`` is the number as written
     before its ``scale``; ``grouped`` tells whether the source grouped thousands; ``word`` marks a number
     written in words; ``quantity`` marks a plain number followed by a counted word (rendered with
-    thousands commas); ``alternatives`` are other readings of the same digits.
+    thousands commas); ``alternatives`` are other readings of the same digits and ``also`` other keys it
+    matches (``21.55`` is also the time 21:55, ``1/4 финала`` also a quarterfinal). A ``soft`` number is a
+    counterpart only and never reported: an idiom (``до года``) or digits stray in the line (``В13``).
     """
 
     start: int
@@ -187,6 +200,8 @@ class Number:
     word: bool = False
     quantity: bool = False
     alternatives: tuple[Decimal, ...] = ()
+    also: frozenset[tuple[str, Decimal]] = frozenset()
+    soft: bool = False
 
     @property
     def inflected(self) -> bool:
@@ -196,12 +211,14 @@ class Number:
     @property
     def keys(self) -> frozenset[tuple[str, Decimal]]:
         """The values this number can be matched by on the other side of a translation."""
-        keys = {("n", self.value), *(("n", alt) for alt in self.alternatives)}
-        if self.kind == "decade":
-            keys.add(("decade", self.value % 100))
+        keys = {("n", self.value), *(("n", alt) for alt in self.alternatives), *self.also}
+        if self.kind == "decade" and self.value >= 1000:
+            keys.add(("decade", self.value))
+        elif self.kind == "decade":  # "the '70s" is the 1970s (or the 1870s, the 2070s), never the 1570s
+            keys |= {("decade", century + self.value) for century in (1800, 1900, 2000)}
         if self.kind == "time":
-            keys = {("time", self.value), ("time", (self.value + 720) % 1440)}
-            if self.value % 60 == 0:
+            keys = {("time", self.value), ("time", (self.value + 720) % 1440), *self.also}
+            if self.value % 60 == 0 and not self.soft:  # "at 3" for 15:00, but "noon" is no "12"
                 keys |= {("n", self.value // 60), ("n", (self.value // 60 + 11) % 12 + 1)}
         return frozenset(keys)
 
@@ -240,53 +257,14 @@ _RU_NUMBER = regex.compile(
     r"|(?P<num>\d+(?:,\d+|\.\d+(?!\.\d|\d))?(?!\d)))"
     r"(?:(?P<dash>[-–—])(?P<suffix>[а-яё]+))?"
 )
-_RU_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLC]+)(?:[-–](?:[IVXLC]+))?\s+(?:век[а-яё]*|вв?\.)")
+_RU_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLCХІС]+)(?:[-–](?:[IVXLCХІС]+))?\s+(?:век[а-яё]*|вв?\.)")
+_RU_ROMAN = regex.compile(r"(?<![\p{L}\d-])[IVXLC]+(?![\p{L}\d]|-\p{L})")
+_CYRILLIC_ROMAN = str.maketrans("ХІС", "XIC")  # "ХХ век" is often typed with Cyrillic letters
 _RU_YEAR_MARK = regex.compile(rf"^{_SEP}?(?:гг?\.|годах|годов|год[аеуы]?\b|годом\b)")
 _RU_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
 _ORDINAL_SUFFIX = regex.compile(r"(?:й|я|е|го|му|м|ым|ом|ой|ую|ых|ого|ому)")
 _CASE_SUFFIX = regex.compile(r"(?:х|ех|ух|ти|ми|и)")
 _DECADE_SUFFIX = regex.compile(r"(?:х|е|ых|ые|ым|ыми)")
-
-_RU_WORDS: dict[str, int | Decimal] = {
-    "один": 1, "одна": 1, "одно": 1, "одного": 1, "одной": 1, "одну": 1, "одному": 1, "одним": 1,
-    "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трех": 3, "трёх": 3, "трем": 3,
-    "тремя": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "четырьмя": 4, "полтора": Decimal("1.5"),
-    "полторы": Decimal("1.5"), "полутора": Decimal("1.5"), "сто": 100, "ста": 100, "тысяча": 1000,
-    "тысячу": 1000, "тысячи": 1000, "тысяч": 1000, "тысячей": 1000, "миллион": 10**6, "миллиона": 10**6,
-    "миллионы": 10**6, "миллионов": 10**6, "миллиарда": 10**9, "миллиард": 10**9, "оба": 2, "обе": 2, "обоих": 2,
-    "сутки": 24, "суток": 24, "полгода": 6, "пол": Decimal("0.5"), "половина": Decimal("0.5"),
-    "дюжина": 12, "первый": 1, "первая": 1, "первое": 1, "первого": 1, "первой": 1, "первые": 1,
-    "первых": 1, "первом": 1, "второй": 2, "второго": 2, "второе": 2, "вторая": 2, "второму": 2,
-    "втором": 2, "вторую": 2, "третий": 3, "третья": 3, "третье": 3, "третьего": 3, "третьей": 3,
-    "трети": 3, "треть": 3, "четверть": 4, "четверо": 4, "четверых": 4, "семерка": 7, "семерки": 7,
-    "семерке": 7, "семерку": 7,
-    "семёрка": 7, "семёрки": 7, "двадцатка": 20, "двадцатки": 20, "двадцатку": 20, "десятка": 10,
-    "десятки": 10, "десятку": 10, "тройка": 3, "тройки": 3, "тройку": 3, "пятерка": 5, "пятерки": 5,
-}
-_RU_WORD_STEMS = (
-    ("пят", 5), ("шест", 6), ("сем", 7), ("восем", 8), ("восьм", 8), ("девят", 9), ("десят", 10),
-    ("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14), ("пятнадцат", 15),
-    ("шестнадцат", 16), ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19), ("двадцат", 20),
-    ("тридцат", 30), ("сорок", 40), ("пятьдесят", 50), ("шестьдесят", 60), ("семьдесят", 70),
-    ("восемьдесят", 80), ("девяност", 90), ("двест", 200), ("трист", 300), ("четырест", 400),
-    ("пятьсот", 500), ("четверт", 4), ("четвёрт", 4), ("седьм", 7), ("пятер", 5), ("шестер", 6),
-    ("трое", 3), ("двое", 2),
-)
-_RU_WORD = regex.compile(r"\b[а-яё]+\b", regex.IGNORECASE)
-_RU_STEM_TAIL = regex.compile(r"(?:ь|и|ью|ом|ём|ая|ой|ый|ое|ого|ые|ых|ую|ым|ыми|а|ей)?")
-
-
-def _ru_word_value(word: str) -> int | Decimal | None:
-    lower = word.lower()
-    if lower == "семей":  # "of families", not "seven"
-        return None
-    if lower in _RU_WORDS:
-        return _RU_WORDS[lower]
-    for stem, value in sorted(_RU_WORD_STEMS, key=lambda s: -len(s[0])):
-        if lower.startswith(stem) and _RU_STEM_TAIL.fullmatch(lower[len(stem):]):
-            return value
-    return None
-
 
 def _scaled(value: Decimal, scale: int) -> Decimal:
     """``value`` times ``scale``, without a trailing ``.0`` when the result is whole."""
@@ -343,21 +321,89 @@ def _month_near(months: list[tuple[int, int, int]], start: int, end: int, line: 
     return None
 
 
+_LIST_NUMBER = regex.compile(r"^\s*\d{1,2}[.)](?=\s)")
+_ROUND_THE_CLOCK = regex.compile(r"(?<![\d/])24/7(?![\d/])")
+_NUMERIC_DATE = regex.compile(r"(?<![\d.,/])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)")
+_FRACTION = regex.compile(r"(?<![\d/.,])(?P<a>\d{1,2})/(?P<b>\d{1,3})(?![\d/])(?P<stage>\s*(?:финал|final))?",
+                          regex.IGNORECASE)
+# "21.55", "10-00": a clock time written with a point or a dash (the dash only for whole hours or after "в", "с").
+_POINT_TIME = regex.compile(r"(?<![\d.,:/-])(?P<h>[01]?\d|2[0-4])(?P<sep>[.-])(?P<m>[0-5]\d)(?![\d]|[.,]\d)")
+_TIME_PREPOSITION = regex.compile(r"(?:^|\s)(?i:в|с|до|к|по|около|после|at|from|until|till|by)\s+$")
+_AMOUNT_AFTER = regex.compile(r"\s?(?:%|[а-яё]*процент|тыс|млн|млрд|трлн|per ?cent|thousand|million|billion|mln|bn)",
+                              regex.IGNORECASE)
+
+
+def _shared_forms(line: str) -> tuple[list[Number], list[tuple[int, int]]]:
+    """Forms written alike in both languages, read before the digits: list numbers (skipped), ``24/7``
+    (skipped), ``14.02.2021`` dates, ``1/4`` fractions and ``21.55`` / ``10-00`` clock times."""
+    numbers: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_LIST_NUMBER, _ROUND_THE_CLOCK):
+        taken.extend(m.span() for m in pattern.finditer(line))
+    for m in _NUMERIC_DATE.finditer(line):
+        day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        full_year = year if year >= 100 else year + (2000 if year <= 50 else 1900)
+        numbers.append(Number(m.start("d"), m.end("m"), line[m.start("d"):m.end("m")], Decimal(day), "day",
+                              month=month))
+        numbers.append(Number(m.start("y"), m.end("y"), m["y"], Decimal(full_year), "year",
+                              also=frozenset({("n", Decimal(year))})))
+        taken.append(m.span())
+    for m in _FRACTION.finditer(line):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        a, b = int(m["a"]), int(m["b"])
+        if b < 2:
+            continue
+        also = {("n", Decimal(b)), ("n", Decimal(2 * b))} if a == 1 and m["stage"] else set()
+        numbers.append(Number(m.start(), m.end("b"), line[m.start():m.end("b")], Decimal(a) / Decimal(b),
+                              also=frozenset(also), soft=True))
+        taken.append((m.start(), m.end("b")))
+    for m in _POINT_TIME.finditer(line):
+        rest = line[m.end():]
+        unit = _unit_at(rest, RU_UNIT_PATTERN, False)[0] or _unit_at(rest, EN_UNIT_PATTERN, False)[0]
+        if _overlaps(m.start(), m.end(), taken) or _AMOUNT_AFTER.match(line, m.end()) \
+                or unit not in (None, "hour") or regex.match(r"\s*[ap]\.?m\b", rest, regex.IGNORECASE):
+            continue  # "2.50 кг", "4.25 m", "1.50 million" are amounts; "9.30 pm" is read as a time later
+        minutes = Decimal(int(m["h"]) * 60 + int(m["m"]))
+        if m["sep"] == "-":
+            if m["m"] != "00" and not _TIME_PREPOSITION.search(line[: m.start()]):
+                continue
+            numbers.append(Number(m.start(), m.end(), m.group(), minutes, "time"))
+        else:
+            written = Decimal(f"{m['h']}.{m['m']}")
+            numbers.append(Number(m.start(), m.end(), m.group(), written, also=frozenset(
+                {("time", minutes), ("time", (minutes + 720) % 1440)})))
+        taken.append(m.span())
+    return numbers, taken
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
 def parse_russian(line: str) -> list[Number]:
     """Every number of a Russian line, in order (see the module docstring for the formats)."""
     months = _months(line, RU_MONTH_PATTERN, english=False)
-    numbers: list[Number] = []
-    taken: list[tuple[int, int]] = []
+    numbers, taken = _shared_forms(line)
     for m in _RU_TIME.finditer(line):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
         numbers.append(Number(m.start(), m.end(), m.group(), Decimal(int(m["h"]) * 60 + int(m["m"])), "time"))
         taken.append((m.start(), m.end()))
     for m in _RU_ROMAN_CENTURY.finditer(line):
-        value = roman_value(m["rom"])
+        value = roman_value(m["rom"].translate(_CYRILLIC_ROMAN))
         if value is not None:
             numbers.append(Number(m.start(), m.end(), m.group(), Decimal(value), "century"))
             taken.append((m.start(), m.end()))
+    for m in _RU_ROMAN.finditer(line):  # "IV квартал", "XXV съезд": a counterpart of "4th", "25th"
+        value = roman_value(m.group())
+        if value is not None and not _overlaps(m.start(), m.end(), taken):
+            numbers.append(Number(m.start(), m.end(), m.group(), Decimal(value), "ordinal", soft=True))
+            taken.append(m.span())
     for m in _RU_NUMBER.finditer(line):
-        if any(s <= m.start() < e for s, e in taken) or _is_exponent(line, m.start(), m.end("num")) \
+        if _overlaps(m.start(), m.end("num"), taken) or _is_exponent(line, m.start(), m.end("num")) \
                 or len(m["num"]) > MAX_DIGITS:
             continue
         text = m["num"]
@@ -400,24 +446,57 @@ def parse_russian(line: str) -> list[Number]:
             line[end:]) and not _code_like(line, m.start())
         quantity = quantity or (kind == "cardinal" and unit is not None and not _code_like(line, m.start()))
         numbers.append(Number(m.start(), end, line[m.start():end], _scaled(value, scale), kind, unit, scale, value,
-                              month, grouped, quantity=quantity, alternatives=alternatives))
+                              month, grouped, quantity=quantity, alternatives=alternatives,
+                              soft=_stray(line, m.start(), m.end("num"))))
         taken.append((m.start(), end))
-    for m in _RU_WORD.finditer(line):
-        word_value = _ru_word_value(m.group())
-        if word_value is None or any(s <= m.start() < e for s, e in taken):
+    for word in russian_words(line):
+        if _overlaps(word.start, word.end, taken):
             continue
-        scaled = m.group().lower() not in ("тысяча", "тысячу", "тысячи", "тысяч", "тысячей")
-        scale, scale_len = _ru_scale(line[m.end():]) if scaled else (1, 0)
-        value = Decimal(word_value)
-        numbers.append(Number(m.start(), m.end() + scale_len, line[m.start():m.end() + scale_len],
-                              _scaled(value, scale), "cardinal", None, scale, value, word=True))
-    return sorted(numbers, key=lambda n: n.start)
+        power = word.value in (1000, 10**6, 10**9, 10**12) and not word.idiom
+        scale, scale_len = _ru_scale(line[word.end:]) if not power else (1, 0)
+        end = word.end + scale_len
+        kind = "ordinal" if word.ordinal else "cardinal"
+        unit, unit_len = (word.unit, 0) if word.unit or word.ordinal else _unit_at(line[end:], RU_UNIT_PATTERN, False)
+        end += unit_len
+        numbers.append(Number(word.start, end, line[word.start:end], _scaled(word.value, scale), kind, unit,
+                              scale, word.value, grouped=True, word=True, soft=word.idiom))
+        taken.append((word.start, end))
+    return _scaled_ranges(sorted(numbers, key=lambda n: n.start), line)
+
+
+_RANGE_BETWEEN = regex.compile(r"\s*[-–—]\s*|\s+(?:до|или|to|or|and|и)\s+")
+
+
+def _scaled_ranges(numbers: list[Number], line: str) -> list[Number]:
+    """The first number of a scaled range also reads with the scale: ``5-7 тыс.`` may be "5,000-7,000"."""
+    out = list(numbers)
+    for i, (first, second) in enumerate(pairwise(numbers)):
+        if first.scale == 1 and second.scale > 1 and first.kind == "cardinal" and not first.word \
+                and _RANGE_BETWEEN.fullmatch(line, first.end, second.start):
+            out[i] = replace(first, also=first.also | {("n", _scaled(first.value, second.scale))})
+    return out
 
 
 _FUNCTION_WORDS = frozenset(
     ("и", "или", "а", "в", "во", "на", "по", "с", "со", "к", "ко", "о", "об", "от", "до", "из", "за", "для",
      "при", "у", "без", "не", "же", "ли"))
 _CODE_BEFORE = regex.compile(r"(?:\p{L}-?|[/#№]\s?|\b[A-Z]{2,}\s|\b\d+[A-Za-z]+\s|(?i:артикул)\S*\s*)$")
+
+
+_STRAY_TOKEN = regex.compile(r"\S*(?:://|@|www\.)\S*|#\S+")
+
+
+def _stray(line: str, start: int, end: int) -> bool:
+    """Digits stray in a line: glued to a word (``В13``, ``5G``), a footnote (``[1]``), in a link or handle."""
+    before, after = line[start - 1:start], line[end:end + 1]
+    if before.isalpha() or (regex.match(r"[A-Za-z]", after) and not regex.match(
+            r"[A-Za-z]{2}", line[end:end + 2]) and after not in "xX"):
+        return True
+    if before == "[" and after == "]":
+        return True
+    if not any(mark in line for mark in ("://", "@", "www.", "#")):
+        return False
+    return any(s <= start < e for s, e in (t.span() for t in _STRAY_TOKEN.finditer(line)))
 
 
 def _is_exponent(line: str, start: int, end: int) -> bool:
@@ -437,52 +516,45 @@ def _counted_word_follows(rest: str) -> bool:
 
 
 _EN_NUMBER = regex.compile(
-    r"(?<![\d.,])(?P<apos>['’])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?(?!\d))"
+    r"(?<![\d.,])(?P<apos>['’])?(?P<num>"
+    rf"(?<![\p{{L}}+]|\d{_SEP})(?:\d{{2,3}}(?:{_SEP}\d{{3}})+|\d(?:{_SEP}\d{{3}}){{2,}}|\d{_SEP}000"
+    r"|\d[\u00a0\u2009\u202f]\d{3})(?![\d\p{L}]|[,.]\d)"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?(?!\d))"
     r"(?P<suffix>st|nd|rd|th|['’]?s)?"
 )
-_EN_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?(?![\d:])"
+_EN_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d\s*[ap]\.?m\b))(?P<m>[0-5]\d))?(?![\d:])"
                          r"(?:\s*(?P<ap>[ap])\.?m\b\.?)?", regex.IGNORECASE)
 _EN_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLC]+)(?:st|nd|rd|th)?\s+(?:century|centuries)\b")
+_EN_SCALE_AFTER = regex.compile(rf"[\s-]?{EN_SCALE_PATTERN}", regex.IGNORECASE)
+_EN_GLUED_AFTER = regex.compile(r"(?:k|m|mn|bn|b|tn)\b")
+_EN_NOON = regex.compile(r"\b(?i:noon|midday|midnight)\b")
 _EN_YEAR_WORD = regex.compile(r"^(?:\s+(?:year|AD|BC)\b)")
-
-_EN_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "both": 2,
-    "twice": 2, "half": Decimal("0.5"), "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-    "twentieth": 20, "quarter": 4, "thirds": 3, "double": 2, "triple": 3, "once": 1, "single": 1,
-    "pair": 2, "couple": 2, "nineties": 90, "eighties": 80, "seventies": 70, "sixties": 60,
-    "fifties": 50, "forties": 40, "thirties": 30, "twenties": 20,
-}
-_EN_WORD = regex.compile(r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
-                         r"(?P<unit>one|two|three|four|five|six|seven|eight|nine"
-                         r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(?P<word>[A-Za-z]+))\b")
-
 
 def parse_english(line: str) -> list[Number]:
     """Every number of an English line, in order (see the module docstring for the formats)."""
     months = _months(line, EN_MONTH_PATTERN, english=True)
-    numbers: list[Number] = []
-    taken: list[tuple[int, int]] = []
+    numbers, taken = _shared_forms(line)
     for m in _EN_ROMAN_CENTURY.finditer(line):
         value = roman_value(m["rom"])
         if value is not None:
             numbers.append(Number(m.start(), m.end(), m.group(), Decimal(value), "century"))
             taken.append((m.start(), m.end()))
+    for m in _EN_NOON.finditer(line):  # a counterpart of "12:00", "00:00"
+        numbers.append(Number(m.start(), m.end(), m.group(), Decimal(0 if "night" in m.group().lower() else 720),
+                              "time", soft=True))
+        taken.append(m.span())
     for m in _EN_TIME.finditer(line):
-        if m["m"] is None and m["ap"] is None:
+        if (m["m"] is None and m["ap"] is None) or _overlaps(m.start(), m.end(), taken):
             continue
         hour = int(m["h"]) % 12 + (12 if (m["ap"] or "").lower() == "p" else 0) if m["ap"] else int(m["h"])
         numbers.append(Number(m.start(), m.end(), m.group(), Decimal(hour * 60 + int(m["m"] or 0)), "time"))
         taken.append((m.start(), m.end()))
     for m in _EN_NUMBER.finditer(line):
-        if any(s <= m.start("num") < e for s, e in taken) or _is_exponent(line, m.start("num"), m.end("num")) \
+        if _overlaps(m.start("num"), m.end("num"), taken) or _is_exponent(line, m.start("num"), m.end("num")) \
                 or len(m["num"]) > MAX_DIGITS:
             continue
         text = m["num"]
-        value = Decimal(text.replace(",", ""))
+        value = Decimal(regex.sub(f"[,{SPACES}]", "", text))
         suffix = (m["suffix"] or "").lstrip("'’")
         end = m.end()
         kind = "cardinal"
@@ -495,11 +567,18 @@ def parse_english(line: str) -> list[Number]:
         start = m.start() if kind == "decade" else m.start("num")
         scale = 1
         unit: str | None = None
+        also: frozenset[tuple[str, Decimal]] = frozenset()
         if kind == "cardinal":
-            sm = regex.match(rf"(?:\s|-)(?:{_EN_SCALE.pattern})", line[end:], regex.IGNORECASE)
+            sm = _EN_SCALE_AFTER.match(line, end)
+            glued = _EN_GLUED_AFTER.match(line, end)
             if sm:
-                scale = EN_SCALE_VALUES[sm.group()[1:].lower()]
-                end += sm.end()
+                scale = EN_SCALE_VALUES[sm.group().strip(" -.").lower()]
+                end = sm.end()
+            elif glued and line[start - 1:start] in "$€£":
+                scale = EN_GLUED_SCALE[glued.group().lower()]
+                end = glued.end()
+            elif glued and glued.group().lower() in ("k", "m"):
+                also = frozenset({("n", value * EN_GLUED_SCALE[glued.group().lower()])})
             unit, unit_len = _unit_at(line[end:], EN_UNIT_PATTERN, hyphen=True)
             end += unit_len
         if kind == "cardinal" and regex.fullmatch(r"\d{4}", text) and (
@@ -511,31 +590,13 @@ def parse_english(line: str) -> list[Number]:
         if kind == "century" or regex.match(r"\s+centur", line[end:]):
             kind = "century"
         numbers.append(Number(start, end, line[start:end], _scaled(value, scale), kind, unit, scale, value, month,
-                              "," in text))
+                              "," in text, also=also))
         taken.append((start, end))
-    for m in _EN_WORD.finditer(line):
-        if any(s <= m.start() < e for s, e in taken):
+    for word in english_words(line):
+        if _overlaps(word.start, word.end, taken):
             continue
-        if m["tens"]:
-            word_value: int | Decimal = _EN_WORDS[m["tens"]] + _EN_WORDS[m["unit"]]
-        else:
-            word = m["word"].lower()
-            if word == "a" or word == "one":
-                sm = regex.match(r"\s+(thousand|million|billion|trillion)\b", line[m.end():])
-                if sm:
-                    scale = SCALES[sm[1]]
-                    numbers.append(Number(m.start(), m.end() + sm.end(), line[m.start():m.end() + sm.end()],
-                                          Decimal(scale), "cardinal", None, scale, Decimal(1), word=True))
-                    taken.append((m.start(), m.end() + sm.end()))
-                    continue
-            if word not in _EN_WORDS:
-                continue
-            word_value = _EN_WORDS[word]
-        sm = regex.match(r"\s+(thousand|million|billion|trillion)\b", line[m.end():])
-        scale = SCALES[sm[1]] if sm else 1
-        end = m.end() + (sm.end() if sm else 0)
-        value = Decimal(word_value)
-        kind = "decade" if m["word"] and m["word"].lower().endswith("ies") else "cardinal"
-        numbers.append(Number(m.start(), end, line[m.start():end], _scaled(value, scale), kind, None, scale, value,
-                              word=True))
-    return sorted(numbers, key=lambda n: n.start)
+        kind = "ordinal" if word.ordinal else "decade" if word.text.lower().endswith("ies") else "cardinal"
+        numbers.append(Number(word.start, word.end, word.text, word.value, kind, scale=1, mantissa=word.value,
+                              word=True, soft=word.idiom))
+        taken.append((word.start, word.end))
+    return _scaled_ranges(sorted(numbers, key=lambda n: n.start), line)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .config import Config, ConfigError, build_config, find_config, start_folder
 from .model import Rule
+from .qa import is_qa, select_checks
 from .registry import select_rules
 
 
@@ -40,10 +41,12 @@ def _jobs(value: str) -> int:
 def add_run_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--jobs`` and ``--profile`` to ``parser``."""
     parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                        help="processes for large inputs of 'fix -' and 'check', split by lines "
-                        "(default: all cores); the output does not depend on it")
+                        help="processes (default: all cores) for large inputs of 'fix -' and 'check', split "
+                        "by lines; for 'fix' with several files, a document each; for '--grammar full'; "
+                        "the output does not depend on it")
     parser.add_argument("--profile", action="store_true",
-                        help="print the time spent in each stage and rule to stderr")
+                        help="print the time spent in each step (reading, repair, measures, grammar, reports, "
+                        "writing), stage and rule to stderr")
 
 
 def config_file(args: argparse.Namespace) -> Path | None:
@@ -57,6 +60,14 @@ def config_file(args: argparse.Namespace) -> Path | None:
 
 
 def resolve(args: argparse.Namespace) -> tuple[Config, tuple[Rule, ...]]:
-    """The configuration (options over the settings file) and the rules it selects."""
+    """The configuration (options over the settings file) and the rules it selects.
+
+    Selectors ``qa``/``qa.*`` pick the QA checks of translation files (``qa.select_checks``), not rules:
+    a selection of QA checks only runs no rule.
+    """
     config = build_config(args.select, args.ignore, args.apply_review, config_file(args))
-    return config, select_rules(config.select, config.ignore)
+    select_checks(config.select, config.ignore)
+    rule_select = tuple(s for s in config.select if not is_qa(s))
+    if config.select and not rule_select:
+        return config, ()
+    return config, select_rules(rule_select, tuple(s for s in config.ignore if not is_qa(s)))

@@ -1,4 +1,6 @@
-"""Where the time goes: seconds (all, and in the gate), lines examined and proposals per rule, for ``--profile``.
+"""Where the time goes, for ``--profile``: the seconds of each step of a run (reading, repair, the
+rules again on the fixed text, scores, grammar, reports, writing) and, within the repair, seconds
+(all, and in the gate), lines examined and proposals per rule.
 
 >>> from mtfix.registry import all_rules
 >>> profile = Profile()
@@ -7,10 +9,17 @@
 >>> profile.add(rule, 0.25, 5, 0)
 >>> profile.rows[rule.id]
 [0.75, 15, 2, 0.125]
+>>> with profile.step("grammar"):
+...     pass
+>>> list(profile.steps)
+['grammar']
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .model import Rule
@@ -26,6 +35,16 @@ class Profile:
 
     rows: dict[str, list[float | int]] = field(default_factory=dict)
     stages: dict[str, str] = field(default_factory=dict)
+    steps: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        """Add the seconds spent in the ``with`` block to the step ``name``."""
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.steps[name] = self.steps.get(name, 0.0) + time.perf_counter() - began
 
     def add(self, rule: Rule, seconds: float, lines: int, proposals: int, gate_seconds: float = 0.0) -> None:
         """Count one run of ``rule`` over ``lines`` lines."""
@@ -43,13 +62,18 @@ class Profile:
             for i, value in enumerate(values):
                 row[i] += value
         self.stages.update(other.stages)
+        for name, seconds in other.steps.items():
+            self.steps[name] = self.steps.get(name, 0.0) + seconds
 
     def render(self, total_seconds: float, total_lines: int) -> str:
-        """A table: per stage, then per rule, slowest first; seconds are CPU time summed over workers."""
+        """A table: the steps, then per stage and rule, slowest first; seconds are summed over workers."""
         rules_time = sum(row[0] for row in self.rows.values())
         out = [f"profile: {total_lines} lines in {total_seconds:.3f}s wall; rules {rules_time:.3f}s "
-               f"(seconds summed over processes)",
-               f"{'stage / rule':34} {'seconds':>8} {'share':>6} {'gate':>8} {'lines':>10} {'proposals':>9}"]
+               f"(seconds summed over processes)"]
+        if self.steps:
+            out.append(f"{'step':34} {'seconds':>8}")
+            out += [f"{name:34} {seconds:8.3f}" for name, seconds in self.steps.items()]
+        out.append(f"{'stage / rule':34} {'seconds':>8} {'share':>6} {'gate':>8} {'lines':>10} {'proposals':>9}")
         by_stage: dict[str, list[str]] = {}
         for rule_id in self.rows:
             by_stage.setdefault(self.stages[rule_id], []).append(rule_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -11,11 +11,12 @@ T = TypeVar("T")
 LARGE_INPUT = 4_000_000
 
 
-def progress(items: Sequence[T], total_chars: int, label: str) -> Iterable[T]:
-    """``items``, wrapped in a bar when there is more than one or they are large, on a terminal."""
-    wanted = (len(items) > 1 or total_chars > LARGE_INPUT) and sys.stderr.isatty()
+def progress(items: Iterable[T], count: int, total_chars: int, label: str) -> Iterable[T]:
+    """``items`` (``count`` of them), wrapped in a bar when there is more than one or they are large,
+    on a terminal."""
+    wanted = (count > 1 or total_chars > LARGE_INPUT) and sys.stderr.isatty()
     if not wanted:
         return items
     from tqdm import tqdm  # only a terminal run pays for importing it
 
-    return tqdm(items, desc=label, unit="file", file=sys.stderr)
+    return tqdm(items, total=count, desc=label, unit="file", file=sys.stderr)

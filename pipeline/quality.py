@@ -1,75 +1,37 @@
-"""Quality measures of repaired documents, for ``fix`` and ``score``: reference scores, counts, grammar.
+"""Quality measures of repaired documents, for ``fix``: reference scores, counts, the grammar check.
 
-``add_quality_options`` adds the options (``--ref``, ``--resamples``, ``--grammar``, ``--languagetool``);
-``Measurer`` measures one document (scores when there is a reference, reference-free counts, grammar
-issues before and after when grammar is on) and renders the result for the JSON report, the HTML
-report and the terminal. Nothing here times anything that goes into a report: the same input gives
-the same report.
+``Measurer`` measures one document: scores when there is a reference, reference-free counts, and the
+grammar issues the repair brought or removed when grammar is on (``grammar_repair``). Nothing here
+times anything that goes into a report: the same input gives the same report.
 """
 
 from __future__ import annotations
 
-import argparse
-import html
-import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .counts import per_thousand, reference_free_counts
-from .grammar import GrammarSession, load_names
-from .grammar_lt import DEFAULT_TIMEOUT, open_session
-from .inputs import companion
+from .grammar import GrammarSession, GrammarSettings, Notice
+from .grammar_lt import open_session
+from .grammar_repair import GrammarReport, check_repairs
 from .model import Rule
+from .profiling import Profile
+from .references import read_lines
 from .runner import Result, fix_text
-from .scores import DEFAULT_RESAMPLES, ScoreError, Scores, format_table, pipeline_signature, score_texts
-from .textio import Document, InputError, read_document
-
-NAMES_FILE = Path("rules") / "names.txt"
+from .scores import DEFAULT_RESAMPLES, ScoreError, Scores, pipeline_signature, score_texts
+from .textio import InputError
 
 
-def add_quality_options(parser: argparse.ArgumentParser, grammar: bool = True) -> None:
-    """Add the scoring options, and with ``grammar`` the grammar options, to ``parser``."""
-    parser.add_argument("--resamples", type=_positive, default=DEFAULT_RESAMPLES, metavar="N",
-                        help=f"paired bootstrap resamples for the raw/fixed significance test "
-                        f"(default: {DEFAULT_RESAMPLES}; fixed seed)")
-    if not grammar:
-        return
-    parser.add_argument("--grammar", action=argparse.BooleanOptionalAction, default=None,
-                        help="grammar issues before and after repair (default: on for files, off for '-')")
-    parser.add_argument("--languagetool", default=None, metavar="auto|local|URL|off",
-                        help="grammar through LanguageTool: a server URL, 'local' (language-tool-python starts "
-                        "it), 'auto' (server in MTFIX_LANGUAGETOOL_URL, else one on disk), or 'off' "
-                        "(default: off, the embedded Harper checker)")
-    parser.add_argument("--languagetool-timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                        help=f"seconds to wait for LanguageTool (default: {DEFAULT_TIMEOUT:g})")
+@dataclass(frozen=True)
+class QualitySettings:
+    """How documents are measured: the tier setting of the repair, bootstrap resamples, grammar."""
 
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
-def read_lines(path: Path) -> list[str]:
-    """The lines of a text file (read as ``fix`` reads its inputs)."""
-    return read_document(path).text.split("\n")
-
-
-def grammar_wanted(args: argparse.Namespace, stdin: bool) -> bool:
-    """Grammar is on for files and off for stdin, unless ``--grammar``/``--no-grammar`` or
-    ``--languagetool`` says otherwise."""
-    if args.grammar is not None:
-        return args.grammar
-    return not stdin or args.languagetool is not None
-
-
-def notice(message: str) -> None:
-    """Print a one-line notice on stderr."""
-    print(message, file=sys.stderr)
+    apply_review: bool = False
+    resamples: int = DEFAULT_RESAMPLES
+    grammar: GrammarSettings = field(default_factory=lambda: GrammarSettings(scope="off"))
 
 
 @dataclass(frozen=True)
@@ -79,7 +41,7 @@ class Quality:
     scores: Scores | None
     reference: str | None
     counts: dict[str, Any]
-    grammar: dict[str, Any] | None
+    grammar: GrammarReport | None
 
     def to_json(self) -> dict[str, Any]:
         """The measures as a JSON-ready mapping (no timings: reports are reproducible)."""
@@ -87,26 +49,38 @@ class Quality:
             "reference": self.reference,
             "scores": self.scores.to_json() if self.scores else None,
             "counts": self.counts,
-            "grammar": self.grammar,
+            "grammar": self.grammar.to_json() if self.grammar else None,
         }
 
 
 class Measurer:
-    """Measures documents with one set of rules, one grammar session and one reference policy."""
+    """Measures documents with one set of rules, one grammar session (opened on first use) and one
+    reference policy. Notices (a checker that is unavailable) go to ``notice``."""
 
-    def __init__(self, rules: Sequence[Rule], apply_review: bool, resamples: int,
-                 session: GrammarSession | None) -> None:
+    def __init__(self, rules: Sequence[Rule], settings: QualitySettings, notice: Notice) -> None:
         self.rules = tuple(rules)
-        self.apply_review = apply_review
-        self.resamples = resamples
-        self.session = session
-        self.pipeline = pipeline_signature(self.rules, apply_review)
+        self.settings = settings
+        self.notice = notice
+        self.pipeline = pipeline_signature(self.rules, settings.apply_review)
+        self._session: GrammarSession | None = None
+
+    def session(self) -> GrammarSession:
+        """The run's grammar session, opened on first use."""
+        if self._session is None:
+            self._session = open_session(self.settings.grammar, self.notice)
+        return self._session
+
+    def prepare(self) -> None:
+        """Open the grammar session now, when grammar is on, and let Harper load on a background thread
+        (``GrammarSession.warm_up``): for a caller that has a second core to give it."""
+        if self.settings.grammar.enabled:
+            self.session().warm_up()
 
     def scores(self, result: Result, reference: Path) -> Scores:
         """The scores of one repaired text against the reference file; unequal line counts are input errors."""
         try:
             return score_texts(result.raw.split("\n"), result.text.split("\n"), read_lines(reference),
-                               resamples=self.resamples, pipeline=self.pipeline)
+                               resamples=self.settings.resamples, pipeline=self.pipeline)
         except ScoreError as error:
             raise InputError(f"{reference}: reference does not fit the input ({error})") from None
 
@@ -117,43 +91,35 @@ class Measurer:
             raw += result.raw.split("\n")
             fixed += result.text.split("\n")
             refs += read_lines(Path(reference))
-        return score_texts(raw, fixed, refs, resamples=self.resamples, pipeline=self.pipeline)
+        return score_texts(raw, fixed, refs, resamples=self.settings.resamples, pipeline=self.pipeline)
 
-    def measure(self, result: Result, reference: Path | None, source: Sequence[str] | None = None) -> Quality:
-        """Scores (with a reference), counts and grammar of one repaired document.
+    def measure(self, result: Result, reference: Path | None, source: Sequence[str] | None = None,
+                profile: Profile | None = None, grammar: bool = True) -> Quality:
+        """Scores (with a reference), counts and, with ``grammar``, the grammar of one repaired document.
 
         ``source`` is the document's line-aligned source, if any: the rules re-run on the fixed text
-        with the same evidence as the repair had.
+        with the same evidence as the repair had. ``profile`` gets the seconds of each step.
         """
-        scores = self.scores(result, reference) if reference is not None else None
-        after = fix_text(result.text, self.rules, apply_review=self.apply_review, source=source)
-        checked = self.session.check([result.raw, result.text]) if self.session else None
-        counts = reference_free_counts(result, after, *(checked or (None, None)))
-        grammar = None
-        if checked is not None:
-            before, fixed = checked
-            grammar = {"checker": before.checker, "names_skipped": before.names_skipped,
-                       "before": [i.to_json() for i in before.issues],
-                       "after": [i.to_json() for i in fixed.issues]}
-        return Quality(scores, str(reference) if reference else None, counts, grammar)
+        timing = profile if profile is not None else Profile()
+        with timing.step("scores"):
+            scores = self.scores(result, reference) if reference is not None else None
+        with timing.step("rules again on the fixed text (counts)"):
+            after = fix_text(result.text, self.rules, apply_review=self.settings.apply_review, source=source)
+        quality = Quality(scores, str(reference) if reference else None, reference_free_counts(result, after), None)
+        return self.add_grammar([(quality, result)], profile)[0] if grammar else quality
 
-
-def find_references(ref: str | None, inputs: Sequence[Path], docs: Sequence[Document]) -> dict[Path, Path | None]:
-    """Each input's reference: ``ref`` (``--ref``) for a single input, else ``NAME.ref.txt`` when it exists.
-
-    A reference that is unreadable or has another number of lines than its input is an input error.
-    """
-    if ref is not None:
-        if len(inputs) != 1:
-            raise InputError(f"{ref}: --ref needs exactly one input, got {len(inputs)}")
-        found: dict[Path, Path | None] = {inputs[0]: Path(ref)}
-    else:
-        found = {p: r if (r := companion(p, "ref")).is_file() else None for p in inputs}
-    for doc, reference in zip(docs, found.values(), strict=True):
-        if reference is not None and (n := read_document(reference).line_count) != doc.line_count:
-            raise InputError(f"{reference}: reference does not fit the input "
-                             f"({doc.line_count} lines, but the reference has {n})")
-    return found
+    def add_grammar(self, measured: Sequence[tuple[Quality, Result]], profile: Profile | None = None) -> list[Quality]:
+        """Each (quality, result) pair's quality with the grammar check of its result (findings and counts),
+        all checked in one call of the checker."""
+        timing = profile if profile is not None else Profile()
+        with timing.step(f"grammar ({self.settings.grammar.scope})"):
+            reports = None
+            if self.settings.grammar.enabled:
+                pairs = [(result.raw, result.text) for _, result in measured]
+                reports = check_repairs(pairs, self.session(), self.settings.grammar)
+        return [replace(quality, counts={**quality.counts, "grammar": report.counts() if report else None},
+                        grammar=report)
+                for (quality, _), report in zip(measured, reports or [None] * len(measured), strict=True)]
 
 
 def summary_report(
@@ -185,65 +151,18 @@ def summary_report(
 
 
 def total_counts(counts: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The counts of several documents added up: words, artifacts, findings and grammar issues."""
+    """The counts of several documents added up: words, artifacts, findings and grammar issues.
+
+    Grammar issues are per 1,000 words of the lines the grammar check saw.
+    """
     words = [sum(c["words"][side] for c in counts) for side in ("before", "after")]
     total: dict[str, Any] = {"words": {"before": words[0], "after": words[1]}}
     for kind in ("artifacts", "findings", "grammar"):
         rows = [c[kind]["total"] if kind != "grammar" else c[kind] for c in counts if c[kind] is not None]
         before, after = sum(r["before"] for r in rows), sum(r["after"] for r in rows)
-        total[kind] = {"before": before, "after": after, "before_per_1000": per_thousand(before, words[0]),
-                       "after_per_1000": per_thousand(after, words[1])} if rows else None
+        seen = words
+        if kind == "grammar":
+            seen = [sum(r["words"][side] for r in rows) for side in ("before", "after")]
+        total[kind] = {"before": before, "after": after, "before_per_1000": per_thousand(before, seen[0]),
+                       "after_per_1000": per_thousand(after, seen[1])} if rows else None
     return total
-
-
-def open_grammar(args: argparse.Namespace, stdin: bool) -> GrammarSession | None:
-    """The run's grammar session, or ``None`` when grammar is off."""
-    if not grammar_wanted(args, stdin):
-        return None
-    return open_session(args.languagetool or "off", notice, timeout=args.languagetool_timeout,
-                        names=load_names(NAMES_FILE))
-
-
-def quality_html(quality: Quality) -> str:
-    """A small HTML section: the scores table (with a reference) and the counts per 1,000 words."""
-    parts = []
-    if quality.scores is not None:
-        rows = "".join(
-            f"<tr><td>{m.name}</td><td>{m.raw:.2f}</td><td>{m.fixed:.2f}</td><td>{m.fixed - m.raw:+.2f}</td>"
-            f"<td>{'no change' if m.p_value is None else f'{m.p_value:.4f}'}</td>"
-            f"<td><code>{html.escape(m.fixed_signature)}</code></td></tr>"
-            for m in quality.scores.metrics
-        )
-        parts.append(
-            f"<h2>Scores against {html.escape(quality.reference or '')}</h2><table class=\"scores\">"
-            "<tr><th>metric</th><th>raw</th><th>fixed</th><th>change</th><th>p (paired bootstrap)</th>"
-            f"<th>signature</th></tr>{rows}</table>"
-        )
-    rows = []
-    for kind in ("artifacts", "findings"):
-        for family, row in quality.counts[kind].items():
-            rows.append(_count_row(f"{kind}: {family}", row))
-    if quality.counts["grammar"] is not None:
-        rows.append(_count_row(f"grammar issues ({quality.counts['grammar']['checker']})", quality.counts["grammar"]))
-    parts.append("<h2>Per 1,000 words</h2><table class=\"counts\"><tr><th></th><th>before</th><th>after</th></tr>"
-                 f"{''.join(rows)}</table>")
-    return "".join(parts)
-
-
-def _count_row(label: str, row: dict[str, Any]) -> str:
-    return (f"<tr><td>{html.escape(label)}</td><td>{row['before_per_1000']:.2f} ({row['before']})</td>"
-            f"<td>{row['after_per_1000']:.2f} ({row['after']})</td></tr>")
-
-
-def terminal_summary(quality: Quality) -> str:
-    """The lines printed after ``fix``: the scores table, artifacts and grammar per 1,000 words."""
-    lines = []
-    if quality.scores is not None:
-        lines.append(format_table(quality.scores, f"  scores against {quality.reference}:"))
-    total = quality.counts["artifacts"]["total"]
-    lines.append(f"  artifacts per 1,000 words: {total['before_per_1000']:.2f} -> {total['after_per_1000']:.2f}")
-    grammar = quality.counts["grammar"]
-    if grammar is not None:
-        lines.append(f"  grammar issues per 1,000 words ({grammar['checker']}): "
-                     f"{grammar['before_per_1000']:.2f} -> {grammar['after_per_1000']:.2f}")
-    return "\n".join(lines)

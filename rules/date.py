@@ -11,13 +11,11 @@ a count ("3 in March were arrested", "No. 12 in March", "turned 18 in March", "6
 February and 4 in March 1942", "he will be 13 in February"); review where the
 repair has to guess at the sentence ("December 7 1920. The Plenum", "In early December, 1920 was").
 
-Repaired dates follow the document's own style, the fact ``date_style`` ("dmy": "18 February 1921",
-"mdy": "February 18, 1921"), counted from the dates that are unambiguous in the raw text.
+Repaired dates follow the document's own style ("dmy": "18 February 1921", "mdy": "February 18, 1921"),
+read from the fact ``date_style_votes``: the dates that are unambiguous in the raw text.
 """
 
 from __future__ import annotations
-
-import functools
 
 import regex
 
@@ -150,7 +148,6 @@ MDY_EVIDENCE = regex.compile(
 )
 
 
-@functools.lru_cache(maxsize=1)  # both date facts read the votes of the same document head
 def date_style_votes(raw: str) -> tuple[int, int]:
     """How many unambiguous day-month dates and month-day dates ``raw`` holds.
 
@@ -177,15 +174,20 @@ def date_style(raw: str) -> str:
     >>> date_style("concluded 16 in March 1921")
     'mdy'
     """
-    dmy, mdy = date_style_votes(raw)
+    return _style_of(date_style_votes(raw))
+
+
+def _style_of(votes: tuple[int, int]) -> str:
+    dmy, mdy = votes
     return "dmy" if dmy > mdy else "mdy"
 
 
-DOC_FACTS = {"date_style": date_style, "date_style_votes": date_style_votes}
+# The votes are the one fact (counted once a document); the style is read from them.
+DOC_FACTS = {"date_style_votes": date_style_votes}
 
 
 def _date_style(ctx: Context) -> str:
-    return ctx.doc.get("date_style", "mdy")
+    return _style_of(ctx.doc.get("date_style_votes", (0, 0)))
 
 
 def _format(ctx: Context, day: str, month: str, year: str | None) -> str:

@@ -20,6 +20,7 @@ from collections import Counter
 import regex
 
 from mtfix.model import Context, EditRule, Example, FindingRule, Proposal, Tier, Unsure
+from mtfix.prefilter import line_starts
 
 STAGE = "debris"
 
@@ -335,7 +336,7 @@ def _lines_with_a_loop(text: str, ctx: Context) -> list[tuple[int, int]]:
     firsts = _ascii_words(text).title().translate(None, _LOWERCASE_AND_SPACE)  # one capital per word, line breaks
     starts = ctx.line_starts
     if len(starts) != firsts.count(b"\n") + 1:  # a caller that gave no line starts
-        starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
+        starts = line_starts(text.split("\n"))
     found = set(_lines_with_a_repeat(text))
     letters = int.from_bytes(firsts, "little")
     breaks = int.from_bytes(firsts.translate(_LINE_BREAKS), "little")

@@ -1,7 +1,7 @@
 """Placeholders without source: numbers the MT system replaced with "xnumx".
 
-What it reports: "by March xnumx", "Owner ST-xnumx hooks", "in XNUMX-s", "in xnumx's tt.". Why: some
-MT pipelines mask digits as XNUMX and never put them back; the number is gone from the English.
+What it reports: "by March xnumx", "Owner ST-xnumx hooks", "in XNUMX-s", "in xnumx's tt.", "the XNUMXth
+century". Why: some MT pipelines mask digits as XNUMX and never put them back; the number is gone from the English.
 Tier: finding; the number can only be restored from the source text (never guessed), which a
 source-aware rule of this stage does when the user gives the source: on a line with a source this rule
 is silent, and ``placeholder.restore`` / ``placeholder.unresolved`` (rules/source.py) speak instead.
@@ -15,7 +15,8 @@ from mtfix.model import Context, Example, FindingRule, Proposal
 
 STAGE = "source"
 
-PLACEHOLDER = regex.compile(r"xnumx(?:-?s|['’]s)?(?![\p{L}\p{N}])", regex.IGNORECASE | regex.V1)
+PLACEHOLDER = regex.compile(r"xnumx(?:-?(?:st|nd|rd|th)|-?s|['’]s)?(?:(?<=[$€£]xnumx)(?=(?:k|m|mn|bn|b|tn)\b)"
+                            r"|(?![\p{L}\p{N}]))", regex.IGNORECASE | regex.V1)
 
 
 def _placeholders(text: str, ctx: Context) -> list[Proposal]:
@@ -43,6 +44,8 @@ XNUMX = FindingRule(
         Example("Collected cit. in xnumx's tt.", flagged="xnumx's"),
         Example("Wobbler Pontoon21, Bet-A Vib, XNUMX Silent", flagged="XNUMX"),
         Example("the fashion of the XNUMX-s", flagged="XNUMX-s"),
+        Example("in the XNUMXth century", flagged="XNUMXth"),
+        Example("a debt of $XNUMXm", flagged="XNUMX"),
     ),
     leave_alone=(
         "a vaccine adapted for Omicron by March 2022.",

@@ -195,6 +195,27 @@ RESTORE = EditRule(
             "Exports amounted to almost 75.9 thousand vehicles, 25% lower.",
             source="На экспорт отправлено порядка 75,9 тыс. машин, на 25% меньше.",
         ),
+        Example(
+            "Once, returning at XNUMX am, he fell.",
+            "Once, returning at 4 am, he fell.",
+            source="Однажды, возвращаясь в четыре часа утра, он упал.",
+        ),
+        Example(
+            "About XNUMX thousand people took part.",
+            "About 4 thousand people took part.",
+            source="Участие приняли около четырех тысяч человек.",
+        ),
+        Example(
+            "Results are ready within a XNUMX-hour period.",
+            "Results are ready within a 24-hour period.",
+            source="Результаты готовы в течение суток.",
+        ),
+        Example("The debt reached $XNUMX tln.", "The debt reached $3 tln.", source="Долг достиг 3 трлн долларов."),
+        Example(
+            "It was built in the XNUMXth century.",
+            "It was built in the 19th century.",
+            source="Он построен в XIX веке.",
+        ),
     ),
     leave_alone=(
         Example("The bottom is up to XNUMX cm thick.", source="Толщина дна до 6 мм."),
@@ -204,6 +225,12 @@ RESTORE = EditRule(
         ),
         "In XNUMX, France declared it its possession.",
         Example("Protests against COVID-19 passports.", source="Протесты против COVID-паспортов."),
+        Example("XNUMX of the candidates withdrew.", source="Один из кандидатов снялся."),
+        Example("Debts grew within XNUMX days.", source="Долги выросли в течение суток."),
+        Example(
+            "Once, returning at XNUMX am with bags, he fell.",
+            source="Однажды, возвращаясь в четыре часа утра с 5 сумками, он упал.",
+        ),
     ),
 )
 
@@ -222,10 +249,11 @@ UNRESOLVED = FindingRule(
             source="Он коснулся 17 физических лиц и 11 организаций.",
         ),
         Example(
-            "Once, returning at XNUMX am, he fell.",
+            "Once, returning at XNUMX am with bags, he fell.",
             flagged="XNUMX",
-            source="Однажды, возвращаясь в четыре часа утра, он упал.",
+            source="Однажды, возвращаясь в четыре часа утра с 5 сумками, он упал.",
         ),
+        Example("Debts grew within XNUMX days.", flagged="XNUMX", source="Долги выросли в течение суток."),
     ),
     leave_alone=(
         Example("Calorie content: 407 kcal.", source="Энергетическая ценность: 407 кКал."),
@@ -243,7 +271,6 @@ MISMATCH = FindingRule(
     message="A number differs from the source's",
     needs_source=True,
     find=_number_finder("mismatch"),
-    prefilter=r"\d",
     examples=(
         Example(
             "The fourth vaccination will be required in autumn 2002.",
@@ -265,6 +292,7 @@ MISMATCH = FindingRule(
             flagged="300,000",
             source="Египет вернул около 30 тыс. артефактов",
         ),
+        Example("Nine doses of the vaccine are not enough.", flagged="Nine", source="Двух доз вакцины недостаточно."),
     ),
     leave_alone=(
         Example(
@@ -279,6 +307,9 @@ MISMATCH = FindingRule(
             "Of them 553 entities received a deferral of 9.7 billion tenge.",
             source="Из них отсрочку получили 553 субъекта на сумму 9,7 млрд тенге.",
         ),
+        Example("Two doses of the vaccine are not enough.", source="Двух доз вакцины недостаточно."),
+        Example("Forty-six people were evacuated.", source="Эвакуировали 46 человек."),
+        Example("The debt reached $10m.", source="Долг достиг 10 млн долларов."),
     ),
 )
 
@@ -311,6 +342,10 @@ MISSING = FindingRule(
             "At least seven people were killed and 175 injured.",
             source="Не менее 7 человек погибли и 175 пострадали.",
         ),
+        Example("The quarterfinals start today.", source="Сегодня стартует 1/4 финала."),
+        Example("The store opened on February 14, 2021.", source="Магазин открылся 14.02.2021."),
+        Example("The first point: prices.", source="1. Первый пункт: цены."),
+        Example("The Dimax B13 mattress.", source="Матрас Dimax В13."),
     ),
 )
 
@@ -338,6 +373,14 @@ EXTRA = FindingRule(
             source="\"Большая семерка\" предупредила Россию о последствиях.",
         ),
         Example("The Udmurts know 3 or 4 languages.", source="Удмурты знают 3-4 языка."),
+        Example("The shop is open 24/7.", source="Магазин работает круглосуточно."),
+        Example("Results come within 24 hours.", source="Результаты приходят в течение суток."),
+        Example("The term is up to 1 year.", source="Срок - до года."),
+        Example(
+            "The train leaves at 21:55, the office opens at 10:00.",
+            source="Поезд уходит в 21.55, офис открывается в 10-00.",
+        ),
+        Example("They paid 1 000 000 rubles.", source="Они заплатили 1 000 000 рублей."),
     ),
 )
 

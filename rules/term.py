@@ -3,7 +3,8 @@
 What it fixes: "Karsk region" (the Russian adjective "Карсская" read as a name), "Gosduma",
 "Rostov-na-Donu". Use instead: "Kars region", "State Duma", "Rostov-on-Don". Why: the MT system
 transliterates what an English text translates or names differently. The glossary is
-``rules/glossary.tsv`` (columns wrong, right, note; a header row) plus any rows the user passes in
+``rules/glossary.tsv`` (columns wrong, right, note and, optionally, source: the Russian term, read by the
+translation-file QA in ``pipeline/qa.py``; a header row) plus any rows the user passes in
 ``Context.glossary``. Matches are whole words; the case of the text is kept ("KARSK" becomes
 "KARS"). Tier: safe; a glossary row is a decision someone already made.
 """
@@ -30,27 +31,44 @@ class GlossaryError(ValueError):
     """A glossary row that cannot be used; the message names the file and line."""
 
 
+def glossary_rows(path: Path) -> tuple[tuple[str, str, str, str], ...]:
+    """The (wrong, right, note, source) rows of a glossary TSV with a header row; source is optional.
+
+    The header is ``wrong, right, note`` or ``wrong, right, note, source``; without the source column
+    every row's source is empty.
+
+    >>> glossary_rows(GLOSSARY_TSV)[0]
+    ('Karsk', 'Kars', 'Karsskaya oblast: the adjective of Kars rendered as a place name', 'Карс')
+    """
+    rows = []
+    columns = 3
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+            if number == 1:
+                header = [c.strip().lower() for c in row]
+                if header not in (["wrong", "right", "note"], ["wrong", "right", "note", "source"]):
+                    raise GlossaryError(f"{path}:1: header must be 'wrong<TAB>right<TAB>note[<TAB>source]', "
+                                        f"got {row!r}")
+                columns = len(header)
+                continue
+            if not row:
+                continue
+            if len(row) != columns or not row[0].strip() or not row[1].strip():
+                names = "wrong, right, note" + (", source" if columns == 4 else "")
+                raise GlossaryError(f"{path}:{number}: expected {columns} tab-separated columns ({names})")
+            if any(cell != cell.strip() for cell in (row[0], row[1], *row[3:])):
+                raise GlossaryError(f"{path}:{number}: stray spaces around a term")
+            rows.append((row[0], row[1], row[2], row[3] if columns == 4 else ""))
+    return tuple(rows)
+
+
 def load_glossary(path: Path) -> tuple[tuple[str, str, str], ...]:
     """The (wrong, right, note) rows of a glossary TSV with a header row.
 
     >>> load_glossary(GLOSSARY_TSV)[0]
     ('Karsk', 'Kars', 'Karsskaya oblast: the adjective of Kars rendered as a place name')
     """
-    rows = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
-            if number == 1:
-                if [c.strip().lower() for c in row] != ["wrong", "right", "note"]:
-                    raise GlossaryError(f"{path}:1: header must be 'wrong<TAB>right<TAB>note', got {row!r}")
-                continue
-            if not row:
-                continue
-            if len(row) != 3 or not row[0].strip() or not row[1].strip():
-                raise GlossaryError(f"{path}:{number}: expected 3 tab-separated columns (wrong, right, note)")
-            if row[0] != row[0].strip() or row[1] != row[1].strip():
-                raise GlossaryError(f"{path}:{number}: stray spaces around a term")
-            rows.append((row[0], row[1], row[2]))
-    return tuple(rows)
+    return tuple(row[:3] for row in glossary_rows(path))
 
 
 def _with_case(found: str, wrong: str, right: str) -> str:

@@ -10,11 +10,12 @@ Why: the MT system tokenised the source and detokenised it badly; Russian sets r
 dash. Tier: safe; each pattern demands the artifact's exact shape and a context that rules out the
 look-alikes ("Chapter 3: 15 ways", "in 2022 - 11.4 thousand", "On April 3, 410 bodies", "the
 players’ team"). A hyphenated year range and a double space are review: people write them too.
+A range's dash follows the document: a hyphen range becomes an en dash only where the document writes
+the same range with an en dash, and a spaced em dash takes the document's own hyphen form of it.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 import regex
@@ -430,7 +431,6 @@ _RANGE_SHAPE = regex.compile(r"\d *[-–—] *\d")
 _HYPHEN_NUMBER = regex.compile(r"-(?<=\d *-) *\d")
 
 
-@functools.lru_cache(maxsize=1)  # the range rules and typo.split_identifier read the same lines
 def _range_lines(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each line of ``text`` that holds the shape of a range, in order.
 
@@ -446,38 +446,56 @@ def _range_lines(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(span for span in sorted(spans) if _RANGE_SHAPE.search(text, *span))
 
 
-@functools.lru_cache(maxsize=1)
-def _ranges(text: str) -> tuple[regex.Match[str], ...]:
-    """Every range-shaped match in ``text``; both range rules read them, so the scan runs once.
+def _range_scan(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[regex.Match[str], ...]]:
+    """The lines holding a range's shape and every range-shaped match on them. Both range rules and
+    typo.split_identifier read it through ``ctx.shared``, so the scan runs once a pass.
 
     The pattern reads only the lines that hold the shape of a range; its lookarounds take a line
     break and either end of the text alike (none is a digit, a dash, a letter or a separator).
     """
-    return tuple(m for start, end in _range_lines(text) for m in _RANGE_PATTERN.finditer(text, start, end))
+    lines = _range_lines(text)
+    return lines, tuple(m for start, end in lines for m in _RANGE_PATTERN.finditer(text, start, end))
 
 
 def _range_edits(fix: Callable[[regex.Match[str], Context], str | None]) -> FindFunction:
     """A ``find`` function proposing ``fix`` of each range-shaped match."""
 
     def find(text: str, ctx: Context) -> list[Proposal]:
-        return [Proposal(m.start(), m.end(), after) for m in _ranges(text) if (after := fix(m, ctx)) is not None]
+        matches = ctx.shared(_range_scan, text)[1]
+        return [Proposal(m.start(), m.end(), after) for m in matches if (after := fix(m, ctx)) is not None]
 
     return find
 
 
 def _dashed_ranges(raw: str) -> frozenset[tuple[str, str]]:
-    """The number pairs the document writes as a range with an en or em dash.
+    """The number pairs the document writes as a range with an en dash, the range dash.
 
-    >>> sorted(_dashed_ranges("in 1917 – 1921 and 1917-1921, aged 12–18"))
+    An em dash is no evidence of the document's range style: between numbers it is the punctuation
+    dash MT puts for a range ("(1999 — 2019)"), so a hyphen range elsewhere ("(1999-2019)") keeps
+    its hyphen.
+
+    >>> sorted(_dashed_ranges("in 1917 – 1921 and 1917-1921, aged 12–18, (1999 — 2019)"))
     [('12', '18'), ('1917', '1921')]
     """
-    dashed = lines_with(raw, "[–—]")  # a range stays within its line
+    dashed = lines_with(raw, "–")  # a range stays within its line
+    return frozenset((m["left"], m["right"]) for m in _RANGE_PATTERN.finditer(dashed) if m["dash"] == "–")
+
+
+def _hyphened_ranges(raw: str) -> frozenset[tuple[str, str]]:
+    """The number pairs the document writes closed up with a hyphen: "(1999-2019)".
+
+    >>> sorted(_hyphened_ranges("in 1999-2019 and 1917 – 1921, COVID-19, GOST R 51162-2019"))
+    [('1999', '2019')]
+    """
+    hyphened = lines_with(raw, r"\d-\d")  # a range stays within its line
     return frozenset(
-        (m["left"], m["right"]) for m in _RANGE_PATTERN.finditer(dashed) if m["dash"] in "–—"
+        (m["left"], m["right"])
+        for m in _RANGE_PATTERN.finditer(hyphened)
+        if m["dash"] == "-" and not m["spaced"] and not m["code"]
     )
 
 
-DOC_FACTS = {"dashed_ranges": _dashed_ranges}
+DOC_FACTS = {"dashed_ranges": _dashed_ranges, "hyphened_ranges": _hyphened_ranges}
 
 
 def _is_year(digits: str) -> bool:
@@ -552,8 +570,11 @@ def _range(m: regex.Match[str], ctx: Context) -> str | None:
             return _spaced_hyphen(m)
     if not _ascending(left, right) or (m["dash"] == "–" and not m["spaced"]):
         return None
-    if m["dash"] == "-" and not ((left, right) in ctx.doc.get("dashed_ranges", ()) and _is_year(left)):
+    dashed = (left, right) in ctx.doc.get("dashed_ranges", ())
+    if m["dash"] == "-" and not (dashed and _is_year(left)):
         return None
+    if m["dash"] == "—" and not dashed and (left, right) in ctx.doc.get("hyphened_ranges", ()):
+        return f"{left}-{right}"  # an em dash takes the document's own closed form of the same range
     return f"{left}–{right}"
 
 
@@ -577,6 +598,10 @@ RANGE_DASH = EditRule(
     examples=(
         Example("Muslim East in 1917 – 1921”.", "Muslim East in 1917–1921”."),
         Example('in 1917 – 1921”, and in 1917-1921."', 'in 1917–1921”, and in 1917–1921."'),
+        Example(
+            "the report (1999 — 2019) and the report (1999-2019)",
+            "the report (1999-2019) and the report (1999-2019)",
+        ),
         Example("the generation aged 12 — 18 may", "the generation aged 12–18 may"),
         Example("Hyundai Tucson I (2004 — 2010).", "Hyundai Tucson I (2004–2010)."),
         Example("Shorts Jfs-1120 — 016, white", "Shorts Jfs-1120-016, white"),
@@ -626,7 +651,7 @@ _SPLIT_IDENTIFIER = regex.compile(
 
 def _split_identifiers(text: str, ctx: Context) -> list[Proposal]:
     """A spaced dash inside a phone number or an ISO date, on the lines that hold a range's shape."""
-    spans = _range_lines(text)
+    spans = ctx.shared(_range_scan, text)[0]
     return [Proposal(m.start(), m.end(), "-") for span in spans for m in _SPLIT_IDENTIFIER.finditer(text, *span)]
 
 

@@ -61,7 +61,7 @@ def test_empty_file_is_valid(mtfix, tmp_path: Path) -> None:
     ("setup", "message"),
     [
         (lambda d: d / "missing.txt", "missing.txt: no such file or directory"),
-        (lambda d: (d / "nothing").mkdir() or d / "nothing", "nothing: no .txt files to process"),
+        (lambda d: (d / "nothing").mkdir() or d / "nothing", "nothing: no input files to process"),
         (lambda d: (d / "bin.txt").write_bytes(b"ab\0cd") and d / "bin.txt",
          "bin.txt: binary file (NUL byte at offset 2)"),
         (lambda d: (d / "latin.txt").write_bytes("naïve".encode("latin-1")) and d / "latin.txt",

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from mtfix.counts import per_thousand, reference_free_counts
-from mtfix.grammar import GrammarResult, Issue
 from mtfix.registry import all_rules
 from mtfix.runner import fix_text
 
 RULES = all_rules()
 
 
-def grammar(count: int) -> GrammarResult:
-    issue = Issue("grammar.SpellCheck", "m", "xnumx", 0, 5, 1, 1)
-    return GrammarResult("harper-py test", (issue,) * count, 0, 0, 0.0)
-
-
 def test_counts_before_and_after_by_family() -> None:
     raw = "At 08: 15 , the treaty of xnumx was signed.\nIt said “ peace ” , and xnumx more."
     before = fix_text(raw, RULES)
     after = fix_text(before.text, RULES)
-    counts = reference_free_counts(before, after, grammar(3), grammar(2))
+    grammar = {"checker": "harper-py test", "before": 3, "after": 2}
+    counts = reference_free_counts(before, after, grammar)
     assert counts["words"] == {"before": 19, "after": 14}
     typo = counts["artifacts"]["typo"]
     assert typo["before"] == len([e for e in before.edits if e.rule_id.startswith("typo.")]) >= 4
@@ -28,8 +23,7 @@ def test_counts_before_and_after_by_family() -> None:
     assert counts["findings"]["placeholder"] == {"before": 2, "after": 2, "before_per_1000": 105.26,
                                             "after_per_1000": 142.86}
     assert counts["findings"]["total"]["before"] == 2
-    assert counts["grammar"] == {"checker": "harper-py test", "before": 3, "after": 2,
-                                 "before_per_1000": 157.89, "after_per_1000": 142.86}
+    assert counts["grammar"] is grammar
 
 
 def test_clean_and_empty_text() -> None:

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtfix.crosscheck import compare_numbers, date_from_source, restore_placeholders
+from mtfix.numbers import parse_english, parse_russian
 
 
 def restored(translation: str, source: str) -> str:
@@ -43,6 +44,21 @@ def restored(translation: str, source: str) -> str:
         ("applications from XNUMX borrowers, 553 of which", "заявки 603 заемщиков, из которых 553",
          "applications from 603 borrowers, 553 of which"),
         ("against COVID-XNUMX", "от COVID-19", "against COVID-19"),
+        ("returning at XNUMX am", "возвращаясь в четыре часа утра", "returning at 4 am"),
+        ("about XNUMX thousand people", "около четырех тысяч человек", "about 4 thousand people"),
+        ("about XNUMX people came", "пришло около четырех тысяч человек", "about 4,000 people came"),
+        ("XNUMX years old", "ему сорок лет", "40 years old"),
+        ("XNUMX of them", "девять из них", "9 of them"),
+        ("within a XNUMX-hour period", "в течение суток", "within a 24-hour period"),
+        ("up to XNUMX year", "до года", "up to 1 year"),
+        ("debt of $XNUMX tln", "долг в 3 трлн долларов", "debt of $3 tln"),
+        ("debt of $XNUMX trillion", "долг в 3 трлн долларов", "debt of $3 trillion"),
+        ("XNUMX bln rubles", "1,2 млрд рублей", "1.2 bln rubles"),
+        ("in the XNUMXth century", "в XIX веке", "in the 19th century"),
+        ("a debt of $XNUMXm", "долг в 10 млн долларов", "a debt of $10m"),
+        ("a loan of £XNUMXbn", "кредит в 1,5 млрд фунтов", "a loan of £1.5bn"),
+        ("the XNUMXth anniversary", "21-я годовщина", "the 21st anniversary"),
+        ("on the XNUMXth floor of 40", "на 22-м этаже из 40", "on the 22nd floor of 40"),
     ],
 )
 def test_restores_the_one_fitting_number(translation: str, source: str, want: str) -> None:
@@ -57,10 +73,10 @@ def test_restores_the_one_fitting_number(translation: str, source: str, want: st
         ("up to XNUMX cm", "до 6 мм", "no missing source number fits", ("6 мм",)),
         ("about XNUMX% of voters", "около 55 избирателей", "no missing source number fits", ("55",)),
         ("on December XNUMX", "12 января", "no missing source number fits", ("12",)),
-        ("returning at XNUMX am", "возвращаясь в четыре часа утра",
-         "a number the source spells out may be the one (четыре)", ()),
         ("returning at XNUMX am with bags", "возвращаясь в четыре часа утра с 5 сумками",
-         "a number the source spells out may be the one (четыре)", ("5",)),
+         "more than one source number fits", ("4", "5")),
+        ("XNUMX of the candidates", "один из кандидатов", "no missing source number fits", ("один",)),
+        ("within XNUMX days", "в течение суток", "no missing source number fits", ("суток",)),
         ("the xnumx's", "в 1921 году", "no missing source number fits", ("1921 году",)),
         ("XNUMX thousand", "более 5 млн", "no missing source number fits", ("5 млн",)),
     ],
@@ -99,6 +115,9 @@ def kinds(translation: str, source: str) -> list[tuple[str, str, str]]:
         ("KXan 36 Daily News", "Российская газета", [("extra", "", "36")]),
         ("reported on December 1 by", "11 декабря сообщил", [("date", "11 декабря", "December 1")]),
         ("from 15 March 2002.", "с 15 марта 2022 года.", [("date", "15 марта 2022", "15 March 2002")]),
+        ("Nine doses are not enough.", "Двух доз недостаточно.", [("mismatch", "Двух", "Nine")]),
+        ("for the third time", "в первый раз", [("mismatch", "первый", "third")]),
+        ("in six dozen states", "в шести десятках государств", [("mismatch", "шести десятках", "six dozen")]),
     ],
 )
 def test_reports_each_discrepancy_naming_both_spans(translation: str, source: str, want) -> None:
@@ -152,6 +171,8 @@ PIECES = st.sampled_from([
     "0", "1", "5", "12", "75", "1921", "2 755", "3,6", "1 500", " ", ", ", ".", "-", "–", "%", "XNUMX", "xnumx's",
     " тыс.", " млн", " million", " thousand", "-х", " г.", " года", " марта ", " March ", " cm", " см", " мм",
     "XX век", "1234567890123456789012345", "четыре", "seven", "Formula ", "COVID-",
+    "$", "m", "bn", "th", " тысячи", " семью", " сорока", " суток", " до года", "XIX", "24/7", "14.02.2021",
+    "21.55", "10-00", "1/4 финала", " and a half", " с половиной", "Forty-six", " hundred", " and ", "\n1. ",
 ])
 LINE = st.lists(PIECES, max_size=14).map("".join)
 
@@ -162,11 +183,16 @@ def significant(digits: str) -> str:
 
 @settings(max_examples=400, deadline=None)
 @given(LINE, LINE)
-def test_restores_only_digits_of_the_source_and_never_raises(translation: str, source: str) -> None:
+def test_restores_only_numbers_of_the_source_and_never_raises(translation: str, source: str) -> None:
     compare_numbers(translation, source)
     source_digits = "".join(ch for ch in source if ch.isdigit())
+    spelled = {n.value for n in parse_russian(source) if n.word}
     for r in restore_placeholders(translation, source):
         assert r.text.lower().startswith("xnumx")
         if r.replacement is not None:
             digits = "".join(ch for ch in r.replacement if ch.isdigit())
-            assert digits and significant(digits) in source_digits, (r, source)
+            parsed = parse_english(r.replacement)
+            values = {n.value for n in parsed} | {n.mantissa for n in parsed}
+            from_words = any(v * scale in spelled for v in values if v is not None
+                             for scale in (1, 1000, 10**6, 10**9, 10**12))
+            assert digits and (significant(digits) in source_digits or from_words), (r, source)

@@ -100,6 +100,37 @@ def test_bracketed_and_short_year_ranges_take_an_en_dash(first: int, span: int) 
     assert fix_text(raw).text == want
 
 
+@settings(max_examples=40, deadline=None)
+@given(first=st.integers(1700, 2020), span=st.integers(1, 80), dash=st.sampled_from(("—", " — ", "— ", " —")),
+       line_break=st.booleans())
+def test_an_em_dash_range_takes_the_documents_own_hyphen_and_leaves_it(
+    first: int, span: int, dash: str, line_break: bool
+) -> None:
+    """An em dash is no evidence of the range dash: the hyphen twin stays, the em dash takes its form."""
+    last, gap = first + span, "\n" if line_break else " "
+    raw = f"the report ({first}{dash}{last}) and{gap}the report ({first}-{last}) as of 2019"
+    fixed = fix_text(raw).text
+    assert fixed == f"the report ({first}-{last}) and{gap}the report ({first}-{last}) as of 2019"
+    assert fix_text(fixed).text == fixed  # and stays so on a second run
+
+
+@settings(max_examples=40, deadline=None)
+@given(first=st.integers(1700, 2020), span=st.integers(1, 80), spaced=st.booleans(), line_break=st.booleans())
+def test_an_en_dash_range_makes_its_hyphen_twin_a_dash(first: int, span: int, spaced: bool, line_break: bool) -> None:
+    """An en dash is the document's range dash: its hyphen twin takes it too (the seed's "1917-1921")."""
+    last, gap, dash = first + span, "\n" if line_break else " ", " – " if spaced else "–"
+    raw = f"in {first}{dash}{last}, and{gap}in {first}-{last}."
+    assert fix_text(raw).text == f"in {first}–{last}, and{gap}in {first}–{last}."
+
+
+@settings(max_examples=30, deadline=None)
+@given(first=st.integers(1700, 2020), span=st.integers(1, 80))
+def test_a_lone_hyphen_year_range_is_only_suggested(first: int, span: int) -> None:
+    raw = f"the report ({first}-{first + span}) as of 2019"
+    assert fix_text(raw).text == raw
+    assert suggested(raw, "typo.range_hyphen") == [("-", "–")]
+
+
 @settings(max_examples=60, deadline=None)
 @given(year=st.integers(1990, 2030), whole=st.integers(1, 99), tenth=st.integers(0, 9),
        high=st.integers(1, 9), low=st.integers(0, 9))

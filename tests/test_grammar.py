@@ -11,6 +11,7 @@ from lt_server import languagetool_server
 
 from mtfix.grammar import (
     GrammarSession,
+    GrammarSettings,
     GrammarUnavailable,
     HarperChecker,
     Match,
@@ -28,8 +29,11 @@ def harper() -> HarperChecker:
     return HarperChecker()
 
 
-def session_for(mode: str, notices: list[str], timeout: float = 5.0, **kwargs) -> GrammarSession:
-    return open_session(mode, notices.append, timeout=timeout, **kwargs)
+def session_for(mode: str, notices: list[str], timeout: float = 5.0, names: set[str] | None = None,
+                proper_names: bool = False) -> GrammarSession:
+    settings = GrammarSettings(languagetool=mode, timeout=timeout, names=frozenset(names or ()),
+                               proper_names=proper_names)
+    return open_session(settings, notices.append)
 
 
 def test_languagetool_matches_become_findings() -> None:
@@ -42,9 +46,9 @@ def test_languagetool_matches_become_findings() -> None:
     assert result.checker == f"LanguageTool ({server.url})"
     found = [(i.rule_id, i.line, i.col, i.text) for i in result.issues]
     assert found == [
-        ("grammar.MORFOLOGIK_RULE_EN_US", 1, 11, "recieved"),
-        ("grammar.ENGLISH_WORD_REPEAT_RULE", 1, 20, "the the"),
-        ("grammar.MORFOLOGIK_RULE_EN_US", 1, 36, "xnumx"),
+        ("grammar.lt.MORFOLOGIK_RULE_EN_US", 1, 11, "recieved"),
+        ("grammar.lt.ENGLISH_WORD_REPEAT_RULE", 1, 20, "the the"),
+        ("grammar.lt.MORFOLOGIK_RULE_EN_US", 1, 36, "xnumx"),
     ]
     assert result.names_skipped == 2  # "Chicherin" twice: a capitalised word recurring in the document
     assert result.issues[0].message == "Possible spelling mistake found."
@@ -104,24 +108,29 @@ def test_harper_on_the_sample(harper: HarperChecker) -> None:
     raw = (ROOT / "raw" / "soviet-turkish-treaty-1921.txt").read_text(encoding="utf-8").removesuffix("\n")
     session = GrammarSession(None, pytest.fail, fallback_factory=lambda: harper)
     [result] = session.check([raw])
-    texts = {i.text for i in result.issues if i.rule_id == "grammar.SpellCheck"}
+    texts = {i.text for i in result.issues if i.rule_id == "grammar.harper.SpellCheck"}
     assert "xnumx's" in texts and "tt" in texts
     assert not any(t[0].isupper() for t in texts)  # proper names are not misspellings by default
-    assert result.names_skipped > 20
-    assert not any(i.rule_id.startswith("grammar.UpdatePlaceNames") for i in result.issues)  # "Turkey" stays
+    # Harper told that the capitalised words are words finds the same issues without spending time on them
+    strict = GrammarSession(None, pytest.fail, fallback_factory=lambda: HarperChecker(accept_capitalised=False))
+    [checked_as_words] = strict.check([raw])
+    assert checked_as_words.names_skipped > 60 > result.names_skipped  # initials such as "G.V." are still left out
+    assert checked_as_words.issues == result.issues
+    assert not any(i.rule_id.startswith("grammar.harper.UpdatePlaceNames") for i in result.issues)  # "Turkey" stays
     assert not any(i.text.isspace() and i.col == 1 for i in result.issues)  # indentation is layout
     line = raw.split("\n")[result.issues[0].line - 1]
     assert line[result.issues[0].col - 1 :].startswith(result.issues[0].text)
 
 
-def test_harper_accepts_british_spellings_and_document_names(harper: HarperChecker) -> None:
+def test_harper_accepts_british_spellings_and_document_names() -> None:
     text = "The programme of the centre was cancelled.\nThe Kheyfets report reached Kheyfets."
+    harper = HarperChecker(accept_capitalised=False)  # proper names are checked too
     session = GrammarSession(None, pytest.fail, fallback_factory=lambda: harper, proper_names=True)
     [result] = session.check([text])
     assert result.issues == ()
     assert result.names_skipped == 2
     [typo] = session.check(["The programme was recieved."])[0].issues
-    assert (typo.rule_id, typo.text) == ("grammar.SpellCheck", "recieved")
+    assert (typo.rule_id, typo.text) == ("grammar.harper.SpellCheck", "recieved")
 
 
 def test_harper_failure_is_a_notice() -> None:
@@ -137,8 +146,8 @@ def test_harper_failure_is_a_notice() -> None:
 def test_build_issues_positions_and_names() -> None:
     text = "ab\n  Kars cd"
     matches = [Match("R", "m", 6, 7, False), Match("S", "s", 5, 9, True), Match("I", "i", 3, 5, False)]
-    issues, skipped = build_issues(text, matches, {"Kars"}, proper_names=True)
-    assert [(i.rule_id, i.line, i.col, i.text) for i in issues] == [("grammar.R", 2, 4, "a")]
+    issues, skipped = build_issues(text, matches, {"Kars"}, proper_names=True, family="lt")
+    assert [(i.rule_id, i.line, i.col, i.text) for i in issues] == [("grammar.lt.R", 2, 4, "a")]
     assert skipped == 1
     assert document_names("Kars’s fort. Kars fell. Ankara.") == {"Kars"}
 

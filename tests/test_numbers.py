@@ -132,3 +132,89 @@ def test_english_dates_attach_days_to_months() -> None:
 
 def test_may_the_verb_is_no_month() -> None:
     assert [n.kind for n in parse_english("It may 5 times fail; on May 5 it did")] == ["cardinal", "day"]
+
+
+@pytest.mark.parametrize(
+    ("line", "texts"),
+    [
+        ("1. Первый пункт", ["Первый"]),
+        ("2) Второй пункт: 5 мест", ["Второй", "5"]),
+        ("Магазин работает 24/7", []),
+    ],
+)
+def test_list_numbers_and_round_the_clock_are_no_numbers(line: str, texts: list[str]) -> None:
+    assert [n.text for n in parse_russian(line)] == texts
+
+
+def test_english_list_numbers_and_round_the_clock_are_no_numbers() -> None:
+    assert [n.text for n in parse_english("1. Open 24/7 for 3 days")] == ["3 days"]
+
+
+@pytest.mark.parametrize("parse", [parse_russian, parse_english])
+def test_numeric_dates_are_a_day_of_a_month_and_a_year(parse) -> None:
+    numbers = parse("14.02.2021 и 1.3.21")
+    assert [(n.value, n.kind, n.month) for n in numbers] == [
+        (14, "day", 2), (2021, "year", None), (1, "day", 3), (2021, "year", None)]
+
+
+@pytest.mark.parametrize(
+    ("line", "keys"),
+    [
+        ("в 21.55 по Москве", {("time", Decimal(1315)), ("time", Decimal(595)), ("n", Decimal("21.55"))}),
+        ("с 10-00 утра", {("time", Decimal(600)), ("time", Decimal(1320)), ("n", Decimal(10))}),
+        ("в 1/4 финала", {("n", Decimal("0.25")), ("n", Decimal(4)), ("n", Decimal(8))}),
+    ],
+)
+def test_point_and_dash_times_and_stage_fractions(line: str, keys) -> None:
+    [number] = parse_russian(line)
+    assert number.keys == keys
+
+
+def test_a_dash_between_numbers_is_a_range_unless_whole_hours() -> None:
+    assert [n.value for n in parse_russian("знают 3-45 языков")] == [3, 45]
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "value"),
+    [
+        ("a debt of $10m", "10m", 10**7),
+        ("£5bn in loans", "5bn", 5 * 10**9),
+        ("$3 tln", "3 tln", 3 * 10**12),
+        ("9.7 bln tenge", "9.7 bln", 9_700_000_000),
+        ("paid 1 000 000 rubles", "1 000 000", 10**6),
+        ("paid 25\u00a0000 rubles", "25\u00a0000", 25000),
+        ("Forty-six people", "Forty-six", 46),
+        ("one hundred and five", "one hundred and five", 105),
+        ("two and a half years", "two and a half", Decimal("2.5")),
+        ("a three-way valve", "three", 3),
+    ],
+)
+def test_english_scales_groups_and_words(line: str, text: str, value) -> None:
+    assert [n.value for n in parse_english(line) if n.text.startswith(text)] == [value]
+
+
+def test_a_glued_m_without_currency_is_meters_or_millions() -> None:
+    [number] = parse_english("a 10m tower")
+    assert {("n", Decimal(10)), ("n", Decimal(10**7))} <= number.keys
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("около четырех тысяч человек", [4000]),
+        ("в течение суток", [24]),
+        ("сорока пяти минут", [45]),
+        ("в шести десятках стран", [60]),
+        ("двухфакторная защита", [2]),
+        ("мы купили семью квартиру", []),
+        ("несколько тысяч человек", []),
+        ("в ХХ веке", [20]),
+    ],
+)
+def test_russian_number_words_and_idioms(line: str, values: list) -> None:
+    assert [n.value for n in parse_russian(line)] == values
+
+
+def test_stray_digits_are_soft() -> None:
+    soft = {n.text: n.soft for n in parse_russian("Матрас В13, сеть 5G, сноска[1], сайт www.a.ru/77, 40 кг")}
+    assert soft == {"13": True, "5": True, "1": True, "77": True, "40 кг": False}

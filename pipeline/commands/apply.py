@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     if not kept.exists() or kept.resolve() != source.resolve():
         write_atomic(kept, (json.dumps(to_json(decisions), ensure_ascii=False, indent=1) + "\n").encode())
     report = json.loads((Path(args.output) / f"{raw_path.name.removesuffix('.txt')}.json").read_text("utf-8"))
-    followed = sum(1 for key in ("edits", "suggestions", "rejected", "findings") for e in report[key]
+    followed = sum(1 for key in ("edits", "suggestions", "rejected", "findings", "grammar")
+                   for e in report[key]
                    if e.get("decision"))
     print(f"{len(decisions.decisions)} decisions: {followed} followed, "
           f"{len(decisions.decisions) - followed} no longer match")

@@ -19,6 +19,8 @@ from pathlib import Path
 from ..carry import carry_over
 from ..config import Config
 from ..decisions import Decisions, decisions_path, for_input, to_json, unsettled
+from ..formats.files import is_document, repair_file
+from ..grammar_lt import open_session
 from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
@@ -29,6 +31,8 @@ from ..runner import Result, fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
 from ..textio import Document, InputError, decode, encode, open_binary, read_document, write_atomic
+from .check_grammar import check_with_grammar
+from .quality_options import add_grammar_options, grammar_settings
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -38,8 +42,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="report what fix would change and what it finds, without writing",
         description="Print one line per edit, review suggestion or finding (path:line:col: RULE message), "
         "leaving out what a reviewer settled in NAME.decisions.json beside NAME.txt, then a summary line on "
-        "stderr. Exit 0 when nothing at the --fail-on level is left, 1 when something is, 2 on usage or "
-        "input error.",
+        "stderr. Markdown, HTML, SRT, WebVTT and translation files are checked in their prose only, at "
+        "their positions in the file. Exit 0 when nothing at the --fail-on level is left, 1 when something "
+        "is, 2 on usage or input error.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
                         help="files or folders to check, or '-' for stdin (default: raw/)")
@@ -57,6 +62,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                       help="print the unified diff of what --fix would change, writing nothing; exit 1 if any")
     add_rule_options(parser)
     add_source_option(parser)
+    add_grammar_options(parser, default="off")
     add_run_options(parser)
     parser.set_defaults(run=run)
 
@@ -81,7 +87,18 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs or default_jobs()
     profile = Profile() if args.profile else None
     started, lines, found = time.perf_counter(), 0, []
+    grammar = grammar_settings(args, default="off", jobs=jobs)
+    session = open_session(grammar, lambda message: print(message, file=sys.stderr)) if grammar.enabled else None
+    if session is not None and grammar.jobs > 1:
+        session.warm_up()
     for path, source_path in zip(paths, sources, strict=True):
+        if path is not None and is_document(path):
+            found += _check_document(path, source_path, config, rules, profile)
+            continue
+        if session is not None:
+            problems_found, count = check_with_grammar(path, source_path, config, rules, grammar, session, profile)
+            found, lines = found + problems_found, lines + count
+            continue
         if path is not None and decisions_path(path).is_file():
             found += _check_with_decisions(path, source_path, config, rules)
             continue
@@ -110,6 +127,8 @@ def _repair_whole(doc: Document, path: Path | None, source_path: Path | None, co
                   rules: tuple[Rule, ...]) -> tuple[Result, Decisions | None]:
     """One whole document repaired as ``fix`` would, following the reviewer's decisions beside it."""
     decisions = for_input(path, doc.text) if path is not None else None
+    if path is not None and is_document(path):
+        return repair_file(path, doc, rules, config, aligned_source(doc, source_path), None, decisions).file, decisions
     result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
                       verdicts=decisions.verdicts() if decisions else None)
     return result, decisions
@@ -194,3 +213,11 @@ def _check_with_decisions(path: Path, source_path: Path | None, config: Config,
     result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
                       verdicts=decisions.verdicts() if decisions else None)
     return problems(str(path), *unsettled(result, decisions), result.raw)
+
+
+def _check_document(path: Path, source_path: Path | None, config: Config, rules: tuple[Rule, ...],
+                    profile: Profile | None) -> list[Problem]:
+    """Check the prose of a document file (Markdown, HTML, subtitles), located in the file."""
+    doc = read_document(path)
+    done = repair_file(path, doc, rules, config, aligned_source(doc, source_path), profile, for_input(path, doc.text))
+    return problems(str(path), *unsettled(done.file, None), done.file.raw)

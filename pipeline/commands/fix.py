@@ -8,34 +8,32 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
-from ..decisions import Decisions, for_input, mark_findings
+from ..decisions import Decisions
+from ..documents import DocumentJob, FixSettings, Outputs, fix_documents, repair
+from ..formats.files import is_document, read_segments
+from ..grammar_lt import open_session
+from ..grammar_repair import check_repair
 from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
 from ..profiling import Profile
 from ..progress import progress
-from ..quality import (
-    Measurer,
-    Quality,
-    add_quality_options,
-    find_references,
-    open_grammar,
-    quality_html,
-    summary_report,
-    terminal_summary,
-)
+from ..quality import Measurer, QualitySettings, summary_report
+from ..references import find_references
 from ..reports.diff import unified_diff
-from ..reports.html import html_report
 from ..reports.index import IndexEntry, index_html
-from ..reports.ledger import json_report
-from ..runner import Result, fix_text
+from ..reports.quality import terminal_summary
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
-from ..textio import Document, InputError, copy_out, decode, encode, read_document, write_atomic
+from ..textio import InputError, copy_out, decode, encode, read_document, write_atomic
+from .quality_options import add_grammar_options, add_resamples_option, grammar_settings
+
+# Below this many characters in all, documents are repaired in this process: starting processes, each
+# loading its own grammar checker (half a second of CPU), would cost more than they save.
+PARALLEL_MIN_CHARS = 1_000_000
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -46,7 +44,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Repair each NAME.txt into OUTPUT/NAME.txt with NAME.diff, NAME.html and NAME.json "
         "reports, following a reviewer's NAME.decisions.json beside NAME.txt when it was made for the same "
         "text, then write OUTPUT/index.html (every document, worst first) and OUTPUT/summary.json; several "
-        "inputs print one line of totals. With '-', read stdin and write the fixed text (or --diff) to stdout.",
+        "inputs print one line of totals. Markdown, HTML, SRT and WebVTT files (NAME.md, .html, .htm, .srt, "
+        ".vtt) and translation files (.xlf, .xliff, .tmx, .po, .tsv) have only their prose repaired, markup "
+        "untouched, into OUTPUT/NAME.md with NAME.md.diff, NAME.md.html and NAME.md.json. "
+        "With '-', read stdin and write the fixed text (or --diff) to stdout.",
     )
     parser.add_argument("paths", nargs="*", default=["raw"], metavar="PATH",
                         help="files or folders to repair, or '-' for stdin (default: raw/)")
@@ -65,43 +66,14 @@ def add_repair_options(parser: argparse.ArgumentParser) -> None:
                         help="open the review pages on changed lines only and index.html on changed documents only")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="with several inputs, also print one line and the quality figures per input")
+    parser.add_argument("--mark-review", action="store_true",
+                        help="mark each repaired unit of a translation file for review (XLIFF "
+                        "state=needs-review-translation, 2.x state=translated subState=mtfix:repaired; PO fuzzy)")
     add_rule_options(parser)
     add_source_option(parser)
-    add_quality_options(parser)
+    add_resamples_option(parser)
+    add_grammar_options(parser, default="changed for files, off for '-'")
     add_run_options(parser)
-
-
-@dataclass(frozen=True)
-class Outputs:
-    """The four output files of one input, as bytes, ready to be written."""
-
-    name: str
-    files: dict[str, bytes]
-    result: Result
-    quality: Quality | None = None
-
-
-def render_outputs(
-    doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None,
-    changed_only: bool = False,
-) -> Outputs:
-    """Build NAME.txt, NAME.diff, NAME.html and NAME.json for one repaired document."""
-    stem = path.name.removesuffix(".txt")
-    report = json_report(result, str(path), config)
-    if quality is not None:
-        report["quality"] = quality.to_json()
-    return Outputs(
-        stem,
-        {
-            f"{stem}.txt": encode(doc, result.text),
-            f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
-            f"{stem}.html": html_report(report, result.raw, result.text, path.name,
-                                        quality_html(quality) if quality else "", changed_only).encode(),
-            f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
-        },
-        result,
-        quality,
-    )
 
 
 def prepare_output(output: Path, inputs: list[Path]) -> None:
@@ -116,34 +88,28 @@ def prepare_output(output: Path, inputs: list[Path]) -> None:
         raise InputError(f"{output}: output folder is not writable")
 
 
-def repair(
-    doc: Document,
-    rules: tuple[Rule, ...],
-    config: Config,
-    source: list[str] | None = None,
-    profile: Profile | None = None,
-    decisions: Decisions | None = None,
-) -> Result:
-    """Run the selected rules over one document, with its line-aligned source and a reviewer's decisions."""
-    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=source, profile=profile,
-                      verdicts=decisions.verdicts() if decisions else None)
-    result.findings = mark_findings(result.findings, decisions)
-    return result
-
-
 def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None) -> int:
     source_path = Path(args.source) if args.source else None
-    session = open_grammar(args, stdin=True)
-    if args.diff or session is not None:  # both need the whole fixed text
-        doc = decode(sys.stdin.buffer.read(), "<stdin>")
-        result = repair(doc, rules, config, aligned_source(doc, source_path), profile)
-        checked = session.check([result.text]) if session else None
-        for issue in checked[0].issues if checked else ():
-            print(f"<stdin>:{issue.line}:{issue.col}: {issue.rule_id} {issue.message}", file=sys.stderr)
-        if args.diff:
-            sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
-        else:
-            sys.stdout.buffer.write(encode(doc, result.text))
+    grammar = grammar_settings(args, default="off", jobs=args.jobs or default_jobs())
+    if args.diff or grammar.enabled:  # both need the whole fixed text
+        session = open_session(grammar, _notice) if grammar.enabled else None
+        if session is not None and grammar.jobs > 1:
+            session.warm_up()
+        timing = profile if profile is not None else Profile()
+        with timing.step("read"):
+            doc = decode(sys.stdin.buffer.read(), "<stdin>")
+        with timing.step("repair (rules)"):
+            result = repair(doc, rules, config, aligned_source(doc, source_path), profile)
+        if session is not None:
+            with timing.step(f"grammar ({grammar.scope})"):
+                report = check_repair(result.raw, result.text, session, grammar)
+            for finding in report.findings if report else ():
+                _notice(f"<stdin>:{finding.line}:{finding.col}: {finding.rule_id} {finding.message}")
+        with timing.step("write"):
+            if args.diff:
+                sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
+            else:
+                sys.stdout.buffer.write(encode(doc, result.text))
         return doc.line_count
     lines = 0
     settings = Settings(config, "<stdin>", "fix", profile is not None)
@@ -159,40 +125,63 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     return lines
 
 
+def _notice(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None,
                decisions: Decisions | None) -> int:
     if "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
-    inputs = collect_inputs(args.paths)
-    docs = [read_document(p) for p in inputs]
-    source_files = source_paths(args.source, inputs)
-    sources = [aligned_source(d, s) for d, s in zip(docs, source_files, strict=True)]
+    timing = profile if profile is not None else Profile()
+    with timing.step("read"):
+        inputs = collect_inputs(args.paths)
+        docs = [read_document(p) for p in inputs]
+        source_files = source_paths(args.source, inputs)
+        sources = [aligned_source(d, s) for d, s in zip(docs, source_files, strict=True)]
+        texts = [(p, d) for p, d in zip(inputs, docs, strict=True) if not is_document(p)]
+        if args.ref is not None and len(inputs) == 1 and not texts:
+            raise InputError(f"{args.ref}: --ref is for a text input; documents are measured without a reference")
+        references = find_references(args.ref, [p for p, _ in texts], [d for _, d in texts])
+        parsed = {p: read_segments(p, d) for p, d in zip(inputs, docs, strict=True) if is_document(p)}
     output = Path(args.output)
-    references = find_references(args.ref, inputs, docs)
     prepare_output(output, inputs)
-    measurer = Measurer(rules, config.apply_review, args.resamples, open_grammar(args, stdin=False))
+    jobs = args.jobs or default_jobs()
+    # Documents on several processes, or one document's full grammar check on several: not both.
     size = sum(len(d.text) for d in docs)
-    rendered = []
-    for path, doc, source in progress(list(zip(inputs, docs, sources, strict=True)), size, "fix"):
-        result = repair(doc, rules, config, source, profile, decisions or for_input(path, doc.text))
-        quality = measurer.measure(result, references[path], source)
-        rendered.append(render_outputs(doc, path, output, result, config, quality, args.changed_only))
-    for outputs in rendered:
-        for name, data in outputs.files.items():
-            write_atomic(output / name, data)
-    measured = [(path, output / path.name, o.result, o.quality) for path, o in zip(inputs, rendered, strict=True)]
-    if decisions is None:
-        summary = summary_report(measured, measurer)
-        write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
-        entries = [_entry(path, o) for path, o in zip(inputs, rendered, strict=True)]
-        write_atomic(output / "index.html", index_html(entries, args.changed_only).encode())
+    processes = min(jobs, len(docs)) if size >= PARALLEL_MIN_CHARS else 1
+    grammar = grammar_settings(args, default="changed", jobs=jobs if processes <= 1 else 1)
+    quality = QualitySettings(config.apply_review, args.resamples, grammar)
+    settings = FixSettings(config, quality, output, profile is not None, args.changed_only, args.mark_review)
+    work = [DocumentJob(path, doc, source, references.get(path), decisions, parsed.get(path))
+            for path, doc, source in zip(inputs, docs, sources, strict=True)]
+    rendered, shown = [], set()
+    done = fix_documents(work, settings, rules, processes, background=jobs > 1, profile=profile)
+    for result in progress(done, len(work), size, "fix"):
+        rendered.append(result.outputs)
+        for notice in result.notices:
+            if notice not in shown:
+                shown.add(notice)
+                _notice(notice)
+        if profile is not None and result.profile is not None:
+            profile.merge(result.profile)
+    with timing.step("write"):
+        for outputs in rendered:
+            for name, data in outputs.files.items():
+                write_atomic(output / name, data)
+        measured = [(path, output / path.name, o.result, o.quality) for path, o in zip(inputs, rendered, strict=True)]
+        if decisions is None:
+            summary = summary_report(measured, Measurer(rules, quality, _notice))
+            write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
+            entries = [_entry(path, o) for path, o in zip(inputs, rendered, strict=True)]
+            write_atomic(output / "index.html", index_html(entries, args.changed_only).encode())
     _print_run(inputs, output, rendered, args.verbose or len(inputs) == 1, decisions is None)
     return sum(d.line_count for d in docs)
 
 
 def _entry(path: Path, outputs: Outputs) -> IndexEntry:
     r = outputs.result
-    changed = sum(a != b for a, b in zip(r.raw.split("\n"), r.text.split("\n"), strict=True))
+    changed = len({edit.line for edit in r.applied})
     return IndexEntry(path.name, f"{outputs.name}.html", len(r.applied), len(r.suggestions),
                       len(r.findings), r.raw.count("\n") + 1, changed)
 

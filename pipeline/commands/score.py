@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from ..options import add_rule_options, resolve
-from ..quality import add_quality_options, read_lines
+from ..references import read_lines
 from ..runner import fix_text
 from ..scores import ScoreError, format_table, pipeline_signature, score_texts
 from ..textio import InputError
+from .quality_options import add_resamples_option
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -33,7 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output-format", "--format", dest="output_format", choices=("text", "json"), default="text",
                         help="text (default) or json; --format is another name for it")
     add_rule_options(parser)
-    add_quality_options(parser, grammar=False)
+    add_resamples_option(parser)
     parser.set_defaults(run=run)
 
 

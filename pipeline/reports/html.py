@@ -83,7 +83,8 @@ def _change(entry: Mapping[str, Any], kind: str, ident: str, to16: Callable[[int
 
 
 def changes(report: Mapping[str, Any], raw: str = "") -> list[dict[str, Any]]:
-    """Every edit (``e<i>``), suggestion (``s<i>``), rejected edit (``r<i>``) and finding (``f<i>``), for the page.
+    """Every edit (``e<i>``), suggestion (``s<i>``), rejected edit (``r<i>``), finding (``f<i>``) and advisory
+    grammar finding (``g<i>``), for the page.
 
     ``raw`` is the raw text the offsets index, for their UTF-16 counterparts.
     """
@@ -92,6 +93,7 @@ def changes(report: Mapping[str, Any], raw: str = "") -> list[dict[str, Any]]:
     found += [_change(e, "suggestion", f"s{i}", to16) for i, e in enumerate(report.get("suggestions", []))]
     found += [_change(e, "suggestion", f"r{i}", to16) for i, e in enumerate(report.get("rejected", []))]
     found += [_change(f, "finding", f"f{i}", to16) for i, f in enumerate(report.get("findings", []))]
+    found += [_change(g, "finding", f"g{i}", to16) for i, g in enumerate(report.get("grammar", []))]
     return found
 
 
