@@ -36,7 +36,7 @@ test: setup lint browser-deps
 
 # For rule writers, in seconds: every rule's examples and leave-alone texts, and the rules' unit tests.
 RULE_TESTS := tests/test_rule_examples.py tests/test_registry.py tests/test_family_rules.py tests/test_dates.py \
-	tests/test_biblio.py tests/test_debris_scans.py tests/test_source_rules.py
+	tests/test_biblio.py tests/test_debris_scans.py tests/test_source_rules.py tests/test_rule_contract.py
 test-rules: setup
 	$(BIN)/pytest -m "not slow" $(RULE_TESTS)
 

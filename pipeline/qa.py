@@ -23,7 +23,7 @@ import regex
 
 from mtfix.config import ConfigError
 from mtfix.protect import protected_spans
-from mtfix.rules.terms import GLOSSARY, glossary_rows
+from mtfix.rules.term import GLOSSARY_TSV, glossary_rows
 
 ATOM = "\ufffc"  # how an inline code stands in a unit's text
 
@@ -254,7 +254,7 @@ def _glossary() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str], str, str]
          regex.compile(rf"(?<![\p{{L}}\p{{N}}-]){regex.escape(right)}(?:n|i|ian|['’]s)?(?![\p{{L}}\p{{N}}])",
                        regex.V1 | regex.IGNORECASE),
          source, right)
-        for _, right, _, source in glossary_rows(GLOSSARY)
+        for _, right, _, source in glossary_rows(GLOSSARY_TSV)
         if source
     )
 

@@ -54,10 +54,10 @@ def test_a_qa_selector_naming_no_check_is_an_error() -> None:
 
 
 def test_the_glossary_source_column_is_optional(tmp_path) -> None:
-    from mtfix.rules.terms import GLOSSARY, glossary_rows, load_glossary
+    from mtfix.rules.term import GLOSSARY_TSV, glossary_rows, load_glossary
 
-    assert all(len(row) == 4 and row[3] for row in glossary_rows(GLOSSARY))
-    assert load_glossary(GLOSSARY) == tuple(row[:3] for row in glossary_rows(GLOSSARY))
+    assert all(len(row) == 4 and row[3] for row in glossary_rows(GLOSSARY_TSV))
+    assert load_glossary(GLOSSARY_TSV) == tuple(row[:3] for row in glossary_rows(GLOSSARY_TSV))
     path = tmp_path / "g.tsv"
     path.write_text("wrong\tright\tnote\nTiflis\tTbilisi\told name\n", encoding="utf-8")
     assert glossary_rows(path) == (("Tiflis", "Tbilisi", "old name", ""),)
