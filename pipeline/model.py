@@ -262,6 +262,11 @@ class FindingRule(Rule):
 
     tier: Tier = field(default=Tier.FINDING, init=False)
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if any(e.flagged is None for e in self.examples):
+            raise ValueError(f"rule {self.id}: a finding rule's example gives the flagged text (flagged=...)")
+
     def propose(self, text: str, ctx: Context) -> Iterable[Proposal]:
         """Every finding of this rule on ``text`` (the stage's input)."""
         if self.find is not None:

@@ -46,6 +46,9 @@ def test_a_finding_rule_flags_every_match_of_its_pattern_with_its_message() -> N
     assert [(f.text, f.message, f.col) for f in result.findings] == [("XNUMX", "lost number", 1),
                                                                       ("XNUMX", "lost number", 11)]
     assert result.text == "XNUMX and XNUMX"
+    with pytest.raises(ValueError, match=r"rule test\.lost: a finding rule.s example gives the flagged text"):
+        FindingRule(id="test.lost", stage="source", message="m", pattern=r"XNUMX",
+                    examples=(Example("in XNUMX", "XNUMX"),), leave_alone=("in 1921",))
 
 
 @pytest.mark.parametrize(("kwargs", "error"), [
