@@ -32,23 +32,31 @@ def test_unknown_selector_is_an_error(selector: str) -> None:
         select_rules((selector,))
 
 
-def test_a_trigger_that_is_no_pattern_fails_at_import_naming_the_rule(tmp_path, monkeypatch) -> None:
-    """A rule module whose prefilter does not compile stops the registry with the rule's id, not a run."""
+@pytest.mark.parametrize(("declaration", "error"), [
+    # A prefilter that does not compile stops the registry with the rule's id, not a run.
+    ("stage=STAGE, pattern='a', prefilter='('", r"rules\.broken: rule typo\.broken: prefilter '\(' is not a valid"),
+    # A rule names its module's stage; the registry checks it rather than overwriting it.
+    ("stage='date', pattern='a'", r"rule typo\.broken declares stage 'date', its module 'typo'"),
+])
+def test_a_rule_that_breaks_the_registry_s_contract_stops_it_naming_the_rule(
+        tmp_path, monkeypatch, declaration: str, error: str) -> None:
     import mtfix.rules as rules_package
     from mtfix import registry
 
     (tmp_path / "broken.py").write_text(
-        '"""A module with a bad trigger."""\n'
+        '"""A module with a broken rule."""\n'
         "from mtfix.model import Example, FindingRule\n"
         "STAGE = 'typo'\n"
-        "RULES = [FindingRule(id='typo.broken', message='m', stage=STAGE, pattern='a', prefilter='(',\n"
+        f"RULES = [FindingRule(id='typo.broken', message='m', {declaration},\n"
         "                     examples=(Example('a', flagged='a'),), leave_alone=('b',))]\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(rules_package, "__path__", [*rules_package.__path__, str(tmp_path)])
     registry.rule_modules.cache_clear()
+    registry.all_rules.cache_clear()
     try:
-        with pytest.raises(RegistryError, match=r"rules\.broken: rule typo\.broken: prefilter '\(' is not a valid"):
-            registry.rule_modules()
+        with pytest.raises(RegistryError, match=error):
+            registry.all_rules()
     finally:
         registry.rule_modules.cache_clear()
+        registry.all_rules.cache_clear()
