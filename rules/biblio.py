@@ -104,14 +104,10 @@ VOLUME = EditRule(
                   _volume),
     examples=(
         Example("[5] Diplomatic dictionary. T. III. M., 1986.", "[5] Diplomatic dictionary. Vol. III. M., 1986."),
-        Example(
-            "[6] Documents of the USSR foreign policy. T. III, M., 1959, p. 597.",
-            "[6] Documents of the USSR foreign policy. Vol. III, M., 1959, p. 597.",
-        ),
-        Example(
-            "[12] System history of international relations. T. 1. M., 2007, p. 121.",
-            "[12] System history of international relations. Vol. 1. M., 2007, p. 121.",
-        ),
+        Example("[6] Documents of the USSR foreign policy. T. III, M., 1959, p. 597.",
+                "[6] Documents of the USSR foreign policy. Vol. III, M., 1959, p. 597."),
+        Example("[12] System history of international relations. T. 1. M., 2007, p. 121.",
+                "[12] System history of international relations. Vol. 1. M., 2007, p. 121."),
         Example("[2] Lenin V.I. Works. Tt. 1–3. Moscow, 1950.", "[2] Lenin V.I. Works. Vols. 1–3. Moscow, 1950."),
     ),
     leave_alone=(
@@ -134,18 +130,12 @@ VOLUME_COUNT = EditRule(
     tier=Tier.SAFE,
     find=in_notes(r"\bin (?P<n>\d{1,3}|(?i:xnumx)(?:'s|’s)?) (?:tt|TT|t)\.", _volume_count),
     examples=(
-        Example(
-            "[13] Frunze M.V. Collected works in 3 tt. Vol. 3.",
-            "[13] Frunze M.V. Collected works in 3 vols. Vol. 3.",
-        ),
-        Example(
-            "See also: Collected works in xnumx's tt. Vol. 3.",
-            "See also: Collected works in xnumx's vols. Vol. 3.",
-        ),
-        Example(
-            "[2] Lenin V.I. Selected works in 12 t. Moscow, 1987.",
-            "[2] Lenin V.I. Selected works in 12 vols. Moscow, 1987.",
-        ),
+        Example("[13] Frunze M.V. Collected works in 3 tt. Vol. 3.",
+                "[13] Frunze M.V. Collected works in 3 vols. Vol. 3."),
+        Example("See also: Collected works in xnumx's tt. Vol. 3.",
+                "See also: Collected works in xnumx's vols. Vol. 3."),
+        Example("[2] Lenin V.I. Selected works in 12 t. Moscow, 1987.",
+                "[2] Lenin V.I. Selected works in 12 vols. Moscow, 1987."),
     ),
     leave_alone=(
         "The works appeared in 3 tt. before the war",
@@ -176,19 +166,13 @@ CITY = EditRule(
         _city,
     ),
     examples=(
-        Example(
-            "[3] A. Kheyfets Soviet diplomacy (1921–1927). M., 1968, p. 83.",
-            "[3] A. Kheyfets Soviet diplomacy (1921–1927). Moscow, 1968, p. 83.",
-        ),
-        Example(
-            "[13] Report. Collected works. Vol. 3. M. —L., 1929.",
-            "[13] Report. Collected works. Vol. 3. Moscow–Leningrad, 1929.",
-        ),
+        Example("[3] A. Kheyfets Soviet diplomacy (1921–1927). M., 1968, p. 83.",
+                "[3] A. Kheyfets Soviet diplomacy (1921–1927). Moscow, 1968, p. 83."),
+        Example("[13] Report. Collected works. Vol. 3. M. —L., 1929.",
+                "[13] Report. Collected works. Vol. 3. Moscow–Leningrad, 1929."),
         Example("[2] Pushkin A.S. Poems. SPb., 1901.", "[2] Pushkin A.S. Poems. St Petersburg, 1901."),
-        Example(
-            "[6] Documents. Vol. III, M.: Politizdat, 1959, p. 597.",
-            "[6] Documents. Vol. III, Moscow: Politizdat, 1959, p. 597.",
-        ),
+        Example("[6] Documents. Vol. III, M.: Politizdat, 1959, p. 597.",
+                "[6] Documents. Vol. III, Moscow: Politizdat, 1959, p. 597."),
         Example("[7] Tarle E.V. Works. L., 1959.", "[7] Tarle E.V. Works. Leningrad, 1959."),
         Example("[8] Tarle E.V. Works. M .: Nauka, 1959.", "[8] Tarle E.V. Works. Moscow: Nauka, 1959."),
     ),
@@ -218,18 +202,12 @@ PAGES = EditRule(
         _pages,
     ),
     examples=(
-        Example(
-            "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, p. 312 – 313.",
-            "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, pp. 312–313.",
-        ),
-        Example(
-            "[8] A. Kheyfets Soviet diplomacy and ..., p. 115 – 116.",
-            "[8] A. Kheyfets Soviet diplomacy and ..., pp. 115–116.",
-        ),
-        Example(
-            "See: Kireev N.G. History. Moscow, 2007, p. 142-143.",
-            "See: Kireev N.G. History. Moscow, 2007, pp. 142–143.",
-        ),
+        Example("[5] Diplomatic dictionary. Vol. III. Moscow, 1986, p. 312 – 313.",
+                "[5] Diplomatic dictionary. Vol. III. Moscow, 1986, pp. 312–313."),
+        Example("[8] A. Kheyfets Soviet diplomacy and ..., p. 115 – 116.",
+                "[8] A. Kheyfets Soviet diplomacy and ..., pp. 115–116."),
+        Example("See: Kireev N.G. History. Moscow, 2007, p. 142-143.",
+                "See: Kireev N.G. History. Moscow, 2007, pp. 142–143."),
         Example("[2] Works. Moscow, 1950, pp. 12 - 14.", "[2] Works. Moscow, 1950, pp. 12–14."),
         Example("[3] Works. Moscow, 1950. S. 45.", "[3] Works. Moscow, 1950. p. 45."),
         Example("[4] Works. Moscow, 1950, P. 45-47.", "[4] Works. Moscow, 1950, pp. 45–47."),
@@ -264,10 +242,8 @@ COLLECTED_WORKS = EditRule(
         _collected,
     ),
     examples=(
-        Example(
-            "See also: Frunze M.V. Report. Collected cit. in 3 vols.",
-            "See also: Frunze M.V. Report. Collected works in 3 vols.",
-        ),
+        Example("See also: Frunze M.V. Report. Collected cit. in 3 vols.",
+                "See also: Frunze M.V. Report. Collected works in 3 vols."),
         Example("[4] Lenin V.I. Full. collected cit. Vol. 45.", "[4] Lenin V.I. Complete works. Vol. 45."),
         Example("[5] Gorky M. Sobr. soch. Vol. 2.", "[5] Gorky M. Collected works. Vol. 2."),
     ),
@@ -289,10 +265,8 @@ IBID = EditRule(
     ),
     examples=(
         Example("[7] In the same place. P. 45.", "[7] Ibid. P. 45."),
-        Example(
-            "[8] Kheyfets A.N. Op. cit., p. 83; In the same place, p. 90.",
-            "[8] Kheyfets A.N. Op. cit., p. 83; Ibid, p. 90.",
-        ),
+        Example("[8] Kheyfets A.N. Op. cit., p. 83; In the same place, p. 90.",
+                "[8] Kheyfets A.N. Op. cit., p. 83; Ibid, p. 90."),
         Example("[9] Right there. Vol. 2.", "[9] Ibid. Vol. 2."),
     ),
     leave_alone=(

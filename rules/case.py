@@ -79,10 +79,8 @@ PARTY_SUFFIX = EditRule(
     fix=_party,
     prefilter=r"P ?\([Bb]",
     examples=(
-        Example(
-            "the Central Committee of the RCP (B.) Considered the proposal",
-            "the Central Committee of the RCP(b) considered the proposal",
-        ),
+        Example("the Central Committee of the RCP (B.) Considered the proposal",
+                "the Central Committee of the RCP(b) considered the proposal"),
         Example("the RSDLP (B.) Decided to act", "the RSDLP(b) decided to act"),
         Example("the AUCP(B) and the Comintern", "the AUCP(b) and the Comintern"),
         Example("the VKP (b) Central Committee met", "the VKP(b) Central Committee met"),

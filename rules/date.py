@@ -289,64 +289,38 @@ DAY_IN_MONTH = EditRule(
     fix=_day_in_month,
     prefilter=MONTH_DATE,
     examples=(
-        Example(
-            "It began on 2 May 1920; the treaty was concluded 16 in March 1921.",
-            "It began on 2 May 1920; the treaty was concluded on 16 March 1921.",
-        ),
-        Example(
-            "On 2 May 1920 he wrote; in a letter from 20 in March 1921 he noted",
-            "On 2 May 1920 he wrote; in a letter from 20 March 1921 he noted",
-        ),
-        Example(
-            "a call with Russian President Putin 7 in December.",
-            "a call with Russian President Putin on December 7.",
-        ),
-        Example(
-            "At the same time, 9 in December, the minister said",
-            "At the same time, on December 9, the minister said",
-        ),
-        Example(
-            "The summit was held 9 in December–10 and was attended",
-            "The summit was held on December 9–10 and was attended",
-        ),
+        Example("It began on 2 May 1920; the treaty was concluded 16 in March 1921.",
+                "It began on 2 May 1920; the treaty was concluded on 16 March 1921."),
+        Example("On 2 May 1920 he wrote; in a letter from 20 in March 1921 he noted",
+                "On 2 May 1920 he wrote; in a letter from 20 March 1921 he noted"),
+        Example("a call with Russian President Putin 7 in December.",
+                "a call with Russian President Putin on December 7."),
+        Example("At the same time, 9 in December, the minister said",
+                "At the same time, on December 9, the minister said"),
+        Example("The summit was held 9 in December–10 and was attended",
+                "The summit was held on December 9–10 and was attended"),
         Example("The law was signed 15 in March 2022.", "The law was signed on March 15, 2022."),
-        Example(
-            "The first time he was detained 23 in January in Pushkin Square",
-            "The first time he was detained on January 23 in Pushkin Square",
-        ),
+        Example("The first time he was detained 23 in January in Pushkin Square",
+                "The first time he was detained on January 23 in Pushkin Square"),
         Example("He was first detained 23 in January.", "He was first detained on January 23."),
-        Example(
-            "The conference opened 10 in April 1922 and closed 19 in May 1922.",
-            "The conference opened on April 10, 1922 and closed on May 19, 1922.",
-        ),
-        Example(
-            "The agreement of 7 in November 1923 was never ratified.",
-            "The agreement of November 7, 1923 was never ratified.",
-        ),
+        Example("The conference opened 10 in April 1922 and closed 19 in May 1922.",
+                "The conference opened on April 10, 1922 and closed on May 19, 1922."),
+        Example("The agreement of 7 in November 1923 was never ratified.",
+                "The agreement of November 7, 1923 was never ratified."),
         Example("10 in January last year, they began", "On January 10 last year, they began"),
-        Example(
-            "The curfew lasts from 24 in December to 9 in January.",
-            "The curfew lasts from December 24 to January 9.",
-        ),
-        Example(
-            "It was announced on Sunday, 12 in December, at noon.",
-            "It was announced on Sunday, December 12, at noon.",
-        ),
-        Example(
-            "The referendum that took place 12 in December ended",
-            "The referendum that took place on December 12 ended",
-        ),
+        Example("The curfew lasts from 24 in December to 9 in January.",
+                "The curfew lasts from December 24 to January 9."),
+        Example("It was announced on Sunday, 12 in December, at noon.",
+                "It was announced on Sunday, December 12, at noon."),
+        Example("The referendum that took place 12 in December ended",
+                "The referendum that took place on December 12 ended"),
         Example("The match will be 13 in February at home.", "The match will be on February 13 at home."),
         Example("As reported, 10 in January the court ruled", "As reported, on January 10 the court ruled"),
         Example("He was shooting in the game 11 in December.", "He was shooting in the game on December 11."),
-        Example(
-            "It peaks at about 15:00 14 in December, they said.",
-            "It peaks at about 15:00 on December 14, they said.",
-        ),
-        Example(
-            "a protest at the Ministry of the U.S. 23 in May, to",
-            "a protest at the Ministry of the U.S. on May 23, to",
-        ),
+        Example("It peaks at about 15:00 14 in December, they said.",
+                "It peaks at about 15:00 on December 14, they said."),
+        Example("a protest at the Ministry of the U.S. 23 in May, to",
+                "a protest at the Ministry of the U.S. on May 23, to"),
     ),
     leave_alone=(
         "No. 12 in March",
@@ -399,15 +373,11 @@ YEAR_IN_MONTH = EditRule(
     prefilter=MONTH_DATE,
     examples=(
         Example("Aralov told 1922 in April of the opinion", "Aralov told in April 1922 of the opinion"),
-        Example(
-            "The infection was recorded 2014 in May in Sichuan.",
-            "The infection was recorded in May 2014 in Sichuan.",
-        ),
+        Example("The infection was recorded 2014 in May in Sichuan.",
+                "The infection was recorded in May 2014 in Sichuan."),
         Example("Macron announced 2018 in May that he will not", "Macron announced in May 2018 that he will not"),
-        Example(
-            "It was created by the Turkish Space Agency 2014 in February.",
-            "It was created by the Turkish Space Agency in February 2014.",
-        ),
+        Example("It was created by the Turkish Space Agency 2014 in February.",
+                "It was created by the Turkish Space Agency in February 2014."),
     ),
     leave_alone=(
         "Aralov told in April 1922 of the opinion",
@@ -504,19 +474,13 @@ MONTH_DAY_ORDER = EditRule(
     fix=_month_day_order,
     prefilter=MONTH_DATE,
     examples=(
-        Example(
-            "Talks began on 13 February 1921; the delegation arrived on February 18 1921.",
-            "Talks began on 13 February 1921; the delegation arrived on 18 February 1921.",
-        ),
+        Example("Talks began on 13 February 1921; the delegation arrived on February 18 1921.",
+                "Talks began on 13 February 1921; the delegation arrived on 18 February 1921."),
         Example("loans issued before April 1 2021 to SMBs", "loans issued before April 1, 2021 to SMBs"),
-        Example(
-            "On 13 May 1921 and on 20 June and 3 July he left. Frunze January 2 signed it.",
-            "On 13 May 1921 and on 20 June and 3 July he left. Frunze on 2 January signed it.",
-        ),
-        Example(
-            "On 13 May 1921 he left. From December 2 1921 to January 14 January 1922 he stayed.",
-            "On 13 May 1921 he left. From 2 December 1921 to 14 January 1922 he stayed.",
-        ),
+        Example("On 13 May 1921 and on 20 June and 3 July he left. Frunze January 2 signed it.",
+                "On 13 May 1921 and on 20 June and 3 July he left. Frunze on 2 January signed it."),
+        Example("On 13 May 1921 he left. From December 2 1921 to January 14 January 1922 he stayed.",
+                "On 13 May 1921 he left. From 2 December 1921 to 14 January 1922 he stayed."),
         Example("publish the areas by March 15 2022.", "publish the areas by March 15, 2022."),
     ),
     leave_alone=(
@@ -557,10 +521,8 @@ FRAGMENT_SENTENCE = EditRule(
     prefilter=r"\. (?<=\d\. )",  # "<digit>. ", led by its rarer part, the full stop
     flags=regex.MULTILINE,
     examples=(
-        Example(
-            "On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
-            "On 2 May 1920 he left. On 7 December 1920, the Plenum considered it.",
-        ),
+        Example("On 2 May 1920 he left. December 7 1920. The Plenum considered it.",
+                "On 2 May 1920 he left. On 7 December 1920, the Plenum considered it."),
         Example("the government. 7 December 1920. Lenin wrote", "the government. On 7 December 1920, Lenin wrote"),
         Example("December 7 2021. The court ruled", "On December 7, 2021, the court ruled"),
     ),
@@ -587,10 +549,8 @@ DISPLACED_YEAR = EditRule(
     fix=_displaced_year,
     prefilter=MONTH_DATE,
     examples=(
-        Example(
-            "In early December, 1920 was generally agreed to convene",
-            "In early December 1920, it was generally agreed to convene",
-        ),
+        Example("In early December, 1920 was generally agreed to convene",
+                "In early December 1920, it was generally agreed to convene"),
         Example("In March, 1921 was decided to sign", "In March 1921, it was decided to sign"),
         Example("in the middle of May, 1922 was signed a treaty", "in the middle of May 1922, it was signed a treaty"),
     ),

@@ -388,14 +388,10 @@ QUOTE_SPACING = EditRule(
     prefilter=MAY_BE_SPACED,
     examples=(
         Example("was “ the solidarity between them ”[6]", "was “the solidarity between them”[6]"),
-        Example(
-            'carried out " in combination with the flu vaccination ".',
-            'carried out "in combination with the flu vaccination".',
-        ),
-        Example(
-            '" It indicates that two doses do not suffice, " emphasized Pfizer.',
-            '"It indicates that two doses do not suffice," emphasized Pfizer.',
-        ),
+        Example('carried out " in combination with the flu vaccination ".',
+                'carried out "in combination with the flu vaccination".'),
+        Example('" It indicates that two doses do not suffice, " emphasized Pfizer.',
+                '"It indicates that two doses do not suffice," emphasized Pfizer.'),
         Example("the « Pravda » newspaper", "the «Pravda» newspaper"),
     ),
     leave_alone=(
@@ -598,10 +594,8 @@ RANGE_DASH = EditRule(
     examples=(
         Example("Muslim East in 1917 – 1921”.", "Muslim East in 1917–1921”."),
         Example('in 1917 – 1921”, and in 1917-1921."', 'in 1917–1921”, and in 1917–1921."'),
-        Example(
-            "the report (1999 — 2019) and the report (1999-2019)",
-            "the report (1999-2019) and the report (1999-2019)",
-        ),
+        Example("the report (1999 — 2019) and the report (1999-2019)",
+                "the report (1999-2019) and the report (1999-2019)"),
         Example("the generation aged 12 — 18 may", "the generation aged 12–18 may"),
         Example("Hyundai Tucson I (2004 — 2010).", "Hyundai Tucson I (2004–2010)."),
         Example("Shorts Jfs-1120 — 016, white", "Shorts Jfs-1120-016, white"),
@@ -611,10 +605,8 @@ RANGE_DASH = EditRule(
         Example("GOST R 51162 — 2019.", "GOST R 51162-2019."),
         Example("it costs 3 - 4 points and 5 - 7% more", "it costs 3–4 points and 5–7% more"),
         Example("wait 15 - 20 minutes in the 2021 - 22 season", "wait 15–20 minutes in the 2021–22 season"),
-        Example(
-            "Pushkin (1825 - 1869) and the total for 2014 - 2020.",
-            "Pushkin (1825–1869) and the total for 2014–2020.",
-        ),
+        Example("Pushkin (1825 - 1869) and the total for 2014 - 2020.",
+                "Pushkin (1825–1869) and the total for 2014–2020."),
         Example("the 61 - 72 (28-38) defeat", "the 61-72 (28-38) defeat"),
         Example("suitable for age 25 - 34; net content", "suitable for age 25–34; net content"),
         Example("I dilute 3 - 4 tablespoons of paste", "I dilute 3–4 tablespoons of paste"),
