@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .config import Config
@@ -20,7 +20,7 @@ from .runner import fix_text
 
 
 def fix_lines(
-    lines: Sequence[str],
+    lines: Iterable[str],
     config: Config,
     *,
     doc: Mapping[str, Any] | None = None,
@@ -33,8 +33,15 @@ def fix_lines(
     over its text); without it they are computed from the batch. ``source`` holds the source lines
     aligned with ``lines``. Edit positions count from the batch's first line; ``first_line`` is
     that line's index in its file, for rules that name lines in messages. Output has as many lines
-    as input; no line may contain a line break.
+    as input; no line may contain a line break. ``lines`` may be any iterable of str (a list, a
+    generator, a Spark partition); a bare str is refused (``TypeError``), since it would be read
+    one character per line.
     """
+    if isinstance(lines, str | bytes):
+        raise TypeError("fix_lines: expected an iterable of lines, got a single str; wrap it in a list")
+    lines = list(lines)
+    if not all(isinstance(line, str) for line in lines):
+        raise TypeError("fix_lines: every line must be a str")
     if any("\n" in line for line in lines):
         raise ValueError("fix_lines: a line contains a line break; pass lines without their endings")
     rules = select_rules(config.select, config.ignore)

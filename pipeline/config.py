@@ -33,6 +33,8 @@ KEYS: Mapping[str, type] = {"select": list, "ignore": list, "apply-review": bool
 
 def parse_table(table: Mapping[str, Any], origin: str) -> dict[str, Any]:
     """Check a ``[tool.mtfix]`` table and return it with Python names (``apply_review``)."""
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{origin}: [tool.mtfix] must be a table of settings, got {type(table).__name__}")
     parsed: dict[str, Any] = {}
     for key, value in table.items():
         expected = KEYS.get(key)
@@ -53,7 +55,10 @@ def load_file_settings(directory: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML ({error})") from None
-    return parse_table(data.get("tool", {}).get("mtfix", {}), str(path))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read ({error.strerror})") from None
+    tool = data.get("tool", {})
+    return parse_table(tool.get("mtfix", {}) if isinstance(tool, dict) else tool, str(path))
 
 
 def build_config(

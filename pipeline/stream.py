@@ -19,11 +19,14 @@ processes: it equals ``fix_text`` over the whole document.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import ctypes
 import itertools
 import multiprocessing
 import multiprocessing.context
 import os
 import shutil
+import signal
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -43,11 +46,17 @@ from .textio import InputError, decode, descriptor, encode
 CHUNK_BYTES = 1 << 20
 PARALLEL_MIN_BYTES = 4 * CHUNK_BYTES
 BLOCK = 1 << 20
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
 def default_jobs() -> int:
     """All the cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def max_jobs() -> int:
+    """The most processes a run may start: 4 per core, and at least 64."""
+    return max(64, 4 * (os.cpu_count() or 1))
 
 
 def check_input(read: Callable[[int], bytes], name: str) -> None:
@@ -179,8 +188,24 @@ class FileSlice:
 _worker: tuple[Settings, tuple[Rule, ...], int | None] | None = None
 
 
-def _init_worker(settings: Settings, fd: int | None) -> None:
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the run ends, however it ends: a worker must not outlive its parent.
+
+    Ctrl-C reaches every process of the terminal's group; the parent handles it and ends its
+    workers, so a worker ignores SIGINT and leaves SIGTERM at its default (end quietly). On Linux
+    the kernel also sends SIGTERM when the parent dies, even by SIGKILL.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
+
+
+def _init_worker(settings: Settings, fd: int | None, parent: int) -> None:
     global _worker
+    _die_with_parent(parent)
     _worker = (settings, select_rules(settings.config.select, settings.config.ignore), fd)
 
 
@@ -224,20 +249,32 @@ def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int, fd: int |
         return
     context = _fork_context()
     shared = fd if context is not None else None
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(settings, shared)) as pool:
-        pending: deque[Future[ChunkResult]] = deque()
-        try:
-            for chunk in chunks:
-                item = chunk if shared is None or chunk.source is not None else FileSlice(
-                    chunk.offset, len(chunk.data), chunk.first_line)
-                pending.append(pool.submit(_run_in_worker, item))
-                if len(pending) >= 2 * jobs:
-                    yield pending.popleft().result()
-            while pending:
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(settings, shared, os.getpid()))
+    pending: deque[Future[ChunkResult]] = deque()
+    try:
+        for chunk in chunks:
+            item = chunk if shared is None or chunk.source is not None else FileSlice(
+                chunk.offset, len(chunk.data), chunk.first_line)
+            pending.append(pool.submit(_run_in_worker, item))
+            if len(pending) >= 2 * jobs:
                 yield pending.popleft().result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        while pending:
+            yield pending.popleft().result()
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End ``pool`` now: cancel what waits, and end the workers instead of letting them finish their chunk."""
+    workers = list(getattr(pool, "_processes", {}).values())  # the executor has no public way to them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
 
 
 def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str] | None = None,

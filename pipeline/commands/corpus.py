@@ -28,7 +28,7 @@ from typing import Any
 
 from ..batch import fix_lines
 from ..config import Config
-from ..options import add_rule_options, resolve
+from ..options import add_rule_options, jobs_count, resolve
 from ..runner import document_facts
 from ..stream import default_jobs
 from ..textio import Document, InputError, encode, read_document
@@ -54,7 +54,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 "
                         "(default: start a local cluster)")
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
+    parser.add_argument("--workers", type=jobs_count, default=None, metavar="N",
                         help="workers of the local cluster (default: all cores)")
     add_rule_options(parser)
     parser.set_defaults(run=run)

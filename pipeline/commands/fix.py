@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
-from ..decisions import Decisions, for_input, mark_findings
-from ..inputs import collect_inputs
+from ..decisions import Decisions, decisions_path, for_input, mark_findings
+from ..inputs import collect_inputs, output_stem
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
+from ..outputs import check_folder, guard, write_outputs
 from ..profiling import Profile
 from ..progress import progress
 from ..quality import (
@@ -34,7 +35,18 @@ from ..reports.ledger import json_report
 from ..runner import Result, fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
-from ..textio import Document, InputError, copy_out, decode, encode, read_document, write_atomic
+from ..textio import (
+    Document,
+    InputError,
+    copy_out,
+    decode,
+    encode,
+    printable,
+    read_document,
+    stdin_binary,
+    stdout_binary,
+    writing,
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -78,35 +90,29 @@ class Outputs:
 def render_outputs(
     doc: Document, path: Path, output: Path, result: Result, config: Config, quality: Quality | None = None
 ) -> Outputs:
-    """Build NAME.txt, NAME.diff, NAME.html and NAME.json for one repaired document."""
-    stem = path.name.removesuffix(".txt")
-    report = json_report(result, str(path), config)
+    """Build NAME.txt, NAME.diff, NAME.html and NAME.json for one repaired document.
+
+    File names are shown escaped (``textio.printable``) in the reports: a newline or a terminal
+    escape in a name cannot break a diff header or reach a terminal.
+    """
+    stem = output_stem(path)
+    shown = printable(str(path))
+    report = json_report(result, shown, config)
     if quality is not None:
         report["quality"] = quality.to_json()
     return Outputs(
         stem,
         {
             f"{stem}.txt": encode(doc, result.text),
-            f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
-            f"{stem}.html": html_report(report, result.raw, result.text, path.name,
+            f"{stem}.diff": unified_diff(result.raw, result.text, shown, printable(str(output / f"{stem}.txt")))
+            .encode(),
+            f"{stem}.html": html_report(report, result.raw, result.text, printable(path.name),
                                         quality_html(quality) if quality else "").encode(),
             f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
         },
         result,
         quality,
     )
-
-
-def prepare_output(output: Path, inputs: list[Path]) -> None:
-    """Create the output folder; refuse one that is an input folder or not writable."""
-    if any(p.parent.resolve() == output.resolve() for p in inputs):
-        raise InputError(f"{output}: output folder is an input folder; fixed files would replace the inputs")
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"{output}: cannot create output folder ({error.strerror})") from None
-    if not os.access(output, os.W_OK | os.X_OK):
-        raise InputError(f"{output}: output folder is not writable")
 
 
 def repair(
@@ -128,32 +134,36 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     source_path = Path(args.source) if args.source else None
     session = open_grammar(args, stdin=True)
     if args.diff or session is not None:  # both need the whole fixed text
-        doc = decode(sys.stdin.buffer.read(), "<stdin>")
+        with writing("<stdin>"):
+            doc = decode(stdin_binary().read(), "<stdin>")
         result = repair(doc, rules, config, aligned_source(doc, source_path), profile)
         checked = session.check([result.text]) if session else None
         for issue in checked[0].issues if checked else ():
             print(f"<stdin>:{issue.line}:{issue.col}: {issue.rule_id} {issue.message}", file=sys.stderr)
-        if args.diff:
-            sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
-        else:
-            sys.stdout.buffer.write(encode(doc, result.text))
+        out = unified_diff(result.raw, result.text, "<stdin>", "<fixed>").encode() if args.diff else encode(
+            doc, result.text)
+        with writing("<stdout>"):
+            stdout_binary().write(out)
         return doc.line_count
     lines = 0
     settings = Settings(config, "<stdin>", "fix", profile is not None)
     source = source_lines(source_path) if source_path else None
     # Held back until the whole input is repaired: bad input late in it must leave stdout empty.
+    out = stdout_binary()
     with tempfile.TemporaryFile() as spool:
-        for chunk in stream(sys.stdin.buffer, settings, args.jobs or default_jobs(), source, source_path):
-            spool.write(chunk.data)
+        for chunk in stream(stdin_binary(), settings, args.jobs or default_jobs(), source, source_path):
+            with writing("<stdout>"):  # the spool is a temporary file: a full disk is the same failure
+                spool.write(chunk.data)
             lines += chunk.lines
             if profile is not None and chunk.profile is not None:
                 profile.merge(chunk.profile)
-        copy_out(spool, sys.stdout.buffer)
+        with writing("<stdout>"):
+            copy_out(spool, out)
     return lines
 
 
 def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None,
-               decisions: Decisions | None) -> int:
+               decisions: Decisions | None, reads: Sequence[Path]) -> int:
     if "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     inputs = collect_inputs(args.paths)
@@ -162,7 +172,11 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     sources = [aligned_source(d, s) for d, s in zip(docs, source_files, strict=True)]
     output = Path(args.output)
     references = find_references(args.ref, inputs, docs)
-    prepare_output(output, inputs)
+    read = [*inputs, *reads, *(p for p in (*source_files, *references.values()) if p is not None),
+            *(decisions_path(p) for p in inputs)]
+    check_folder(output, inputs)
+    names = [f"{output_stem(p)}.{kind}" for p in inputs for kind in ("txt", "diff", "html", "json")]
+    guard(output, [*names, *(["summary.json"] if decisions is None else [])], read)
     measurer = Measurer(rules, config.apply_review, args.resamples, open_grammar(args, stdin=False))
     size = sum(len(d.text) for d in docs)
     rendered = []
@@ -170,33 +184,38 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
         result = repair(doc, rules, config, source, profile, decisions or for_input(path, doc.text))
         quality = measurer.measure(result, references[path], source)
         rendered.append(render_outputs(doc, path, output, result, config, quality))
-    for outputs in rendered:
-        for name, data in outputs.files.items():
-            write_atomic(output / name, data)
-    measured = [(path, output / path.name, o.result, o.quality) for path, o in zip(inputs, rendered, strict=True)]
+    files = {name: data for outputs in rendered for name, data in outputs.files.items()}
+    shown = {path: Path(printable(str(output / f"{output_stem(path)}.txt"))) for path in inputs}
+    measured = [(Path(printable(str(path))), shown[path], o.result, o.quality)
+                for path, o in zip(inputs, rendered, strict=True)]
     if decisions is None:
         summary = summary_report(measured, measurer)
-        write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
+        files["summary.json"] = (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode()
+    write_outputs(output, files, read)
     for path, outputs in zip(inputs, rendered, strict=True):
         r = outputs.result
-        print(f"{path} -> {output / path.name}: {len(r.applied)} edits, {len(r.suggestions)} review "
+        print(f"{printable(str(path))} -> {shown[path]}: {len(r.applied)} edits, {len(r.suggestions)} review "
               f"suggestions, {len(r.findings)} findings")
         if outputs.quality is not None:
             print(terminal_summary(outputs.quality))
     return sum(d.line_count for d in docs)
 
 
-def run(args: argparse.Namespace, decisions: Decisions | None = None) -> int:
+def run(args: argparse.Namespace, decisions: Decisions | None = None, reads: Sequence[Path] = ()) -> int:
     """Repair the inputs; exit 0 when done, 2 on bad input (nothing is written then).
 
     ``decisions`` (from ``apply``, for its one input) replace the NAME.decisions.json beside the input;
-    ``summary.json`` is then left as it is, since it covers every input of the folder.
+    ``summary.json`` is then left as it is, since it covers every input of the folder. ``reads`` are
+    further files the run reads (``apply``'s decisions file), which no output may replace.
     """
     config, rules = resolve(args)
     profile = Profile() if args.profile else None
     started = time.perf_counter()
     stdin = args.paths == ["-"]
-    lines = _run_stdin(args, config, rules, profile) if stdin else _run_files(args, config, rules, profile, decisions)
+    if stdin:
+        lines = _run_stdin(args, config, rules, profile)
+    else:
+        lines = _run_files(args, config, rules, profile, decisions, reads)
     if profile is not None:
         sys.stderr.write(profile.render(time.perf_counter() - started, lines))
     return 0
