@@ -16,7 +16,7 @@ from typing import Any
 from .config import Config
 from .model import Edit
 from .registry import select_rules
-from .runner import fix_text
+from .runner import Result, fix_text, settle_facts
 
 
 def fix_lines(
@@ -48,3 +48,19 @@ def fix_lines(
     result = fix_text("\n".join(lines), rules, apply_review=config.apply_review, source=source, doc=doc,
                       first_line=first_line)
     return result.text.split("\n") if lines else [], result.edits
+
+
+def file_facts(text: str, config: Config, source: Sequence[str] | None = None) -> dict[str, Any]:
+    """The document facts of a file with text ``text``, for ``fix_lines(..., doc=...)`` over its batches.
+
+    Read from the start of the text and settled as ``fix_text`` settles them
+    (``runner.settle_facts``), so that fixing the fixed file again changes nothing. ``text`` may be
+    the whole file or only its first ``runner.FACT_WINDOW`` characters or more, in whole lines.
+    """
+    rules = select_rules(config.select, config.ignore)
+
+    def fix_head(head: str, facts: Mapping[str, Any]) -> Result:
+        aligned = source[: head.count("\n") + 1] if source is not None else None
+        return fix_text(head, rules, apply_review=config.apply_review, source=aligned, doc=facts)
+
+    return settle_facts(text, fix_head)[0]

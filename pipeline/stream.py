@@ -35,12 +35,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .batch import file_facts
 from .config import Config
 from .model import Rule
 from .profiling import Profile
 from .registry import doc_fact_functions, select_rules
 from .reports.lint import Problem, problems
-from .runner import FACT_WINDOW, document_facts, fix_text
+from .runner import FACT_WINDOW, fix_text
 from .textio import InputError, decode, descriptor, encode
 
 CHUNK_BYTES = 1 << 20
@@ -132,8 +133,13 @@ def read_chunks(handle: BinaryIO, size: int = CHUNK_BYTES, source: Iterable[str]
         line += count
 
 
-def head_facts(handle: BinaryIO, name: str) -> dict[str, Any]:
-    """Document facts of the input, from its first ``FACT_WINDOW`` characters; the handle is rewound."""
+def head_facts(handle: BinaryIO, name: str, config: Config | None = None,
+               source: Sequence[str] | None = None) -> dict[str, Any]:
+    """Document facts of the input, from its first ``FACT_WINDOW`` characters; the handle is rewound.
+
+    They are settled as ``fix_text`` settles them over the whole input (``batch.file_facts``), with
+    the rules ``config`` selects and the ``source`` lines aligned with the input.
+    """
     if not doc_fact_functions():
         return {}
     start = handle.tell()
@@ -145,7 +151,7 @@ def head_facts(handle: BinaryIO, name: str) -> dict[str, Any]:
         if length > FACT_WINDOW:
             break
     handle.seek(start)
-    return document_facts("\n".join(texts))
+    return file_facts("\n".join(texts), config or Config(), source)
 
 
 @dataclass(frozen=True)
@@ -288,7 +294,7 @@ def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str
     handle = seekable(binary)
     start = handle.tell()
     try:
-        settings = replace(settings, facts=head_facts(handle, settings.name))
+        settings = replace(settings, facts=head_facts(handle, settings.name, settings.config, source))
         if source is not None:
             _check_alignment(_reader(handle, start), settings.name, source, source_path)
             handle.seek(start)

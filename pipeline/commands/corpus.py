@@ -26,10 +26,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..batch import fix_lines
+from ..batch import file_facts, fix_lines
 from ..config import Config
 from ..options import add_rule_options, jobs_count, resolve
-from ..runner import document_facts
 from ..stream import default_jobs
 from ..textio import Document, InputError, encode, read_document
 
@@ -84,7 +83,7 @@ def fix_file(path: str, output: str, config: Config) -> dict[str, Any]:
     out = Path(output)
     name = Path(path).name
     lines = doc.text.split("\n")
-    facts = document_facts(doc.text)
+    facts = file_facts(doc.text, config)
     by_rule: Counter[str] = Counter()
     suggestions = 0
     char_offset = 0
