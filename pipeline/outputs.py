@@ -73,7 +73,7 @@ def check_folder(folder: Path, inputs: Iterable[Path]) -> None:
         raise InputError(f"{folder}: cannot create output folder ({existing} is not a writable folder)")
 
 
-def _make_folder(folder: Path) -> list[Path]:
+def make_folder(folder: Path) -> list[Path]:
     """Create ``folder`` and its missing parents; return those it created, deepest first."""
     missing = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
@@ -84,7 +84,7 @@ def _make_folder(folder: Path) -> list[Path]:
 
 
 @contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
+def signals_held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM back (delivered on leaving) where the platform can."""
     held = {signal.SIGINT, signal.SIGTERM}
     if not hasattr(signal, "pthread_sigmask"):
@@ -104,7 +104,7 @@ def write_outputs(folder: Path, files: Mapping[str, bytes], protected: Iterable[
     as it was (and removed again if this call created it).
     """
     targets = guard(folder, files, protected)
-    created = _make_folder(folder)
+    created = make_folder(folder)
     staging: Path | None = None
     try:
         with writing(str(folder)):
@@ -112,15 +112,20 @@ def write_outputs(folder: Path, files: Mapping[str, bytes], protected: Iterable[
         for name, data in files.items():
             with writing(str(folder / name)), create_file(staging / name) as handle:
                 handle.write(data)
-        with _signals_held(), writing(str(folder)):
+        with signals_held(), writing(str(folder)):
             for name, target in zip(files, targets, strict=True):
                 os.replace(staging / name, target)
             staging.rmdir()
     except BaseException:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-        for made in created:
-            with contextlib.suppress(OSError):
-                made.rmdir()
+        remove_folders(created)
         raise
     return targets
+
+
+def remove_folders(created: Iterable[Path]) -> None:
+    """Remove the folders a failed run created (``make_folder``'s list), if they are empty."""
+    for made in created:
+        with contextlib.suppress(OSError):
+            made.rmdir()

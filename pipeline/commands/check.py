@@ -18,7 +18,7 @@ from ..reports.lint import FORMATS, Problem, problems, render
 from ..runner import fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
-from ..textio import InputError, open_binary, read_document
+from ..textio import InputError, open_binary, printable, read_document, stdin_binary
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -59,8 +59,9 @@ def run(args: argparse.Namespace) -> int:
             found += _check_with_decisions(path, source_path, config, rules)
             continue
         with contextlib.ExitStack() as stack:
-            handle = sys.stdin.buffer if path is None else stack.enter_context(open_binary(path))
-            settings = Settings(config, "<stdin>" if path is None else str(path), "check", profile is not None)
+            handle = stdin_binary() if path is None else stack.enter_context(open_binary(path))
+            name = "<stdin>" if path is None else printable(str(path))  # no raw newline or escape in a report
+            settings = Settings(config, name, "check", profile is not None)
             source = source_lines(source_path) if source_path else None
             for chunk in stream(handle, settings, jobs, source, source_path):
                 found += chunk.problems
@@ -80,4 +81,4 @@ def _check_with_decisions(path: Path, source_path: Path | None, config: Config,
     decisions = for_input(path, doc.text)
     result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
                       verdicts=decisions.verdicts() if decisions else None)
-    return problems(str(path), *unsettled(result, decisions))
+    return problems(printable(str(path)), *unsettled(result, decisions))

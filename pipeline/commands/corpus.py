@@ -29,6 +29,7 @@ from typing import Any
 from ..batch import file_facts, fix_lines
 from ..config import Config
 from ..options import add_rule_options, jobs_count, resolve
+from ..outputs import check_folder, guard, make_folder, remove_folders, signals_held
 from ..stream import default_jobs
 from ..textio import Document, InputError, encode, read_document
 
@@ -60,6 +61,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _inputs(pattern: str, output: Path) -> list[Path]:
+    """The files matching ``pattern``, once the outputs they give are checked (``outputs.guard``)."""
     found = sorted(Path(p) for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
     if not found:
         raise InputError(f"{pattern}: no files match")
@@ -70,6 +72,8 @@ def _inputs(pattern: str, output: Path) -> list[Path]:
         other = names.setdefault(path.name, path)
         if other != path:
             raise InputError(f"{path}: same name as {other}; their outputs would overwrite each other")
+    check_folder(output, found)
+    guard(output, [*names, LEDGER, SUMMARY], found)
     return found
 
 
@@ -131,7 +135,7 @@ def run_corpus(paths: list[Path], output: Path, config: Config, scheduler: str |
 
     for path in paths:  # bad input fails here, before any task runs
         read_document(path)
-    output.mkdir(parents=True, exist_ok=True)
+    created = make_folder(output)
     started = time.perf_counter()
     try:
         with _client(scheduler, workers) as client:
@@ -143,20 +147,31 @@ def run_corpus(paths: list[Path], output: Path, config: Config, scheduler: str |
             for path in paths:
                 with _temporary(output, path.name + ".jsonl").open("rb") as part:
                     shutil.copyfileobj(part, ledger)
-        for path in paths:
-            os.replace(_temporary(output, path.name), output / path.name)
-        os.replace(_temporary(output, LEDGER), output / LEDGER)
+        summary = _summary(counts, time.perf_counter() - started, compute_seconds)
+        _temporary(output, SUMMARY).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n",
+                                               encoding="utf-8")
+        with signals_held():
+            for name in (*(p.name for p in paths), LEDGER, SUMMARY):
+                os.replace(_temporary(output, name), output / name)
+    except BaseException:
+        remove_folders(created)
+        raise
     finally:
         for path in paths:
             for name in (path.name, path.name + ".jsonl"):
                 _temporary(output, name).unlink(missing_ok=True)
-        _temporary(output, LEDGER).unlink(missing_ok=True)
-    seconds = time.perf_counter() - started
+        for name in (LEDGER, SUMMARY):
+            _temporary(output, name).unlink(missing_ok=True)
+    return summary
+
+
+def _summary(counts: list[dict[str, Any]], seconds: float, compute_seconds: float) -> dict[str, Any]:
+    """``summary.json``: counts per rule and per file, wall time, lines per second."""
     lines = sum(c["lines"] for c in counts)
     total: Counter[str] = Counter()
     for c in counts:
         total.update(c["by_rule"])
-    summary = {
+    return {
         "files": len(counts),
         "lines": lines,
         "edits": sum(total.values()),
@@ -168,8 +183,6 @@ def run_corpus(paths: list[Path], output: Path, config: Config, scheduler: str |
         "compute_lines_per_second": round(lines / compute_seconds),
         "per_file": counts,
     }
-    (output / SUMMARY).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return summary
 
 
 def run(args: argparse.Namespace) -> int:
