@@ -461,6 +461,7 @@ def fix_text(
             candidates.sort(key=lambda c: (c[0], c[1], c[2]))
             accepted: list[tuple[int, int, Rule, Proposal, str, tuple[str, str]]] = []
             on_line: dict[int, list[tuple[int, int, Rule, Proposal, str, tuple[str, str]]]] = {}
+            reach: dict[int, int] = {}  # the furthest end of the edits accepted on each line
             for start, neg_len, _, rule, proposal, after, context in candidates:
                 end = start - neg_len
                 applies = rule.tier is Tier.SAFE or apply_review
@@ -477,14 +478,21 @@ def fix_text(
                                  _decision(verdicts, (rule.id, raw_start, raw_end, text[start:end], after)))
                         )
                     continue
-                # Edits stay within a line, so only edits accepted on the same line can overlap.
-                neighbours = on_line.setdefault(view.line_of(start), [])
-                clash = next((a for a in neighbours if _overlaps((a[0], a[1]), (start, end))), None)
+                # Edits stay within a line, so only edits accepted on the same line can overlap. They
+                # come by start, so one can overlap only if the furthest end reached passes this start
+                # or the last one starts here: the scan for the clash runs only then (linear time on a
+                # line with thousands of edits).
+                k = view.line_of(start)
+                neighbours = on_line.setdefault(k, [])
+                clash = None
+                if neighbours and (reach[k] > start or neighbours[-1][0] == start):
+                    clash = next((a for a in neighbours if _overlaps((a[0], a[1]), (start, end))), None)
                 if clash is not None:
                     _, _, line, col = locate(start, end)
                     result.conflicts.append(Conflict(rule.id, clash[2].id, line, col, text[start:end], after))
                     continue
                 neighbours.append((start, end, rule, proposal, after, context))
+                reach[k] = max(reach.get(k, end), end)
                 accepted.append((start, end, rule, proposal, after, context))
             if not accepted:
                 break

@@ -111,11 +111,13 @@ CHANGE_VERBS = _words(
     """
 )
 
-PREV_WORD = regex.compile(r"(\S+)\s*$")
+# The patterns read at the end of the text before a match search from the end (regex's (?r)):
+# the same match, found without trying every position of that text first.
+PREV_WORD = regex.compile(r"(?r)(\S+)\s*$")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
 FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} {DAY_NUMBER}\b|{DAY_NUMBER} {MONTH})")
-MONTH_BEFORE = regex.compile(rf"\b{MONTH}(?: {DAY_NUMBER},?)? $")
-SENTENCE_END = regex.compile(r"(?:^|[.!?][\"”»’)]*)\s*$")
+MONTH_BEFORE = regex.compile(rf"(?r)\b{MONTH}(?: {DAY_NUMBER},?)? $")
+SENTENCE_END = regex.compile(r"(?r)(?:^|[.!?][\"”»’)]*)\s*$")
 DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b{DAY_NUMBER} {MONTH}\b(?! \d{{1,2}}\b)")
 MDY_EVIDENCE = regex.compile(
     rf"\b{MONTH} {DAY_NUMBER}, {YEAR_NUMBER}\b"

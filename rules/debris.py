@@ -55,7 +55,8 @@ _DOUBLED = regex.compile(
 )
 
 
-_SENTENCE_START = regex.compile(r"(?:^|[.!?…][\"”’)]?[ ]+)\Z")
+# Searched from the end of the line before a match (regex's (?r), up to an endpos): linear on a long line.
+_SENTENCE_START = regex.compile(r"(?r)(?:^|[.!?…][\"”’)]?[ ]+)\Z")
 
 
 # A word, spaces, the same word: the doubled-word rules read only the lines holding it.
@@ -141,7 +142,7 @@ def _doubled_in_line(line: str, offset: int) -> list[tuple[Proposal, bool]]:
         first, second = m["first"], m["second"]
         if first.lower() != second.lower() or second != second.lower():
             continue
-        if first != second and not _SENTENCE_START.search(line[: m.start()]):
+        if first != second and not _SENTENCE_START.search(line, 0, m.start()):
             continue
         word = second
         if word in MAY_DOUBLE or (len(word) == 1 and word != "a"):
