@@ -23,7 +23,7 @@ from .commands import apply, check, corpus, fix, rules, score
 from .config import ConfigError
 from .registry import RegistryError
 from .runner import ConvergenceError
-from .textio import InputError, printable
+from .textio import InputError, printable, writing
 
 COMMANDS = (fix, check, apply, rules, score, corpus)
 
@@ -55,10 +55,13 @@ def _error(message: str) -> None:
 
 
 def _os_error(error: OSError) -> str:
-    """``<file>: <what>`` for an OS error, the file being the one it names."""
-    name = error.filename if error.filename is not None else "<stdout>" if isinstance(error, BrokenPipeError) else ""
-    what = error.strerror or str(error)
-    return f"{os.fsdecode(name)}: {what}" if name != "" else what
+    """``<file>: <what>`` for an OS error, the file being the one it names.
+
+    Reading and writing named files turn their errors into ``InputError``s where they happen; an OS
+    error naming no file comes from writing the report to stdout (``print``).
+    """
+    name = os.fsdecode(error.filename) if error.filename is not None else "<stdout>"
+    return f"{name}: {error.strerror or error}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,8 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminate)
     try:
         args = build_parser().parse_args(argv)
+        if sys.stdout is None:  # every command reports on stdout
+            raise InputError("<stdout>: closed; nowhere to write")
         status = args.run(args)
-        if sys.stdout is not None:
+        with writing("<stdout>"):
             sys.stdout.flush()
         return status
     except (InputError, ConfigError, RegistryError, ConvergenceError) as error:

@@ -92,7 +92,7 @@ def encode(doc: Document, text: str) -> bytes:
 
 
 @contextlib.contextmanager
-def _reading(path: Path) -> Iterator[None]:
+def reading(path: Path | str) -> Iterator[None]:
     """Turn the OS errors of opening or reading ``path`` into one-line ``InputError``s."""
     try:
         yield
@@ -106,7 +106,7 @@ def _reading(path: Path) -> Iterator[None]:
 
 def read_document(path: Path) -> Document:
     """Read and decode ``path``; a missing, unreadable, binary, non-UTF-8 or non-regular file raises ``InputError``."""
-    with open_binary(path) as handle, _reading(path):
+    with open_binary(path) as handle, reading(path):
         data = handle.read()
     return decode(data, str(path))
 
@@ -118,7 +118,7 @@ def open_binary(path: Path) -> BinaryIO:
     block until a writer comes, a device may never end. The file is opened without blocking, so
     that opening a FIFO cannot hang either.
     """
-    with _reading(path):
+    with reading(path):
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             mode = os.fstat(fd).st_mode

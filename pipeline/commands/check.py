@@ -18,7 +18,7 @@ from ..reports.lint import FORMATS, Problem, problems, render
 from ..runner import fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
-from ..textio import InputError, open_binary, printable, read_document, stdin_binary
+from ..textio import InputError, open_binary, printable, read_document, stdin_binary, writing
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -68,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
                 lines += chunk.lines
                 if profile is not None and chunk.profile is not None:
                     profile.merge(chunk.profile)
-    sys.stdout.write(render(found, args.output_format))
+    with writing("<stdout>"):
+        sys.stdout.write(render(found, args.output_format))
     if profile is not None:
         sys.stderr.write(profile.render(time.perf_counter() - started, lines))
     return 1 if found else 0

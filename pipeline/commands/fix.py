@@ -43,6 +43,7 @@ from ..textio import (
     encode,
     printable,
     read_document,
+    reading,
     stdin_binary,
     stdout_binary,
     writing,
@@ -134,7 +135,7 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     source_path = Path(args.source) if args.source else None
     session = open_grammar(args, stdin=True)
     if args.diff or session is not None:  # both need the whole fixed text
-        with writing("<stdin>"):
+        with reading("<stdin>"):
             doc = decode(stdin_binary().read(), "<stdin>")
         result = repair(doc, rules, config, aligned_source(doc, source_path), profile)
         checked = session.check([result.text]) if session else None
