@@ -266,6 +266,11 @@ def test_corpus_into_a_file_is_one_line(mtfix, tmp_path: Path) -> None:
 # --- signals ----------------------------------------------------------------------------------------
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _children(pid: int) -> set[int]:
     found = set()
     for task in Path(f"/proc/{pid}/task").iterdir():
@@ -280,11 +285,13 @@ def test_a_signal_during_a_folder_run_leaves_nothing_half_written(
 ) -> None:
     (tmp_path / "raw").mkdir()
     body = (ROOT / "tests/fixtures/wmt22/ref.en").read_text()
-    for i in range(40):
+    for i in range(60):
         (tmp_path / "raw" / f"doc{i:02}.txt").write_text(body)
     proc = subprocess.Popen([sys.executable, "-m", "mtfix", "fix", "raw", "-o", "out", "--no-grammar"],
                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(3)
+    deadline = time.monotonic() + 60
+    while _cpu_seconds(proc.pid) < 3 and time.monotonic() < deadline:  # past its imports, repairing
+        time.sleep(0.1)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == code, err
