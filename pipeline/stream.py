@@ -12,8 +12,9 @@ chunks from the open input themselves: only a chunk's place in the file goes to 
 repaired bytes come back.
 
 Rules judge each line on its own and read document facts computed once from the start of the
-input (``runner.FACT_WINDOW``), so the output does not depend on the chunk size or the number of
-processes: it equals ``fix_text`` over the whole document.
+input (``runner.FACT_WINDOW``) and settled (``batch.file_facts``), so the output does not depend on
+the chunk size or the number of processes: it equals ``fix_text`` over the whole document. An input
+of one chunk is repaired by ``fix_text`` at once, which settles the facts on the repair it returns.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ from .model import Rule
 from .profiling import Profile
 from .registry import doc_fact_functions, select_rules
 from .reports.lint import Problem, problems
-from .runner import FACT_WINDOW, fix_text
-from .textio import InputError, decode, descriptor, encode
+from .runner import FACT_WINDOW, Result, fix_text
+from .textio import Document, InputError, decode, descriptor, encode
 
 CHUNK_BYTES = 1 << 20
 PARALLEL_MIN_BYTES = 4 * CHUNK_BYTES
@@ -235,11 +236,30 @@ def repair_chunk(chunk: Chunk, settings: Settings, rules: tuple[Rule, ...]) -> C
     profile = Profile() if settings.profile else None
     result = fix_text(doc.text, rules, apply_review=settings.config.apply_review, source=chunk.source,
                       doc=settings.facts, profile=profile, first_line=chunk.first_line)
+    return _chunk_result(doc, result, settings, chunk.first_line, profile)
+
+
+def _chunk_result(doc: Document, result: Result, settings: Settings, first_line: int,
+                  profile: Profile | None) -> ChunkResult:
+    """What a chunk gives: its repaired bytes (``fix``) or its problems (``check``)."""
     if settings.mode == "fix":
         return ChunkResult(encode(doc, result.text), lines=doc.line_count, profile=profile)
-    found = [replace(p, line=p.line + chunk.first_line) for p in problems(settings.name, result.edits,
-                                                                         result.findings)]
+    found = [replace(p, line=p.line + first_line) for p in problems(settings.name, result.edits, result.findings)]
     return ChunkResult(problems=found, lines=doc.line_count, profile=profile)
+
+
+def _repair_whole(handle: BinaryIO, settings: Settings, source: Sequence[str] | None,
+                  source_path: Path | None) -> ChunkResult:
+    """Repair an input of one chunk at once: ``fix_text`` settles its facts on the repair it returns,
+    where facts settled apart would cost a second repair of the same text."""
+    start = handle.tell()
+    doc = decode(handle.read(), settings.name)
+    if source is not None:
+        _check_alignment(_reader(handle, start), settings.name, source, source_path)
+    profile = Profile() if settings.profile else None
+    rules = select_rules(settings.config.select, settings.config.ignore)
+    result = fix_text(doc.text, rules, apply_review=settings.config.apply_review, source=source, profile=profile)
+    return _chunk_result(doc, result, settings, 0, profile)
 
 
 def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int, fd: int | None = None) -> Iterator[ChunkResult]:
@@ -294,6 +314,9 @@ def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str
     handle = seekable(binary)
     start = handle.tell()
     try:
+        if _remaining(handle) <= CHUNK_BYTES:
+            yield _repair_whole(handle, settings, source, source_path)
+            return
         settings = replace(settings, facts=head_facts(handle, settings.name, settings.config, source))
         if source is not None:
             _check_alignment(_reader(handle, start), settings.name, source, source_path)
