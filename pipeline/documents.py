@@ -23,7 +23,7 @@ from .formats import Segment
 from .formats.document import Prose
 from .formats.files import label_entries, mark_review, repair_file
 from .grammar_repair import GrammarFinding
-from .inputs import report_stem
+from .inputs import fixed_name, report_stem
 from .model import Rule
 from .profiling import Profile
 from .quality import Measurer, Quality, QualitySettings
@@ -33,7 +33,7 @@ from .reports.html import html_report
 from .reports.ledger import json_report
 from .reports.quality import quality_html
 from .runner import Result, fix_text
-from .textio import Document, encode
+from .textio import Document, encode, printable
 
 
 @dataclass(frozen=True)
@@ -102,15 +102,18 @@ def mark_grammar(findings: Sequence[GrammarFinding], decisions: Decisions | None
 def render_outputs(doc: Document, path: Path, output: Path, result: Result, config: Config,
                    quality: Quality | None = None, decisions: Decisions | None = None, changed_only: bool = False,
                    prose: Result | None = None, layout: Prose | None = None) -> Outputs:
-    """Build the fixed file (named as the input), NAME.diff, NAME.html and NAME.json for one repaired document.
+    """Build the fixed file (``inputs.fixed_name``), NAME.diff, NAME.html and NAME.json for one repaired document.
 
-    The grammar findings go into the JSON report under ``grammar`` and into the page as findings. For a
-    document format, ``result`` is the repair in file offsets (fixed file, diff, ledger) and ``prose`` the
-    same repair in prose offsets, which the review page shows (its decisions name them); ``layout`` (the
-    document's prose) names the segment (unit, cue) of each entry.
+    File names are shown escaped (``textio.printable``) in the reports: a newline or a terminal escape in
+    a name cannot break a diff header or reach a terminal. The grammar findings go into the JSON report
+    under ``grammar`` and into the page as findings. For a document format, ``result`` is the repair in
+    file offsets (fixed file, diff, ledger) and ``prose`` the same repair in prose offsets, which the
+    review page shows (its decisions name them); ``layout`` (the document's prose) names the segment
+    (unit, cue) of each entry.
     """
-    stem = report_stem(path)
-    report = json_report(result, str(path), config)
+    stem, fixed = report_stem(path), fixed_name(path)
+    shown = printable(str(path))
+    report = json_report(result, shown, config)
     if layout is not None:
         label_entries(report, layout)
     grammar = quality.grammar.findings if quality is not None and quality.grammar is not None else ()
@@ -119,15 +122,15 @@ def render_outputs(doc: Document, path: Path, output: Path, result: Result, conf
         report["quality"] = quality.to_json()
     page, page_raw, page_fixed = report, result.raw, result.text
     if prose is not None:
-        page = {**json_report(prose, str(path), config), "raw_sha256": report["raw_sha256"],
+        page = {**json_report(prose, shown, config), "raw_sha256": report["raw_sha256"],
                 "grammar": report["grammar"]}
         page_raw, page_fixed = prose.raw, prose.text
     return Outputs(
         stem,
         {
-            path.name: encode(doc, result.text),
-            f"{stem}.diff": unified_diff(result.raw, result.text, str(path), str(output / path.name)).encode(),
-            f"{stem}.html": html_report(page, page_raw, page_fixed, path.name,
+            fixed: encode(doc, result.text),
+            f"{stem}.diff": unified_diff(result.raw, result.text, shown, printable(str(output / fixed))).encode(),
+            f"{stem}.html": html_report(page, page_raw, page_fixed, printable(path.name),
                                         quality_html(quality) if quality else "", changed_only).encode(),
             f"{stem}.json": (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode(),
         },
