@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mtfix import grammar_repair
@@ -55,6 +57,28 @@ def test_a_clean_repair_checks_nothing() -> None:
     report = check_repair("teh text", "teh text", session_with(flagger), GrammarSettings())
     assert report is not None and report.findings == () and flagger.texts == []
     assert report.checker == "flagger"
+
+
+class Speller:
+    """A checker that flags every capitalised word as a misspelling."""
+
+    name = "speller"
+    family = "test"
+
+    def matches(self, text: str) -> list[Match]:
+        return [Match("Spell", "Unknown word", m.start(), m.end(), True) for m in re.finditer(r"[A-Z]\w+", text)]
+
+
+def test_document_names_are_read_only_when_names_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw, fixed = "Kars and Vyshegrod at 08: 15 .\nKars again.", "Kars and Vyshegrod at 08:15.\nKars again."
+    with monkeypatch.context() as patch:  # every capitalised word is a name: no pass over the document
+        patch.setattr(grammar_repair, "document_names", lambda text: pytest.fail("names read"))
+        report = check_repair(raw, fixed, GrammarSession(Speller(), pytest.fail), GrammarSettings())  # type: ignore[arg-type]
+    assert report is not None and (report.issues, report.names_skipped) == ((0, 0), 2)
+    session = GrammarSession(Speller(), pytest.fail, proper_names=True)  # type: ignore[arg-type]
+    report = check_repair(raw, fixed, session, GrammarSettings(proper_names=True))
+    assert report is not None and (report.issues, report.names_skipped) == ((1, 1), 1)  # Kars recurs: a name
+    assert report.findings == ()  # Vyshegrod is on both sides: neither brought nor removed
 
 
 def test_full_scope_lists_what_is_left_and_chunks_keep_positions(monkeypatch: pytest.MonkeyPatch) -> None:
