@@ -244,11 +244,7 @@ def _fix_in_process(job: DocumentJob) -> DocumentDone:
 
 
 def _repair_in_process(job: DocumentJob) -> Repaired:
-    return _PROCESS_FIXER[0].repair_only(job)
-
-
-def _measure_in_process(repaired: Repaired) -> Repaired:
-    return _PROCESS_FIXER[0].measure(repaired, grammar=False)
+    return _PROCESS_FIXER[0].repair(job, grammar=False)
 
 
 def _render_in_process(repaired: Repaired) -> DocumentDone:
@@ -266,8 +262,9 @@ def fix_documents(jobs: Sequence[DocumentJob], settings: FixSettings, rules: tup
     thread while the rules run and check while the counts are measured (when a second core is free).
     Otherwise each pool process builds the rules ``settings.config`` selects, which are the same; the
     pool repairs, measures and renders, and the grammar of the changed lines is checked here, by one
-    Harper that loads while the pool repairs and checks while the pool measures: no pool process loads
-    Harper. A full check is made in the pool, each process with its own Harper, a document at a time.
+    Harper that loads while the pool repairs and measures (no pool process loads Harper; with
+    ``GrammarSettings.jobs`` the check forks processes that inherit it). A full check is made in the
+    pool, each process with its own Harper, a document at a time.
     """
     processes = min(processes, len(jobs))
     if processes <= 1:
@@ -289,7 +286,5 @@ def fix_documents(jobs: Sequence[DocumentJob], settings: FixSettings, rules: tup
         repairs = [pool.submit(_repair_in_process, job) for job in jobs]  # forks the pool's processes
         here = DocumentFixer(settings, rules)
         here.measurer.prepare()  # after the fork: no process inherits a thread
-        repaired = [done.result() for done in repairs]
-        measuring = [pool.submit(_measure_in_process, r) for r in repaired]
-        checked = here.check_all(repaired, (done.result() for done in measuring), profile)
-        yield from pool.map(_render_in_process, checked)
+        measured = [done.result() for done in repairs]
+        yield from pool.map(_render_in_process, here.check_all(measured, measured, profile))

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from mtfix import grammar_repair
+from mtfix import grammar, grammar_repair
 from mtfix.grammar import GrammarSession, GrammarSettings, HarperChecker, Match
 from mtfix.grammar_repair import check_repair, raw_span
 
@@ -111,3 +111,13 @@ def test_raw_span_maps_fixed_offsets_back() -> None:
     assert raw_span("a  b", "a b", 2, 3) == (3, 4)
     assert raw_span("x 08: 15", "x 08:15", 2, 7) == (2, 8)
     assert raw_span("ab", "aXb", 1, 2) == (1, 1)  # inserted text: the place it was inserted
+
+
+def test_harper_on_processes_knows_the_names_of_every_group() -> None:
+    groups = [["We saw vyshegrod."], ["Vyshegrad is old."]]
+    one = HarperChecker()
+    one.accept([text for group in groups for text in group])  # as one Harper checking every group does
+    expected = [matches for group in groups for matches in one.matches_group(group)]
+    found = grammar.harper_pool(groups, 1)
+    assert found == expected
+    assert found[0][0].message == "Did you mean `Vyshegrad`?"  # a name of the second group, known to the first

@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from ..config import Config
@@ -147,10 +148,11 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     output = Path(args.output)
     prepare_output(output, inputs)
     jobs = args.jobs or default_jobs()
-    # Documents on several processes, or one document's full grammar check on several: not both.
     size = sum(len(d.text) for d in docs)
     processes = min(jobs, len(docs)) if size >= PARALLEL_MIN_CHARS else 1
-    grammar = grammar_settings(args, default="changed", jobs=jobs if processes <= 1 else 1)
+    grammar = grammar_settings(args, default="changed", jobs=jobs)
+    if processes > 1 and grammar.scope == "full":  # the pool's processes check their documents in full each
+        grammar = replace(grammar, jobs=1)
     quality = QualitySettings(config.apply_review, args.resamples, grammar)
     settings = FixSettings(config, quality, output, profile is not None, args.changed_only, args.mark_review)
     work = [DocumentJob(path, doc, source, references.get(path), decisions, parsed.get(path))
