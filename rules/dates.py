@@ -137,6 +137,7 @@ CHANGE_VERBS = _words(
 # the same match, found without trying every position of that text first.
 PREV_WORD = regex.compile(r"(?r)(\S+)\s*$")
 CLOCK = regex.compile(r"(?:[01]?\d|2[0-4]):[0-5]\d")
+SPACED_CLOCK = regex.compile(r"(?r)(?<![\d:])(?:[01]?\d|2[0-4]): [0-5]\d\s*$")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
 FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} {DAY_NUMBER}\b|{DAY_NUMBER} {MONTH})")
 MONTH_BEFORE = regex.compile(rf"(?r)\b{MONTH}(?: {DAY_NUMBER},?)? $")
@@ -237,7 +238,8 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     before, after = _line_before(m), _line_after(m)
     prev, year = _prev_word(before), m["year"]
     bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
-    clock = CLOCK.fullmatch(bare) is not None  # "at about 15:00 14 in December"
+    # "at about 15:00 14 in December", also written "15: 00" (the typography stage closes it up later)
+    clock = CLOCK.fullmatch(bare) is not None or SPACED_CLOCK.search(before) is not None
     numbered = any(c.isdigit() for c in prev) and not clock
     if numbered or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
         return None

@@ -8,6 +8,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..config import Config
@@ -155,10 +156,11 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
     names = [name for p in inputs for name in output_names(p)]
     guard(output, [*names, *(["summary.json", "index.html"] if decisions is None else [])], read)
     jobs = args.jobs or default_jobs()
-    # Documents on several processes, or one document's full grammar check on several: not both.
     size = sum(len(d.text) for d in docs)
     processes = min(jobs, len(docs)) if size >= PARALLEL_MIN_CHARS else 1
-    grammar = grammar_settings(args, default="changed", jobs=jobs if processes <= 1 else 1)
+    grammar = grammar_settings(args, default="changed", jobs=jobs)
+    if processes > 1 and grammar.scope == "full":  # the pool's processes check their documents in full each
+        grammar = replace(grammar, jobs=1)
     quality = QualitySettings(config.apply_review, args.resamples, grammar)
     settings = FixSettings(config, quality, output, profile is not None, args.changed_only, args.mark_review)
     work = [DocumentJob(path, doc, source, references.get(path), decisions, parsed.get(path))
