@@ -4,7 +4,9 @@
 The main job, on lines of the WMT22 x-en MT outputs (``wmt22-x-en/mt``): a folder of 300 articles of
 30 lines, and one file of 30,000 lines, each run as ``fix PATH -o OUT`` with the defaults (grammar of
 the changed lines), with ``--no-grammar``, and as ``fix -`` on the same text, in interleaved rounds;
-the same 30,000 lines as 60 files with ``-j 1`` and ``-j 2`` (outputs compared byte for byte); and
+the same 30,000 lines as 60 files with ``-j 1`` and ``-j 2`` (outputs compared byte for byte), and
+two ``-j 1`` runs at once on 30 of the files each (what two processes that share nothing give: the
+ceiling of ``-j 2`` on this job at that moment); and
 ``fix FILE -o OUT --grammar full`` on 1 MB and on 8 MB, as seconds per MB.
 
 Builds bench/mt-50mb.txt by repeating the WMT22 system outputs, then runs rounds of four measurements,
@@ -129,6 +131,18 @@ def measure_pair(command: list[str], halves: tuple[Path, Path]) -> dict[str, flo
             "peak_mb": max(u.ru_maxrss for _, _, u in usages) / 1024, "stderr": ""}
 
 
+def measure_together(commands: list[list[str]]) -> dict[str, float | str]:
+    """Wall seconds of ``commands`` run at once, each in its own process, and their CPU seconds summed."""
+    started = time.perf_counter()
+    processes = [subprocess.Popen(command, stdout=subprocess.DEVNULL, cwd=REPO) for command in commands]
+    usages = [os.wait4(process.pid, 0) for process in processes]
+    seconds = time.perf_counter() - started
+    if any(os.waitstatus_to_exitcode(status) != 0 for _, status, _ in usages):
+        sys.exit(f"bench: {' '.join(commands[0])} (and the others run with it) failed")
+    return {"seconds": seconds, "cpu": sum(u.ru_utime + u.ru_stime for _, _, u in usages),
+            "peak_mb": max(u.ru_maxrss for _, _, u in usages) / 1024, "stderr": ""}
+
+
 def summary(runs: list[dict[str, float | str]]) -> dict[str, float]:
     """The best and the median wall time of ``runs``, the CPU time of the best, the highest peak RSS."""
     fastest = min(runs, key=lambda r: r["seconds"])
@@ -161,7 +175,11 @@ def build_main_inputs(lines: list[bytes]) -> dict[str, Path]:
     found["articles as one file"] = write_once(WORK / "articles-300.txt", b"".join(lines[:9000]))
     found["30,000 lines"] = write_once(WORK / "lines-30000" / "mt-30000.txt", b"".join(lines[:30000]))
     for i in range(60):
-        write_once(found["60 files"] / f"part{i:02d}.txt", b"".join(lines[500 * i : 500 * i + 500]))
+        part = b"".join(lines[500 * i : 500 * i + 500])
+        write_once(found["60 files"] / f"part{i:02d}.txt", part)
+        write_once(WORK / f"files-60-half{1 + i // 30}" / f"part{i:02d}.txt", part)
+    found["60 files, halves"] = WORK / "files-60-half1"
+    found["60 files, second half"] = WORK / "files-60-half2"
     unit = b"".join(lines)
     for mb in (1, 8):
         data = (unit * (1 + mb * 1_000_000 // len(unit)))[: mb * 1_000_000]
@@ -202,6 +220,9 @@ def main_job(rounds: int) -> dict[str, object]:
         "30,000 lines: fix -": lambda: measure([*mtfix, "-"], inputs["30,000 lines"]),
         "60 files: -j 1": lambda: fix_to(inputs["60 files"], "-j", "1"),
         "60 files: -j 2": lambda: fix_to(inputs["60 files"], "-j", "2"),
+        "60 files: 2 halves at once, -j 1": lambda: measure_together(
+            [[*mtfix, str(inputs[half]), "-o", str(out.with_name(f"out-{n}")), "-j", "1"]
+             for n, half in enumerate(("60 files, halves", "60 files, second half"))]),
     }
     runs: dict[str, list[dict[str, float | str]]] = {name: [] for name in cases}
     identical = True
@@ -226,6 +247,8 @@ def main_job(rounds: int) -> dict[str, object]:
         print(f"{what}, defaults / --no-grammar: {ratio(f'{what}: {with_grammar}', f'{what}: --no-grammar')}")
     print(f"60 files, -j 2 speed-up over -j 1: {ratio('60 files: -j 1', '60 files: -j 2')}; "
           f"output identical: {identical}")
+    print(f"60 files, two-process ceiling (two -j 1 runs on 30 files each, at once, over -j 1 on all 60): "
+          f"{ratio('60 files: -j 1', '60 files: 2 halves at once, -j 1')}")
     full: dict[int, tuple[float, float]] = {}
     for mb in (1, 8):
         run = fix_to(inputs[f"{mb} MB"], "--grammar", "full")

@@ -38,6 +38,8 @@ FILE_NAME = "mtfix.toml"
 
 def parse_table(table: Mapping[str, Any], origin: str, section: str = "[tool.mtfix]") -> dict[str, Any]:
     """Check a ``[tool.mtfix]`` table (or an ``mtfix.toml``) and return it with Python names (``apply_review``)."""
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{origin}: {section} must be a table of settings, got {type(table).__name__}")
     parsed: dict[str, Any] = {}
     for key, value in table.items():
         expected = KEYS.get(key)
@@ -63,7 +65,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _table(path: Path, data: Mapping[str, Any]) -> Mapping[str, Any] | None:
     """The mtfix settings of a parsed file: ``[tool.mtfix]`` of a pyproject.toml, else the whole file."""
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("mtfix")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: [tool] must be a table")
+        table = tool.get("mtfix")
         if table is not None and not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.mtfix] must be a table")
         return table

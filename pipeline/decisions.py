@@ -25,7 +25,7 @@ from typing import Any
 
 from .model import Edit, Finding
 from .runner import EditKey, Result
-from .textio import InputError
+from .textio import InputError, open_binary
 
 FORMAT = "mtfix-decisions/1"
 EDIT_VERDICTS = ("accept", "reject")
@@ -109,14 +109,14 @@ def parse(data: Any, name: str) -> Decisions:
 
 def load(path: Path) -> Decisions:
     """Read and check a decisions file."""
+    with open_binary(path) as handle:
+        data = handle.read()
     try:
-        data = json.loads(path.read_bytes())
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file or directory") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+        data = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputError(f"{path}: not valid JSON ({error})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a decisions file (JSON nested too deeply)") from None
     return parse(data, str(path))
 
 

@@ -257,10 +257,14 @@ class HarperChecker:
     def accept(self, texts: Sequence[str]) -> None:
         """With ``accept_capitalised``, make the capitalised words of ``texts`` Harper's own words."""
         if self._accept_capitalised:
-            new = {m.group() for text in texts for m in _CAPITALISED_PART.finditer(text)} - self._accepted
-            if new:
-                self._linter.import_words(sorted(new))
-                self._accepted |= new
+            self.accept_words(capitalised_words(texts))
+
+    def accept_words(self, words: set[str]) -> None:
+        """Make ``words`` Harper's own words, in one call, sorted (the same words give the same linter)."""
+        new = words - self._accepted
+        if new:
+            self._linter.import_words(sorted(new))
+            self._accepted |= new
 
     def _lints(self, text: str) -> list[Match]:
         found = []
@@ -278,14 +282,24 @@ def harper_name() -> str:
     return f"harper-py {metadata.version('harper-py')}"
 
 
-_PROCESS_HARPER: dict[bool, HarperChecker] = {}
+def capitalised_words(texts: Sequence[str]) -> set[str]:
+    """The capitalised words of ``texts`` (``HarperChecker.accept`` makes them Harper's own)."""
+    return {m.group() for text in texts for m in _CAPITALISED_PART.finditer(text)}
 
 
-def _harper_matches(accept_capitalised: bool, texts: Sequence[str]) -> list[list[Match]]:
+_PROCESS_HARPER: list[HarperChecker] = []
+
+
+def _start_harper(accept_capitalised: bool, words: set[str]) -> None:
+    """A pool process's one Harper, with ``words`` accepted before any check."""
+    checker = HarperChecker(accept_capitalised=accept_capitalised)
+    checker.accept_words(words)
+    _PROCESS_HARPER.append(checker)
+
+
+def _harper_matches(texts: Sequence[str]) -> list[list[Match]]:
     """In a pool process: the matches of each of ``texts``, in order, by this process's one Harper."""
-    if accept_capitalised not in _PROCESS_HARPER:
-        _PROCESS_HARPER[accept_capitalised] = HarperChecker(accept_capitalised=accept_capitalised)
-    return _PROCESS_HARPER[accept_capitalised].matches_group(texts)
+    return _PROCESS_HARPER[0].matches_group(texts)
 
 
 def harper_pool(groups: Sequence[Sequence[str]], jobs: int, accept_capitalised: bool = True) -> list[list[Match]]:
@@ -293,11 +307,15 @@ def harper_pool(groups: Sequence[Sequence[str]], jobs: int, accept_capitalised: 
 
     A group's texts are checked one after another by one process (a raw chunk, then its fixed chunk,
     which then finds most of its sentences in Harper's cache). Processes are forked where the platform
-    can: they inherit the dictionary the parent loaded.
+    can: they inherit the dictionary the parent loaded. Each process first accepts the capitalised words
+    of every group, as one Harper checking all groups would: Harper's messages (its spelling suggestions)
+    depend on the words it knows, so each text gets the matches one process would give it.
     """
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        done = pool.map(_harper_matches, [accept_capitalised] * len(groups), groups)
+    words = capitalised_words([text for group in groups for text in group]) if accept_capitalised else set()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_harper,
+                             initargs=(accept_capitalised, words)) as pool:
+        done = pool.map(_harper_matches, groups)
         return [matches for group in done for matches in group]
 
 

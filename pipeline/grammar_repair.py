@@ -189,12 +189,15 @@ def check_repairs(repairs: Sequence[tuple[str, str]], session: GrammarSession,
     """Check the lines ``settings.scope`` asks for in each (raw, fixed) pair, all in one call of the
     checker (each document's lines in chunks of their own); ``None`` when no checker works.
 
-    Each raw text and its fixed text have the same number of lines (the repair keeps lines).
+    Each raw text and its fixed text have the same number of lines (the repair keeps lines). A document's
+    names (``document_names``, a pass over the whole raw text) are looked for only with
+    ``settings.proper_names``: otherwise every capitalised word counts as a name already, and they are
+    all capitalised.
     """
     plans = [_plan(raw, fixed, settings.scope) for raw, fixed in repairs]
     texts = [text for plan in plans for text in plan.texts]
     names = [names for (raw, _), plan in zip(repairs, plans, strict=True) if plan.texts
-             for names in [document_names(raw)] * len(plan.texts)]
+             for names in [document_names(raw) if settings.proper_names else set()] * len(plan.texts)]
     results = session.check(texts, names) if texts else []
     if results is None:
         return None

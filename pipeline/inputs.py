@@ -22,26 +22,33 @@ def is_input_name(name: str) -> bool:
 
 
 def collect_inputs(paths: Sequence[str]) -> list[Path]:
-    """The input files named by ``paths``; a missing path or a folder without inputs raises ``InputError``."""
+    """The input files named by ``paths``; a missing path or a folder without inputs raises ``InputError``.
+
+    Two inputs whose outputs would share a name (``x/a.txt`` and ``y/a.txt``, or ``a`` and ``a.txt``)
+    are refused too.
+    """
     found: list[Path] = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.is_file() and is_input_name(p.name))
-            if not inside:
-                raise InputError(f"{path}: no input files to process")
-            found.extend(inside)
-        elif path.exists():
-            found.append(path)
-        else:
-            raise InputError(f"{path}: no such file or directory")
+        try:
+            if path.is_dir():
+                inside = sorted(p for p in path.iterdir() if p.is_file() and is_input_name(p.name))
+                if not inside:
+                    raise InputError(f"{path}: no input files to process")
+                found.extend(inside)
+            elif path.exists():
+                found.append(path)
+            else:
+                raise InputError(f"{path}: no such file or directory")
+        except OSError as error:
+            raise InputError(f"{path}: cannot read ({error.strerror})") from None
     names: dict[str, Path] = {}
     for path in found:
         for name in output_names(path):
             other = names.setdefault(name, path)
             if other != path:
-                raise InputError(f"{path}: same output name {name} as {other}; their outputs would overwrite "
-                                 "each other")
+                raise InputError(f"{path}: its output {name} would have the name of one of {other}'s; "
+                                 "rename one of them")
     return found
 
 
@@ -50,10 +57,16 @@ def report_stem(path: Path) -> str:
     return path.name if format_of(path) is not None else path.name.removesuffix(".txt")
 
 
+def fixed_name(path: Path) -> str:
+    """The name of the fixed file of input ``path``: a document keeps its name, a text file is ``STEM.txt``
+    (``a.txt`` for ``a.txt`` and for ``a``)."""
+    return path.name if format_of(path) is not None else f"{report_stem(path)}.txt"
+
+
 def output_names(path: Path) -> tuple[str, ...]:
-    """The files ``fix`` writes for input ``path``: the fixed file (named as the input) and its reports."""
+    """The files ``fix`` writes for input ``path``: the fixed file and its reports."""
     stem = report_stem(path)
-    return (path.name, f"{stem}.diff", f"{stem}.html", f"{stem}.json")
+    return (fixed_name(path), f"{stem}.diff", f"{stem}.html", f"{stem}.json")
 
 
 def companion(path: Path, kind: str) -> Path:

@@ -9,6 +9,7 @@ from .config import Config, ConfigError, build_config, find_config, start_folder
 from .model import Rule
 from .qa import is_qa, select_checks
 from .registry import select_rules
+from .stream import max_jobs
 
 
 def _rule_list(value: str) -> list[str]:
@@ -28,19 +29,20 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
                         "nearest one found from the inputs' folder upwards)")
 
 
-def _jobs(value: str) -> int:
+def jobs_count(value: str) -> int:
+    """A number of processes from the command line: 1 to ``stream.max_jobs()``, else a usage error."""
     try:
         jobs = int(value)
     except ValueError:
         jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
+    if not 1 <= jobs <= max_jobs():
+        raise argparse.ArgumentTypeError(f"expected a number of processes from 1 to {max_jobs()}, got {value!r}")
     return jobs
 
 
 def add_run_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--jobs`` and ``--profile`` to ``parser``."""
-    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+    parser.add_argument("-j", "--jobs", type=jobs_count, default=None, metavar="N",
                         help="processes (default: all cores) for large inputs of 'fix -' and 'check', split "
                         "by lines; for 'fix' with several files, a document each; for '--grammar full'; "
                         "the output does not depend on it")

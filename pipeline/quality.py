@@ -113,13 +113,21 @@ class Measurer:
         all checked in one call of the checker."""
         timing = profile if profile is not None else Profile()
         with timing.step(f"grammar ({self.settings.grammar.scope})"):
-            reports = None
-            if self.settings.grammar.enabled:
-                pairs = [(result.raw, result.text) for _, result in measured]
-                reports = check_repairs(pairs, self.session(), self.settings.grammar)
-        return [replace(quality, counts={**quality.counts, "grammar": report.counts() if report else None},
-                        grammar=report)
-                for (quality, _), report in zip(measured, reports or [None] * len(measured), strict=True)]
+            reports = self.check_grammar([result for _, result in measured])
+        return [with_grammar(quality, report) for (quality, _), report in zip(measured, reports, strict=True)]
+
+    def check_grammar(self, results: Sequence[Result]) -> list[GrammarReport | None]:
+        """The grammar check of each result, all in one call of the checker; ``None`` for each when grammar
+        is off or no checker works. Safe on a thread of its own while this thread goes on measuring."""
+        reports = None
+        if self.settings.grammar.enabled:
+            reports = check_repairs([(r.raw, r.text) for r in results], self.session(), self.settings.grammar)
+        return list(reports) if reports is not None else [None] * len(results)
+
+
+def with_grammar(quality: Quality, report: GrammarReport | None) -> Quality:
+    """``quality`` with a grammar check's report and its counts (``None`` when there was none)."""
+    return replace(quality, counts={**quality.counts, "grammar": report.counts() if report else None}, grammar=report)
 
 
 def summary_report(

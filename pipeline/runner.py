@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -36,6 +36,7 @@ from .protect import protected_spans
 from .registry import STAGES, all_rules, doc_fact_functions
 
 MAX_PASSES = 4
+MAX_SETTLE = 4
 FACT_WINDOW = 1024 * 1024
 
 EditKey = tuple[str, int, int, str, str]
@@ -172,6 +173,60 @@ def document_facts(raw: str) -> dict[str, Any]:
     """
     head = raw[:FACT_WINDOW]
     return {name: function(head) for name, function in doc_fact_functions().items()}
+
+
+def fact_head(text: str) -> str:
+    """The lines document facts are read from: the whole lines that cover the first ``FACT_WINDOW`` characters."""
+    end = text.find("\n", FACT_WINDOW) if len(text) > FACT_WINDOW else -1
+    return text if end == -1 else text[:end]
+
+
+def settle_facts(raw: str, fix: Callable[[str, Mapping[str, Any]], Result]) -> tuple[dict[str, Any], Result]:
+    """Document facts that a repair does not change, and ``fix(fact_head(raw), facts)`` under them.
+
+    Facts read from the raw text can be tipped by the repair itself (repaired dates add votes to a
+    date style, a repaired name becomes attested), and a second run would then change more. So
+    the head is repaired under the raw text's facts, the facts are read again from the repaired
+    head, and this repeats until those the rules read stay the same: the fixed text then has the
+    facts it was repaired under, and fixing it again changes nothing. At most ``MAX_SETTLE`` rounds; facts that
+    swing between states give the repair under the raw text's facts.
+    """
+    head = fact_head(raw)
+    facts = document_facts(head)
+    first: tuple[dict[str, Any], Result] | None = None
+    for _ in range(MAX_SETTLE):
+        read = _ReadFacts(facts)
+        result = fix(head, read)
+        again = document_facts(result.text)
+        if all(again.get(name) == facts.get(name) for name in read.names):
+            # No fact the rules read has changed: the repair under the new facts is this one.
+            return again, result
+        first = first or (facts, result)
+        facts = again
+    # The facts swing between states (a repair attests a name, which withdraws the repair): keep
+    # the repair under the raw text's facts, whose output settles (its facts withdraw no edit).
+    assert first is not None
+    return first
+
+
+class _ReadFacts(dict[str, Any]):
+    """Document facts that note which of them the rules read (a fact nobody read cannot matter)."""
+
+    def __init__(self, facts: Mapping[str, Any]) -> None:
+        super().__init__(facts)
+        self.names: set[str] = set()
+
+    def __getitem__(self, name: str) -> Any:
+        self.names.add(name)
+        return super().__getitem__(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        self.names.add(name)
+        return super().get(name, default)
+
+    def __contains__(self, name: object) -> bool:
+        self.names.add(str(name))
+        return super().__contains__(name)
 
 
 def gates_of(rules: Iterable[Rule]) -> dict[str, Gate]:
@@ -395,6 +450,7 @@ class _Ledger:
         """The candidates that apply, left to right; the others listed as suggestions or conflicts."""
         accepted: list[_Candidate] = []
         on_line: dict[int, list[_Candidate]] = {}
+        reach: dict[int, int] = {}  # the furthest end of the edits accepted on each line
         for candidate in candidates:
             applies = candidate.rule.tier is Tier.SAFE or self.apply_review
             if self.verdicts:
@@ -403,15 +459,22 @@ class _Ledger:
                 if self._first_listing((candidate.rule.id, candidate.raw_start, candidate.raw_end, candidate.after)):
                     self.result.edits.append(self._edit(candidate, stage, applied=False))
                 continue
-            # Edits stay within a line, so only edits accepted on the same line can overlap.
-            neighbours = on_line.setdefault(view.line_of(candidate.start), [])
+            # Edits stay within a line, so only edits accepted on the same line can overlap. They come
+            # by start, so one can overlap only if the furthest end reached passes this start or the
+            # last one starts here: the scan for the clash runs only then (linear time on a line with
+            # thousands of edits).
+            k = view.line_of(candidate.start)
+            neighbours = on_line.setdefault(k, [])
             span = (candidate.start, candidate.end)
-            clash = next((a for a in neighbours if _overlaps((a.start, a.end), span)), None)
+            clash = None
+            if neighbours and (reach[k] > candidate.start or neighbours[-1].start == candidate.start):
+                clash = next((a for a in neighbours if _overlaps((a.start, a.end), span)), None)
             if clash is not None:
                 self.result.conflicts.append(Conflict(candidate.rule.id, clash.rule.id, candidate.line,
                                                       candidate.col, candidate.before, candidate.after))
                 continue
             neighbours.append(candidate)
+            reach[k] = max(reach.get(k, candidate.end), candidate.end)
             accepted.append(candidate)
         return accepted
 
@@ -455,7 +518,16 @@ def fix_text(
     ``verdicts`` forces (``True``) or suppresses (``False``) the edits with those keys.
     """
     rules = all_rules() if rules is None else rules
-    facts = document_facts(raw) if doc is None else doc
+    if doc is None:
+        def fix_head(head: str, facts: Mapping[str, Any]) -> Result:
+            aligned = source[: head.count("\n") + 1] if source is not None else None
+            return fix_text(head, rules, apply_review=apply_review, source=aligned, glossary=glossary, doc=facts,
+                            gated=gated, profile=profile, first_line=first_line, verdicts=verdicts)
+
+        doc, settled = settle_facts(raw, fix_head)
+        if settled.raw == raw:
+            return settled
+    facts = doc
     source_lines = tuple(source) if source is not None else None
     if source_lines is None:
         rules = [rule for rule in rules if not rule.needs_source]

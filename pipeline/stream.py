@@ -12,18 +12,22 @@ chunks from the open input themselves: only a chunk's place in the file goes to 
 repaired bytes come back.
 
 Rules judge each line on its own and read document facts computed once from the start of the
-input (``runner.FACT_WINDOW``), so the output does not depend on the chunk size or the number of
-processes: it equals ``fix_text`` over the whole document.
+input (``runner.FACT_WINDOW``) and settled (``batch.file_facts``), so the output does not depend on
+the chunk size or the number of processes: it equals ``fix_text`` over the whole document. An input
+of one chunk is repaired by ``fix_text`` at once, which settles the facts on the repair it returns.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import ctypes
 import itertools
 import multiprocessing
 import multiprocessing.context
 import os
 import shutil
+import signal
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -32,22 +36,29 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .batch import file_facts
 from .config import Config
 from .model import Rule
 from .profiling import Profile
 from .registry import doc_fact_functions, select_rules
 from .reports.lint import Problem, problems
-from .runner import FACT_WINDOW, document_facts, fix_text
-from .textio import InputError, decode, descriptor, encode
+from .runner import FACT_WINDOW, Result, fix_text
+from .textio import Document, InputError, decode, descriptor, encode
 
 CHUNK_BYTES = 1 << 20
 PARALLEL_MIN_BYTES = 4 * CHUNK_BYTES
 BLOCK = 1 << 20
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
 def default_jobs() -> int:
     """All the cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def max_jobs() -> int:
+    """The most processes a run may start: 4 per core, and at least 64."""
+    return max(64, 4 * (os.cpu_count() or 1))
 
 
 def check_input(read: Callable[[int], bytes], name: str) -> None:
@@ -123,8 +134,13 @@ def read_chunks(handle: BinaryIO, size: int = CHUNK_BYTES, source: Iterable[str]
         line += count
 
 
-def head_facts(handle: BinaryIO, name: str) -> dict[str, Any]:
-    """Document facts of the input, from its first ``FACT_WINDOW`` characters; the handle is rewound."""
+def head_facts(handle: BinaryIO, name: str, config: Config | None = None,
+               source: Sequence[str] | None = None) -> dict[str, Any]:
+    """Document facts of the input, from its first ``FACT_WINDOW`` characters; the handle is rewound.
+
+    They are settled as ``fix_text`` settles them over the whole input (``batch.file_facts``), with
+    the rules ``config`` selects and the ``source`` lines aligned with the input.
+    """
     if not doc_fact_functions():
         return {}
     start = handle.tell()
@@ -136,7 +152,7 @@ def head_facts(handle: BinaryIO, name: str) -> dict[str, Any]:
         if length > FACT_WINDOW:
             break
     handle.seek(start)
-    return document_facts("\n".join(texts))
+    return file_facts("\n".join(texts), config or Config(), source)
 
 
 @dataclass(frozen=True)
@@ -179,8 +195,24 @@ class FileSlice:
 _worker: tuple[Settings, tuple[Rule, ...], int | None] | None = None
 
 
-def _init_worker(settings: Settings, fd: int | None) -> None:
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the run ends, however it ends: a worker must not outlive its parent.
+
+    Ctrl-C reaches every process of the terminal's group; the parent handles it and ends its
+    workers, so a worker ignores SIGINT and leaves SIGTERM at its default (end quietly). On Linux
+    the kernel also sends SIGTERM when the parent dies, even by SIGKILL.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
+
+
+def _init_worker(settings: Settings, fd: int | None, parent: int) -> None:
     global _worker
+    _die_with_parent(parent)
     _worker = (settings, select_rules(settings.config.select, settings.config.ignore), fd)
 
 
@@ -204,10 +236,30 @@ def repair_chunk(chunk: Chunk, settings: Settings, rules: tuple[Rule, ...]) -> C
     profile = Profile() if settings.profile else None
     result = fix_text(doc.text, rules, apply_review=settings.config.apply_review, source=chunk.source,
                       doc=settings.facts, profile=profile, first_line=chunk.first_line)
+    return _chunk_result(doc, result, settings, chunk.first_line, profile)
+
+
+def _chunk_result(doc: Document, result: Result, settings: Settings, first_line: int,
+                  profile: Profile | None) -> ChunkResult:
+    """What a chunk gives: its repaired bytes (``fix``) or its problems (``check``)."""
     if settings.mode == "fix":
         return ChunkResult(encode(doc, result.text), lines=doc.line_count, profile=profile)
-    found = problems(settings.name, result.edits, result.findings, result.raw, chunk.first_line)
+    found = problems(settings.name, result.edits, result.findings, result.raw, first_line)
     return ChunkResult(problems=found, lines=doc.line_count, profile=profile)
+
+
+def _repair_whole(handle: BinaryIO, settings: Settings, source: Sequence[str] | None,
+                  source_path: Path | None) -> ChunkResult:
+    """Repair an input of one chunk at once: ``fix_text`` settles its facts on the repair it returns,
+    where facts settled apart would cost a second repair of the same text."""
+    start = handle.tell()
+    doc = decode(handle.read(), settings.name)
+    if source is not None:
+        _check_alignment(_reader(handle, start), settings.name, source, source_path)
+    profile = Profile() if settings.profile else None
+    rules = select_rules(settings.config.select, settings.config.ignore)
+    result = fix_text(doc.text, rules, apply_review=settings.config.apply_review, source=source, profile=profile)
+    return _chunk_result(doc, result, settings, 0, profile)
 
 
 def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int, fd: int | None = None) -> Iterator[ChunkResult]:
@@ -223,20 +275,32 @@ def run_chunks(chunks: Iterable[Chunk], settings: Settings, jobs: int, fd: int |
         return
     context = _fork_context()
     shared = fd if context is not None else None
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(settings, shared)) as pool:
-        pending: deque[Future[ChunkResult]] = deque()
-        try:
-            for chunk in chunks:
-                item = chunk if shared is None or chunk.source is not None else FileSlice(
-                    chunk.offset, len(chunk.data), chunk.first_line)
-                pending.append(pool.submit(_run_in_worker, item))
-                if len(pending) >= 2 * jobs:
-                    yield pending.popleft().result()
-            while pending:
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(settings, shared, os.getpid()))
+    pending: deque[Future[ChunkResult]] = deque()
+    try:
+        for chunk in chunks:
+            item = chunk if shared is None or chunk.source is not None else FileSlice(
+                chunk.offset, len(chunk.data), chunk.first_line)
+            pending.append(pool.submit(_run_in_worker, item))
+            if len(pending) >= 2 * jobs:
                 yield pending.popleft().result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        while pending:
+            yield pending.popleft().result()
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End ``pool`` now: cancel what waits, and end the workers instead of letting them finish their chunk."""
+    workers = list(getattr(pool, "_processes", {}).values())  # the executor has no public way to them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
 
 
 def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str] | None = None,
@@ -250,7 +314,10 @@ def stream(binary: BinaryIO, settings: Settings, jobs: int, source: Sequence[str
     handle = seekable(binary)
     start = handle.tell()
     try:
-        settings = replace(settings, facts=head_facts(handle, settings.name))
+        if _remaining(handle) <= CHUNK_BYTES:
+            yield _repair_whole(handle, settings, source, source_path)
+            return
+        settings = replace(settings, facts=head_facts(handle, settings.name, settings.config, source))
         if source is not None:
             _check_alignment(_reader(handle, start), settings.name, source, source_path)
             handle.seek(start)

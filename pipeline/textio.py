@@ -16,7 +16,9 @@ import contextlib
 import errno
 import os
 import shutil
-import tempfile
+import stat
+import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +92,7 @@ def encode(doc: Document, text: str) -> bytes:
 
 
 @contextlib.contextmanager
-def _reading(path: Path) -> Iterator[None]:
+def reading(path: Path | str) -> Iterator[None]:
     """Turn the OS errors of opening or reading ``path`` into one-line ``InputError``s."""
     try:
         yield
@@ -103,29 +105,93 @@ def _reading(path: Path) -> Iterator[None]:
 
 
 def read_document(path: Path) -> Document:
-    """Read and decode ``path``; a missing, unreadable, binary or non-UTF-8 file raises ``InputError``."""
-    with _reading(path):
-        data = path.read_bytes()
+    """Read and decode ``path``; a missing, unreadable, binary, non-UTF-8 or non-regular file raises ``InputError``."""
+    with open_binary(path) as handle, reading(path):
+        data = handle.read()
     return decode(data, str(path))
 
 
 def open_binary(path: Path) -> BinaryIO:
-    """Open ``path`` for reading bytes; a missing, unreadable or folder path raises ``InputError``."""
-    with _reading(path):
-        return path.open("rb")
+    """Open the regular file ``path`` for reading bytes; anything else raises ``InputError``.
+
+    A FIFO, a device (``/dev/zero``) or a folder is refused before a byte is read: a FIFO would
+    block until a writer comes, a device may never end. The file is opened without blocking, so
+    that opening a FIFO cannot hang either.
+    """
+    with reading(path):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                raise InputError(f"{path}: not a regular file (a FIFO, socket or device); pipe it to '-' instead")
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
+            return os.fdopen(fd, "rb")
+        except BaseException:
+            os.close(fd)
+            raise
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+@contextlib.contextmanager
+def writing(name: str) -> Iterator[None]:
+    """Turn the OS errors of writing ``name`` (a full disk, a closed stream) into one-line ``InputError``s.
+
+    A broken pipe is left as it is: the reader went away, which is no error of this run.
+    """
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        yield
+    except BrokenPipeError:
         raise
+    except OSError as error:
+        raise InputError(f"{name}: cannot write ({error.strerror or error})") from None
+
+
+def create_file(path: Path) -> BinaryIO:
+    """A new file at ``path`` for writing bytes, with the mode the umask gives (``open`` with ``x``)."""
+    return path.open("xb")
+
+
+def stdin_binary() -> BinaryIO:
+    """The standard input as bytes; a closed standard input raises ``InputError``."""
+    if sys.stdin is None:
+        raise InputError("<stdin>: closed; give a file, or '-' with input piped in")
+    return sys.stdin.buffer
+
+
+def stdout_binary() -> BinaryIO:
+    """The standard output as bytes; a closed standard output raises ``InputError``."""
+    if sys.stdout is None:
+        raise InputError("<stdout>: closed; nowhere to write")
+    return sys.stdout.buffer
+
+
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(name: str) -> str:
+    r"""``name`` safe to show in a terminal, a report or a diff header: controls and undecodable bytes escaped.
+
+    A newline, a terminal escape, a bidi control or a byte that was not UTF-8 in a file name (kept by
+    Python as a lone surrogate) becomes its escape; everything else is kept.
+
+    >>> printable("a\nb\x1b[31m.txt"), printable("lat\udce9.txt"), printable("Привет.txt")
+    ('a\\nb\\x1b[31m.txt', 'lat\\xe9.txt', 'Привет.txt')
+    """
+    if name.isprintable():
+        return name
+    shown = []
+    for char in name:
+        if "\udc80" <= char <= "\udcff":
+            shown.append(f"\\x{ord(char) - 0xDC00:02x}")
+        elif unicodedata.category(char) == "Cc":
+            shown.append(char.encode("unicode_escape").decode("ascii"))
+        elif unicodedata.category(char) == "Cs" or char in _BIDI_CONTROLS:
+            shown.append(f"\\u{ord(char):04x}")
+        else:
+            shown.append(char)
+    return "".join(shown)
 
 
 def copy_out(spool: BinaryIO, out: BinaryIO, block: int = 1 << 20) -> None:

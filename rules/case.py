@@ -12,6 +12,9 @@ and are left alone.
 
 from __future__ import annotations
 
+import functools
+from typing import NamedTuple
+
 import regex
 
 from mtfix.model import Context, EditRule, Example, Tier
@@ -28,30 +31,53 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def _line_of(m: regex.Match[str]) -> str:
-    """The line holding the match: the evidence a rule may read, so a line is judged the same
-    whichever other lines the runner shows with it."""
-    start, end = line_span(m.string, m.start())
-    return m.string[start:end]
+class LineEvidence(NamedTuple):
+    """What a line says about its words: the line, its words capitalised after a lower-case word, its letter runs."""
+
+    line: str
+    capitalised: frozenset[str]
+    letters: frozenset[str]
 
 
-def _capitalised_mid_sentence(word: str, text: str) -> bool:
-    """Whether ``text`` writes ``word`` capitalised after a lower-case word (so it is a name)."""
-    return regex.search(rf"\b\p{{Ll}}[\p{{L}},]* {regex.escape(word)}\b", text) is not None
+def _line_of(m: regex.Match[str]) -> LineEvidence:
+    """The evidence of the line holding the match: what a rule may read, so a line is judged the
+    same whichever other lines the runner shows with it."""
+    return _line_words(m.string, *line_span(m.string, m.start()))
 
 
-def _common(word: str, text: str) -> bool:
+CAPITALISED_MID_SENTENCE = regex.compile(r"\b\p{Ll}[\p{L},]* (\p{Lu}\p{Ll}+)\b")
+LETTERS = regex.compile(r"\p{L}+")
+
+
+@functools.lru_cache(maxsize=16)
+def _line_words(text: str, start: int, end: int) -> LineEvidence:
+    """The evidence of the line ``text[start:end]``, read once per line, not once per match: a long
+    line with many matches takes linear time."""
+    line = text[start:end]
+    capitalised = frozenset(m[1] for m in CAPITALISED_MID_SENTENCE.finditer(line, overlapped=True))
+    return LineEvidence(line, capitalised, frozenset(LETTERS.findall(line)))
+
+
+def _common(word: str, evidence: LineEvidence) -> bool:
     """Whether a capitalised ``word`` after an abbreviation is a common word, not a name.
 
-    >>> _common("Considered", "the Central Committee considered"), _common("Central", "the Central Committee")
-    (True, False)
+    A word its line writes capitalised after a lower-case word is a name; one the line writes in
+    lower case, or ending in "ed", is common.
+
+    >>> _common("Considered", _line_words("the Central Committee considered", 0, 32))
+    True
+    >>> _common("Central", _line_words("the Central Committee", 0, 21))
+    False
     """
     lower = word.lower()
     if lower in FUNCTION_WORDS:
         return True
-    if _capitalised_mid_sentence(word, text):
+    if word in evidence.capitalised:
         return False
-    attested = regex.search(rf"(?<!\p{{L}}){regex.escape(lower)}(?!\p{{L}})", text) is not None
+    if not LETTERS.fullmatch(lower):  # lower-casing added a mark ("İ"): search the line itself
+        attested = regex.search(rf"(?<!\p{{L}}){regex.escape(lower)}(?!\p{{L}})", evidence.line) is not None
+    else:
+        attested = lower in evidence.letters
     return lower.endswith("ed") or attested
 
 

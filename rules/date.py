@@ -133,13 +133,16 @@ CHANGE_VERBS = _word_set(
     """
 )
 
-PREV_WORD = regex.compile(r"(\S+)\s*$")
+# The patterns read at the end of the text before a match search from the end (regex's (?r)):
+# the same match, found without trying every position of that text first.
+PREV_WORD = regex.compile(r"(?r)(\S+)\s*$")
 CLOCK = regex.compile(r"(?:[01]?\d|2[0-4]):[0-5]\d")
+SPACED_CLOCK = regex.compile(r"(?r)(?<![\d:])(?:[01]?\d|2[0-4]): [0-5]\d\s*$")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
 FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} {DAY_NUMBER}\b|{DAY_NUMBER} {MONTH})")
-MONTH_BEFORE = regex.compile(rf"\b{MONTH}(?: {DAY_NUMBER},?)? $")
+MONTH_BEFORE = regex.compile(rf"(?r)\b{MONTH}(?: {DAY_NUMBER},?)? $")
 DOTTED_ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}\s*$")
-SENTENCE_END = regex.compile(r"(?:^|[.!?][\"”»’)]*)\s*$")
+SENTENCE_END = regex.compile(r"(?r)(?:^|[.!?][\"”»’)]*)\s*$")
 DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b{DAY_NUMBER} {MONTH}\b(?! \d{{1,2}}\b)")
 MDY_EVIDENCE = regex.compile(
     rf"\b{MONTH} {DAY_NUMBER}, {YEAR_NUMBER}\b"
@@ -197,20 +200,28 @@ def _format(ctx: Context, day: str, month: str, year: str | None) -> str:
     return f"{month} {day}, {year}" if year else f"{month} {day}"
 
 
+# How much of its line a rule reads on either side of a match: far more than a sentence, and a
+# bound, so that a line of any length takes time linear in its length (reading the whole line
+# before every match made one long line quadratic).
+LINE_CONTEXT = 2000
+
+
 def _line_before(m: regex.Match[str]) -> str:
     text, at = m.string, m.start()
-    return text[text.rfind("\n", 0, at) + 1 : at]
+    start = max(0, at - LINE_CONTEXT)
+    return text[text.rfind("\n", start, at) + 1 or start : at]
 
 
 def _line_after(m: regex.Match[str]) -> str:
     text, at = m.string, m.end()
-    end = text.find("\n", at)
-    return text[at : len(text) if end == -1 else end]
+    end = text.find("\n", at, at + LINE_CONTEXT)
+    return text[at : min(len(text), at + LINE_CONTEXT) if end == -1 else end]
 
 
 def _prev_word(before: str) -> str:
+    """The word before a match, lower-cased, without an opening bracket or quote: "(in" is "in"."""
     found = PREV_WORD.search(before)
-    return found.group(1).lower() if found else ""
+    return found.group(1).lower().lstrip("([{\"'“‘«") if found else ""
 
 
 def _next_word(after: str) -> str:
@@ -227,7 +238,8 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     before, after = _line_before(m), _line_after(m)
     prev, year = _prev_word(before), m["year"]
     bare, comma = prev.rstrip(",;:"), prev.endswith((",", ";", ":"))
-    clock = CLOCK.fullmatch(bare) is not None  # "at about 15:00 14 in December"
+    # "at about 15:00 14 in December", also written "15: 00" (the typography stage closes it up later)
+    clock = CLOCK.fullmatch(bare) is not None or SPACED_CLOCK.search(before) is not None
     numbered = any(c.isdigit() for c in prev) and not clock
     if numbered or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
         return None

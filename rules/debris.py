@@ -57,15 +57,17 @@ MAY_DOUBLE = frozenset(("had", "that", "is", "do", "does", "did", "will", "can",
 PARTICLES = frozenset(("at", "in", "on", "up", "out", "off", "to", "by", "over", "down", "about", "through"))
 # Words that open a clause whose verb may be followed by the main clause's same verb: "those who
 # voted voted against", "what he said said it all".
-_RELATIVE = regex.compile(r"\b(?:who|which|what|whoever|whatever|whom)(?: \S+){0,2} $", regex.IGNORECASE)
-_PREV = regex.compile(r"(\p{L}+)\W*$")
+# Both are searched from the end of the line before a match (regex's (?r), up to an endpos): linear on a long line.
+_RELATIVE = regex.compile(r"(?r)\b(?:who|which|what|whoever|whatever|whom)(?: \S+){0,2} $", regex.IGNORECASE)
+_PREV = regex.compile(r"(?r)(\p{L}+)\W*$")
 
 _DOUBLED = regex.compile(
     r"(?<![\p{L}\p{N}'’\"“_-])(?P<first>\p{L}+)(?P<gap> +)(?P<second>\p{L}+)(?![\p{L}\p{N}'’\"”_+/=-])"
 )
 
 
-_SENTENCE_START = regex.compile(r"(?:^|[.!?…][\"”’)]?[ ]+)\Z")
+# Searched from the end of the line before a match (regex's (?r), up to an endpos): linear on a long line.
+_SENTENCE_START = regex.compile(r"(?r)(?:^|[.!?…][\"”’)]?[ ]+)\Z")
 
 
 # A word, spaces, the same word: the doubled-word rules read only the lines holding it.
@@ -151,19 +153,18 @@ def _doubled_in_line(line: str, offset: int) -> list[Proposal]:
         first, second = m["first"], m["second"]
         if first.lower() != second.lower() or second != second.lower():
             continue
-        if first != second and not _SENTENCE_START.search(line[: m.start()]):
+        if first != second and not _SENTENCE_START.search(line, 0, m.start()):
             continue
         word = second
         if word in MAY_DOUBLE or (len(word) == 1 and word != "a"):
             continue
-        before = line[: m.start()]
-        prev = _PREV.search(before)
+        prev = _PREV.search(line, 0, m.start())
         prev_word = prev.group(1).lower() if prev else ""
         if prev_word == word.lower() or line[m.end() :].lower().startswith(" " + word.lower() + " "):
             continue  # three in a row: which copy to keep is a guess
         if word in PARTICLES and prev_word.endswith(("ed", "en")):
             continue
-        if word not in ALWAYS_SINGLE and (_RELATIVE.search(before) or len(m["gap"]) > 1):
+        if word not in ALWAYS_SINGLE and (_RELATIVE.search(line, 0, m.start()) or len(m["gap"]) > 1):
             continue  # a relative clause, or columns of a table ("triggers  triggers")
         tier = Tier.SAFE if word in ALWAYS_SINGLE else Tier.REVIEW
         found.append(Proposal(offset + m.end("first"), offset + m.end("second"), "", tier=tier))

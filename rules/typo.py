@@ -724,6 +724,9 @@ BRACKET_SPACING = EditRule(
 
 _WIDE_GAP = regex.compile(r"\S {2,}\S")
 _GAP = regex.compile(r"(?<=[\p{L},;”’)])(?<![.!?…][\"”’)]+)(?P<gap> {2,3})(?=[\p{L}(“])")
+# A gap between a word and the same word: table columns ("column  column"); closed up, the doubled-word
+# rule would then read it as a word repeated by mistake.
+_SAME_WORD_GAP = regex.compile(r"(?<!\p{L})(\p{L}+)( {2,3})\1(?!\p{L})", regex.IGNORECASE)
 
 
 def _double_spaces(text: str, ctx: Context) -> list[Proposal]:
@@ -732,8 +735,10 @@ def _double_spaces(text: str, ctx: Context) -> list[Proposal]:
     for line_start, line in _lines(text):
         if "\t" in line or len(_WIDE_GAP.findall(line)) != 1:
             continue
+        columns = {m.start(2) for m in _SAME_WORD_GAP.finditer(line)}
         for m in _GAP.finditer(line):
-            proposals.append(Proposal(line_start + m.start(), line_start + m.end(), " "))
+            if m.start() not in columns:
+                proposals.append(Proposal(line_start + m.start(), line_start + m.end(), " "))
     return proposals
 
 
@@ -757,6 +762,7 @@ DOUBLE_SPACE = EditRule(
         "  0   0   0\t\tblack",
         " 47  79  79 dark slate gray",
         "Boston, MA  02110-1301, USA",
+        "a long time ago and the column  column",
     ),
 )
 

@@ -224,7 +224,7 @@ def test_decisions_name_prose_offsets_and_apply_follows_them(tmp_path: Path) -> 
     decisions = {"format": "mtfix-decisions/1", "input": str(tmp_path / "a.md"), "raw_sha256": data["raw_sha256"],
                  "decisions": [decision]}
     (tmp_path / "d.json").write_text(json.dumps(decisions))
-    assert main(["apply", str(tmp_path / "d.json"), "-o", str(tmp_path / "out")]) == 0
+    assert main(["apply", str(tmp_path / "d.json"), "--raw", str(tmp_path / "a.md"), "-o", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out" / "a.md").read_text() == "# Title\n\nWe met at 08: 15, then left.\n"
     assert (tmp_path / "a.md.decisions.json").is_file()
 

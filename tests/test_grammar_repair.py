@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from mtfix import grammar_repair
+from mtfix import grammar, grammar_repair
 from mtfix.grammar import GrammarSession, GrammarSettings, HarperChecker, Match
 from mtfix.grammar_repair import check_repair, raw_span
 
@@ -57,6 +59,28 @@ def test_a_clean_repair_checks_nothing() -> None:
     assert report.checker == "flagger"
 
 
+class Speller:
+    """A checker that flags every capitalised word as a misspelling."""
+
+    name = "speller"
+    family = "test"
+
+    def matches(self, text: str) -> list[Match]:
+        return [Match("Spell", "Unknown word", m.start(), m.end(), True) for m in re.finditer(r"[A-Z]\w+", text)]
+
+
+def test_document_names_are_read_only_when_names_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw, fixed = "Kars and Vyshegrod at 08: 15 .\nKars again.", "Kars and Vyshegrod at 08:15.\nKars again."
+    with monkeypatch.context() as patch:  # every capitalised word is a name: no pass over the document
+        patch.setattr(grammar_repair, "document_names", lambda text: pytest.fail("names read"))
+        report = check_repair(raw, fixed, GrammarSession(Speller(), pytest.fail), GrammarSettings())  # type: ignore[arg-type]
+    assert report is not None and (report.issues, report.names_skipped) == ((0, 0), 2)
+    session = GrammarSession(Speller(), pytest.fail, proper_names=True)  # type: ignore[arg-type]
+    report = check_repair(raw, fixed, session, GrammarSettings(proper_names=True))
+    assert report is not None and (report.issues, report.names_skipped) == ((1, 1), 1)  # Kars recurs: a name
+    assert report.findings == ()  # Vyshegrod is on both sides: neither brought nor removed
+
+
 def test_full_scope_lists_what_is_left_and_chunks_keep_positions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(grammar_repair, "CHUNK_LINES", 2)
     raw = "a teh\nb\nc teh teh\nd 08: 15\ne teh"
@@ -87,3 +111,13 @@ def test_raw_span_maps_fixed_offsets_back() -> None:
     assert raw_span("a  b", "a b", 2, 3) == (3, 4)
     assert raw_span("x 08: 15", "x 08:15", 2, 7) == (2, 8)
     assert raw_span("ab", "aXb", 1, 2) == (1, 1)  # inserted text: the place it was inserted
+
+
+def test_harper_on_processes_knows_the_names_of_every_group() -> None:
+    groups = [["We saw vyshegrod."], ["Vyshegrad is old."]]
+    one = HarperChecker()
+    one.accept([text for group in groups for text in group])  # as one Harper checking every group does
+    expected = [matches for group in groups for matches in one.matches_group(group)]
+    found = grammar.harper_pool(groups, 1)
+    assert found == expected
+    assert found[0][0].message == "Did you mean `Vyshegrad`?"  # a name of the second group, known to the first

@@ -12,7 +12,9 @@ import json
 from pathlib import Path
 
 from ..decisions import check_matches, decisions_path, load, to_json
-from ..textio import InputError, read_document, write_atomic
+from ..inputs import report_stem
+from ..outputs import write_outputs
+from ..textio import InputError, read_document
 from . import fix
 
 
@@ -40,13 +42,17 @@ def run(args: argparse.Namespace) -> int:
     if not raw_name:
         raise InputError(f"{source}: names no input; give the raw text with --raw")
     raw_path = Path(raw_name)
+    if not args.raw and (raw_path.is_absolute() or ".." in raw_path.parts):
+        raise InputError(f"{source}: its input {raw_name} lies outside the current folder; "
+                         "give the raw text with --raw if it is meant")
     check_matches(decisions, read_document(raw_path).text, str(source))
     args.paths, args.diff = [str(raw_path)], False
-    status = fix.run(args, decisions)
+    status = fix.run(args, decisions, reads=[source])
     kept = decisions_path(raw_path)
-    if not kept.exists() or kept.resolve() != source.resolve():
-        write_atomic(kept, (json.dumps(to_json(decisions), ensure_ascii=False, indent=1) + "\n").encode())
-    report = json.loads((Path(args.output) / f"{raw_path.name.removesuffix('.txt')}.json").read_text("utf-8"))
+    if not kept.exists() or not kept.samefile(source):
+        data = (json.dumps(to_json(decisions), ensure_ascii=False, indent=1) + "\n").encode()
+        write_outputs(kept.parent, {kept.name: data}, [raw_path, source])
+    report = json.loads((Path(args.output) / f"{report_stem(raw_path)}.json").read_text("utf-8"))
     followed = sum(1 for key in ("edits", "suggestions", "rejected", "findings", "grammar")
                    for e in report[key]
                    if e.get("decision"))

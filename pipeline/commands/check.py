@@ -24,13 +24,14 @@ from ..grammar_lt import open_session
 from ..inputs import collect_inputs
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
+from ..outputs import write_outputs
 from ..profiling import Profile
 from ..reports.diff import unified_diff
 from ..reports.lint import FORMATS, TIERS, Problem, fails, problems, render, tally
 from ..runner import Result, fix_text
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
-from ..textio import Document, InputError, decode, encode, open_binary, read_document, write_atomic
+from ..textio import Document, InputError, decode, encode, open_binary, printable, read_document, stdin_binary, writing
 from .check_grammar import check_with_grammar
 from .quality_options import add_grammar_options, grammar_settings
 
@@ -103,15 +104,17 @@ def run(args: argparse.Namespace) -> int:
             found += _check_with_decisions(path, source_path, config, rules)
             continue
         with contextlib.ExitStack() as stack:
-            handle = sys.stdin.buffer if path is None else stack.enter_context(open_binary(path))
-            settings = Settings(config, "<stdin>" if path is None else str(path), "check", profile is not None)
+            handle = stdin_binary() if path is None else stack.enter_context(open_binary(path))
+            name = "<stdin>" if path is None else printable(str(path))  # no raw newline or escape in a report
+            settings = Settings(config, name, "check", profile is not None)
             source = source_lines(source_path) if source_path else None
             for chunk in stream(handle, settings, jobs, source, source_path):
                 found += chunk.problems
                 lines += chunk.lines
                 if profile is not None and chunk.profile is not None:
                     profile.merge(chunk.profile)
-    sys.stdout.write(render(found, args.output_format))
+    with writing("<stdout>"):
+        sys.stdout.write(render(found, args.output_format))
     if args.output_format == "text":
         print(tally(found), file=sys.stderr)
     if profile is not None:
@@ -148,7 +151,7 @@ def _fix_one(path: Path, doc: Document, source_path: Path | None, result: Result
     """The rewrite of one file (None when it stays as it is) and the problems left in it."""
     if result.text == result.raw:
         edits, findings = unsettled(result, decisions)
-        return None, problems(str(path), [e for e in edits if not e.applied], findings, result.raw)
+        return None, problems(printable(str(path)), [e for e in edits if not e.applied], findings, result.raw)
     source = aligned_source(doc, source_path)
     carried: Decisions | None = None
     if decisions is None:
@@ -158,16 +161,16 @@ def _fix_one(path: Path, doc: Document, source_path: Path | None, result: Result
         if moved is None:
             print(f"mtfix: warning: {path}: the decisions in {decisions_path(path).name} cannot be carried over to "
                   "the repaired text; not fixed in place (mtfix apply writes the reviewed text)", file=sys.stderr)
-            return None, problems(str(path), *unsettled(result, decisions), result.raw)
+            return None, problems(printable(str(path)), *unsettled(result, decisions), result.raw)
         carried, again = moved
     edits, findings = unsettled(again, carried)
-    return _Rewrite(path, encode(doc, result.text), carried), problems(str(path), edits, findings, again.raw)
+    return _Rewrite(path, encode(doc, result.text), carried), problems(printable(str(path)), edits, findings, again.raw)
 
 
 def _fix_or_diff(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...],
                  paths: list[Path | None], sources: list[Path | None]) -> int:
     """``--diff``: print what would change. ``--fix``: rewrite the changed files, then report what is left."""
-    docs = [decode(sys.stdin.buffer.read(), "<stdin>") if p is None else read_document(p) for p in paths]
+    docs = [decode(stdin_binary().read(), "<stdin>") if p is None else read_document(p) for p in paths]
     runs = [_repair_whole(d, p, s, config, rules) for d, p, s in zip(docs, paths, sources, strict=True)]
     if args.diff:
         changed = [(p, r) for p, (r, _) in zip(paths, runs, strict=True) if r.text != r.raw]
@@ -201,7 +204,7 @@ def _fix_or_diff(args: argparse.Namespace, config: Config, rules: tuple[Rule, ..
 def _replace(path: Path, data: bytes) -> None:
     """Write ``data`` over the file ``path``, keeping its permissions."""
     mode = path.stat().st_mode & 0o7777
-    write_atomic(path, data)
+    write_outputs(path.parent, {path.name: data}, [])
     os.chmod(path, mode)
 
 
@@ -212,7 +215,7 @@ def _check_with_decisions(path: Path, source_path: Path | None, config: Config,
     decisions = for_input(path, doc.text)
     result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
                       verdicts=decisions.verdicts() if decisions else None)
-    return problems(str(path), *unsettled(result, decisions), result.raw)
+    return problems(printable(str(path)), *unsettled(result, decisions), result.raw)
 
 
 def _check_document(path: Path, source_path: Path | None, config: Config, rules: tuple[Rule, ...],
@@ -220,4 +223,4 @@ def _check_document(path: Path, source_path: Path | None, config: Config, rules:
     """Check the prose of a document file (Markdown, HTML, subtitles), located in the file."""
     doc = read_document(path)
     done = repair_file(path, doc, rules, config, aligned_source(doc, source_path), profile, for_input(path, doc.text))
-    return problems(str(path), *unsettled(done.file, None), done.file.raw)
+    return problems(printable(str(path)), *unsettled(done.file, None), done.file.raw)

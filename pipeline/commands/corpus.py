@@ -26,10 +26,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..batch import fix_lines
+from ..batch import file_facts, fix_lines
 from ..config import Config
-from ..options import add_rule_options, resolve
-from ..runner import document_facts
+from ..options import add_rule_options, jobs_count, resolve
+from ..outputs import check_folder, guard, make_folder, remove_folders, signals_held
 from ..stream import default_jobs
 from ..textio import Document, InputError, encode, read_document
 
@@ -54,13 +54,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 "
                         "(default: start a local cluster)")
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
+    parser.add_argument("--workers", type=jobs_count, default=None, metavar="N",
                         help="workers of the local cluster (default: all cores)")
     add_rule_options(parser)
     parser.set_defaults(run=run)
 
 
 def _inputs(pattern: str, output: Path) -> list[Path]:
+    """The files matching ``pattern``, once the outputs they give are checked (``outputs.guard``)."""
     found = sorted(Path(p) for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
     if not found:
         raise InputError(f"{pattern}: no files match")
@@ -71,6 +72,8 @@ def _inputs(pattern: str, output: Path) -> list[Path]:
         other = names.setdefault(path.name, path)
         if other != path:
             raise InputError(f"{path}: same name as {other}; their outputs would overwrite each other")
+    check_folder(output, found)
+    guard(output, [*names, LEDGER, SUMMARY], found)
     return found
 
 
@@ -84,7 +87,7 @@ def fix_file(path: str, output: str, config: Config) -> dict[str, Any]:
     out = Path(output)
     name = Path(path).name
     lines = doc.text.split("\n")
-    facts = document_facts(doc.text)
+    facts = file_facts(doc.text, config)
     by_rule: Counter[str] = Counter()
     suggestions = 0
     char_offset = 0
@@ -132,7 +135,7 @@ def run_corpus(paths: list[Path], output: Path, config: Config, scheduler: str |
 
     for path in paths:  # bad input fails here, before any task runs
         read_document(path)
-    output.mkdir(parents=True, exist_ok=True)
+    created = make_folder(output)
     started = time.perf_counter()
     try:
         with _client(scheduler, workers) as client:
@@ -144,20 +147,31 @@ def run_corpus(paths: list[Path], output: Path, config: Config, scheduler: str |
             for path in paths:
                 with _temporary(output, path.name + ".jsonl").open("rb") as part:
                     shutil.copyfileobj(part, ledger)
-        for path in paths:
-            os.replace(_temporary(output, path.name), output / path.name)
-        os.replace(_temporary(output, LEDGER), output / LEDGER)
+        summary = _summary(counts, time.perf_counter() - started, compute_seconds)
+        _temporary(output, SUMMARY).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n",
+                                               encoding="utf-8")
+        with signals_held():
+            for name in (*(p.name for p in paths), LEDGER, SUMMARY):
+                os.replace(_temporary(output, name), output / name)
+    except BaseException:
+        remove_folders(created)
+        raise
     finally:
         for path in paths:
             for name in (path.name, path.name + ".jsonl"):
                 _temporary(output, name).unlink(missing_ok=True)
-        _temporary(output, LEDGER).unlink(missing_ok=True)
-    seconds = time.perf_counter() - started
+        for name in (LEDGER, SUMMARY):
+            _temporary(output, name).unlink(missing_ok=True)
+    return summary
+
+
+def _summary(counts: list[dict[str, Any]], seconds: float, compute_seconds: float) -> dict[str, Any]:
+    """``summary.json``: counts per rule and per file, wall time, lines per second."""
     lines = sum(c["lines"] for c in counts)
     total: Counter[str] = Counter()
     for c in counts:
         total.update(c["by_rule"])
-    summary = {
+    return {
         "files": len(counts),
         "lines": lines,
         "edits": sum(total.values()),
@@ -169,8 +183,6 @@ def run_corpus(paths: list[Path], output: Path, config: Config, scheduler: str |
         "compute_lines_per_second": round(lines / compute_seconds),
         "per_file": counts,
     }
-    (output / SUMMARY).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return summary
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..config import Config
-from ..decisions import Decisions
+from ..decisions import Decisions, decisions_path
 from ..documents import DocumentJob, FixSettings, Outputs, fix_documents, repair
 from ..formats.files import is_document, read_segments
 from ..grammar_lt import open_session
 from ..grammar_repair import check_repair
-from ..inputs import collect_inputs
+from ..inputs import collect_inputs, fixed_name, output_names
 from ..model import Rule
 from ..options import add_rule_options, add_run_options, resolve
+from ..outputs import check_folder, guard, write_outputs
 from ..profiling import Profile
 from ..progress import progress
 from ..quality import Measurer, QualitySettings, summary_report
@@ -28,7 +30,18 @@ from ..reports.index import IndexEntry, index_html
 from ..reports.quality import terminal_summary
 from ..sources import add_source_option, aligned_source, source_lines, source_paths
 from ..stream import Settings, default_jobs, stream
-from ..textio import InputError, copy_out, decode, encode, read_document, write_atomic
+from ..textio import (
+    InputError,
+    copy_out,
+    decode,
+    encode,
+    printable,
+    read_document,
+    reading,
+    stdin_binary,
+    stdout_binary,
+    writing,
+)
 from .quality_options import add_grammar_options, add_resamples_option, grammar_settings
 
 # Below this many characters in all, documents are repaired in this process: starting processes, each
@@ -76,16 +89,6 @@ def add_repair_options(parser: argparse.ArgumentParser) -> None:
     add_run_options(parser)
 
 
-def prepare_output(output: Path, inputs: list[Path]) -> None:
-    """Create the output folder; refuse one that is an input folder or not writable."""
-    if any(p.parent.resolve() == output.resolve() for p in inputs):
-        raise InputError(f"{output}: output folder is an input folder; fixed files would replace the inputs")
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"{output}: cannot create output folder ({error.strerror})") from None
-    if not os.access(output, os.W_OK | os.X_OK):
-        raise InputError(f"{output}: output folder is not writable")
 
 
 def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None) -> int:
@@ -96,8 +99,8 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
         if session is not None and grammar.jobs > 1:
             session.warm_up()
         timing = profile if profile is not None else Profile()
-        with timing.step("read"):
-            doc = decode(sys.stdin.buffer.read(), "<stdin>")
+        with timing.step("read"), reading("<stdin>"):
+            doc = decode(stdin_binary().read(), "<stdin>")
         with timing.step("repair (rules)"):
             result = repair(doc, rules, config, aligned_source(doc, source_path), profile)
         if session is not None:
@@ -105,23 +108,25 @@ def _run_stdin(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
                 report = check_repair(result.raw, result.text, session, grammar)
             for finding in report.findings if report else ():
                 _notice(f"<stdin>:{finding.line}:{finding.col}: {finding.rule_id} {finding.message}")
-        with timing.step("write"):
-            if args.diff:
-                sys.stdout.write(unified_diff(result.raw, result.text, "<stdin>", "<fixed>"))
-            else:
-                sys.stdout.buffer.write(encode(doc, result.text))
+        out = unified_diff(result.raw, result.text, "<stdin>", "<fixed>").encode() if args.diff else encode(
+            doc, result.text)
+        with timing.step("write"), writing("<stdout>"):
+            stdout_binary().write(out)
         return doc.line_count
     lines = 0
     settings = Settings(config, "<stdin>", "fix", profile is not None)
     source = source_lines(source_path) if source_path else None
     # Held back until the whole input is repaired: bad input late in it must leave stdout empty.
+    out = stdout_binary()
     with tempfile.TemporaryFile() as spool:
-        for chunk in stream(sys.stdin.buffer, settings, args.jobs or default_jobs(), source, source_path):
-            spool.write(chunk.data)
+        for chunk in stream(stdin_binary(), settings, args.jobs or default_jobs(), source, source_path):
+            with writing("<stdout>"):  # the spool is a temporary file: a full disk is the same failure
+                spool.write(chunk.data)
             lines += chunk.lines
             if profile is not None and chunk.profile is not None:
                 profile.merge(chunk.profile)
-        copy_out(spool, sys.stdout.buffer)
+        with writing("<stdout>"):
+            copy_out(spool, out)
     return lines
 
 
@@ -130,7 +135,7 @@ def _notice(message: str) -> None:
 
 
 def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...], profile: Profile | None,
-               decisions: Decisions | None) -> int:
+               decisions: Decisions | None, reads: Sequence[Path]) -> int:
     if "-" in args.paths:
         raise InputError("-: stdin cannot be mixed with files")
     timing = profile if profile is not None else Profile()
@@ -145,76 +150,88 @@ def _run_files(args: argparse.Namespace, config: Config, rules: tuple[Rule, ...]
         references = find_references(args.ref, [p for p, _ in texts], [d for _, d in texts])
         parsed = {p: read_segments(p, d) for p, d in zip(inputs, docs, strict=True) if is_document(p)}
     output = Path(args.output)
-    prepare_output(output, inputs)
+    read = [*inputs, *reads, *(p for p in (*source_files, *references.values()) if p is not None),
+            *(decisions_path(p) for p in inputs)]
+    check_folder(output, inputs)
+    names = [name for p in inputs for name in output_names(p)]
+    guard(output, [*names, *(["summary.json", "index.html"] if decisions is None else [])], read)
     jobs = args.jobs or default_jobs()
-    # Documents on several processes, or one document's full grammar check on several: not both.
     size = sum(len(d.text) for d in docs)
     processes = min(jobs, len(docs)) if size >= PARALLEL_MIN_CHARS else 1
-    grammar = grammar_settings(args, default="changed", jobs=jobs if processes <= 1 else 1)
+    grammar = grammar_settings(args, default="changed", jobs=jobs)
+    if processes > 1 and grammar.scope == "full":  # the pool's processes check their documents in full each
+        grammar = replace(grammar, jobs=1)
     quality = QualitySettings(config.apply_review, args.resamples, grammar)
     settings = FixSettings(config, quality, output, profile is not None, args.changed_only, args.mark_review)
     work = [DocumentJob(path, doc, source, references.get(path), decisions, parsed.get(path))
             for path, doc, source in zip(inputs, docs, sources, strict=True)]
-    rendered, shown = [], set()
+    rendered, noticed = [], set()
     done = fix_documents(work, settings, rules, processes, background=jobs > 1, profile=profile)
     for result in progress(done, len(work), size, "fix"):
         rendered.append(result.outputs)
         for notice in result.notices:
-            if notice not in shown:
-                shown.add(notice)
+            if notice not in noticed:
+                noticed.add(notice)
                 _notice(notice)
         if profile is not None and result.profile is not None:
             profile.merge(result.profile)
+    shown = {path: Path(printable(str(output / fixed_name(path)))) for path in inputs}
     with timing.step("write"):
-        for outputs in rendered:
-            for name, data in outputs.files.items():
-                write_atomic(output / name, data)
-        measured = [(path, output / path.name, o.result, o.quality) for path, o in zip(inputs, rendered, strict=True)]
+        files = {name: data for outputs in rendered for name, data in outputs.files.items()}
         if decisions is None:
+            measured = [(Path(printable(str(path))), shown[path], o.result, o.quality)
+                        for path, o in zip(inputs, rendered, strict=True)]
             summary = summary_report(measured, Measurer(rules, quality, _notice))
-            write_atomic(output / "summary.json", (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode())
+            files["summary.json"] = (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode()
             entries = [_entry(path, o) for path, o in zip(inputs, rendered, strict=True)]
-            write_atomic(output / "index.html", index_html(entries, args.changed_only).encode())
-    _print_run(inputs, output, rendered, args.verbose or len(inputs) == 1, decisions is None)
+            files["index.html"] = index_html(entries, args.changed_only).encode()
+        write_outputs(output, files, read)
+    _print_run(inputs, shown, output, rendered, args.verbose or len(inputs) == 1, decisions is None)
     return sum(d.line_count for d in docs)
 
 
 def _entry(path: Path, outputs: Outputs) -> IndexEntry:
     r = outputs.result
     changed = len({edit.line for edit in r.applied})
-    return IndexEntry(path.name, f"{outputs.name}.html", len(r.applied), len(r.suggestions),
+    return IndexEntry(printable(path.name), f"{outputs.name}.html", len(r.applied), len(r.suggestions),
                       len(r.findings), r.raw.count("\n") + 1, changed)
 
 
-def _print_run(inputs: list[Path], output: Path, rendered: list[Outputs], each: bool, indexed: bool) -> None:
+def _print_run(inputs: list[Path], shown: dict[Path, Path], output: Path, rendered: list[Outputs], each: bool,
+               indexed: bool) -> None:
     """One line per input (and its quality figures) when ``each``; with several inputs, one line of totals."""
     if each:
         for path, outputs in zip(inputs, rendered, strict=True):
             r = outputs.result
-            print(f"{path} -> {output / path.name}: {len(r.applied)} edits, {len(r.suggestions)} review "
+            print(f"{printable(str(path))} -> {shown[path]}: {len(r.applied)} edits, {len(r.suggestions)} review "
                   f"suggestions, {len(r.findings)} findings")
             if outputs.quality is not None:
                 print(terminal_summary(outputs.quality))
     if len(inputs) > 1:
         results = [o.result for o in rendered]
         changed = sum(r.text != r.raw for r in results)
-        index = f"; review: {output / 'index.html'}" if indexed else ""
-        print(f"{len(inputs)} files repaired into {output} ({changed} changed, {len(inputs) - changed} unchanged): "
-              f"{sum(len(r.applied) for r in results)} edits, {sum(len(r.suggestions) for r in results)} review "
-              f"suggestions, {sum(len(r.findings) for r in results)} findings{index}")
+        index = f"; review: {printable(str(output / 'index.html'))}" if indexed else ""
+        print(f"{len(inputs)} files repaired into {printable(str(output))} ({changed} changed, "
+              f"{len(inputs) - changed} unchanged): {sum(len(r.applied) for r in results)} edits, "
+              f"{sum(len(r.suggestions) for r in results)} review suggestions, "
+              f"{sum(len(r.findings) for r in results)} findings{index}")
 
 
-def run(args: argparse.Namespace, decisions: Decisions | None = None) -> int:
+def run(args: argparse.Namespace, decisions: Decisions | None = None, reads: Sequence[Path] = ()) -> int:
     """Repair the inputs; exit 0 when done, 2 on bad input (nothing is written then).
 
     ``decisions`` (from ``apply``, for its one input) replace the NAME.decisions.json beside the input;
-    ``summary.json`` is then left as it is, since it covers every input of the folder.
+    ``summary.json`` is then left as it is, since it covers every input of the folder. ``reads`` are
+    further files the run reads (``apply``'s decisions file), which no output may replace.
     """
     config, rules = resolve(args)
     profile = Profile() if args.profile else None
     started = time.perf_counter()
     stdin = args.paths == ["-"]
-    lines = _run_stdin(args, config, rules, profile) if stdin else _run_files(args, config, rules, profile, decisions)
+    if stdin:
+        lines = _run_stdin(args, config, rules, profile)
+    else:
+        lines = _run_files(args, config, rules, profile, decisions, reads)
     if profile is not None:
         sys.stderr.write(profile.render(time.perf_counter() - started, lines))
     return 0

@@ -12,6 +12,7 @@ need nothing (pure CSS), ticked by default for ``--changed-only`` and for runs o
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -63,7 +64,8 @@ tr.edits td:first-child{border-left:3px solid #4a4} tr.unchanged{color:#777}
 def _row(entry: IndexEntry) -> str:
     kind = "findings" if entry.findings else "suggestions" if entry.suggestions else "edits" if entry.edits else ""
     cls = kind or "unchanged"
-    return (f'<tr class="{cls}"><td><a href="{html.escape(quote(entry.page))}">{html.escape(entry.name)}</a></td>'
+    href = html.escape(quote(os.fsencode(entry.page)))
+    return (f'<tr class="{cls}"><td><a href="{href}">{html.escape(entry.name)}</a></td>'
             f"<td>{entry.findings}</td><td>{entry.suggestions}</td><td>{entry.edits}</td>"
             f'<td class="lines">{entry.changed_lines} / {entry.lines}</td></tr>')
 
