@@ -10,7 +10,7 @@ from mtfix.runner import document_facts, fix_text
 
 # Every rule's own examples (what it repairs and what it must leave alone), to be mixed into documents.
 PIECES = sorted({text for rule in all_rules() if not rule.needs_source
-                 for text in (*(raw for raw, _ in rule.examples), *rule.leave_alone)})
+                 for text in (*(e.input for e in rule.examples), *(k.input for k in rule.kept))})
 documents = st.tuples(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8), st.sampled_from(["\n", " "])).map(
     lambda parts: parts[1].join(parts[0]))
 
