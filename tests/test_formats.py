@@ -317,3 +317,25 @@ def test_check_and_sarif_point_into_the_file(tmp_path: Path, capsys: pytest.Capt
     lines = text.split("\n")
     regions = [r["locations"][0]["physicalLocation"]["region"] for r in results]
     assert [lines[g["startLine"] - 1][g["startColumn"] - 1:][:2] for g in regions] == [" ,", " 1", " ."]
+
+
+def test_check_fix_repairs_a_document_in_place_and_reports_only_its_prose(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "a.html"
+    page.write_text("<p>We met at 08: 15 , then left.</p>\n<pre>x 08: 15 ,</pre>\n")
+    assert main(["check", "--fix", str(page)]) == 0  # nothing left: the <pre> is not prose, before or after
+    assert page.read_text() == "<p>We met at 08:15, then left.</p>\n<pre>x 08: 15 ,</pre>\n"
+    assert capsys.readouterr().out == ""
+
+
+def test_check_fix_leaves_a_document_with_decisions_as_it_is(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "a.md"
+    page.write_text("We met at 08: 15.\n")
+    assert main(["fix", str(page), "-o", str(tmp_path / "out")]) == 0
+    data = json.loads(re.search(r'id="mtfix-data">(.*?)</script>', (tmp_path / "out" / "a.md.html").read_text())
+                      .group(1))
+    decisions = {"format": "mtfix-decisions/1", "input": str(page), "raw_sha256": data["raw_sha256"], "decisions": []}
+    (tmp_path / "a.md.decisions.json").write_text(json.dumps(decisions))
+    capsys.readouterr()
+    assert main(["check", "--fix", str(page)]) == 1
+    assert page.read_text() == "We met at 08: 15.\n"
+    assert "not fixed in place" in capsys.readouterr().err

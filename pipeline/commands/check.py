@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..carry import carry_over
@@ -94,14 +94,14 @@ def run(args: argparse.Namespace) -> int:
         session.warm_up()
     for path, source_path in zip(paths, sources, strict=True):
         if path is not None and is_document(path):
-            found += _check_document(path, source_path, config, rules, profile)
+            found += _check_whole(path, source_path, config, rules, profile)
             continue
         if session is not None:
             problems_found, count = check_with_grammar(path, source_path, config, rules, grammar, session, profile)
             found, lines = found + problems_found, lines + count
             continue
         if path is not None and decisions_path(path).is_file():
-            found += _check_with_decisions(path, source_path, config, rules)
+            found += _check_whole(path, source_path, config, rules, profile)
             continue
         with contextlib.ExitStack() as stack:
             handle = stdin_binary() if path is None else stack.enter_context(open_binary(path))
@@ -126,15 +126,24 @@ def _status(args: argparse.Namespace, failed: bool) -> int:
     return 1 if failed and not args.exit_zero else 0
 
 
-def _repair_whole(doc: Document, path: Path | None, source_path: Path | None, config: Config,
-                  rules: tuple[Rule, ...]) -> tuple[Result, Decisions | None]:
-    """One whole document repaired as ``fix`` would, following the reviewer's decisions beside it."""
-    decisions = for_input(path, doc.text) if path is not None else None
+def _repair(doc: Document, path: Path | None, source_path: Path | None, config: Config, rules: tuple[Rule, ...],
+            decisions: Decisions | None, profile: Profile | None = None) -> Result:
+    """One whole file repaired as ``fix`` would, following ``decisions``; a document format through its
+    adapter, its ledger in file offsets."""
+    source = aligned_source(doc, source_path)
     if path is not None and is_document(path):
-        return repair_file(path, doc, rules, config, aligned_source(doc, source_path), None, decisions).file, decisions
-    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
-                      verdicts=decisions.verdicts() if decisions else None)
-    return result, decisions
+        return repair_file(path, doc, rules, config, source, profile, decisions).file
+    return fix_text(doc.text, rules, apply_review=config.apply_review, source=source, profile=profile,
+                    verdicts=decisions.verdicts() if decisions else None)
+
+
+def _repair_whole(doc: Document, path: Path | None, source_path: Path | None, config: Config,
+                  rules: tuple[Rule, ...], profile: Profile | None = None) -> tuple[Result, Decisions | None]:
+    """One whole file repaired as ``fix`` would, following the reviewer's decisions beside it, and the
+    decisions that settle its problems: none for a document format, whose decisions name prose offsets."""
+    decisions = for_input(path, doc.text) if path is not None else None
+    result = _repair(doc, path, source_path, config, rules, decisions, profile)
+    return result, None if path is not None and is_document(path) else decisions
 
 
 @dataclass(frozen=True)
@@ -152,11 +161,15 @@ def _fix_one(path: Path, doc: Document, source_path: Path | None, result: Result
     if result.text == result.raw:
         edits, findings = unsettled(result, decisions)
         return None, problems(printable(str(path)), [e for e in edits if not e.applied], findings, result.raw)
-    source = aligned_source(doc, source_path)
     carried: Decisions | None = None
+    if is_document(path) and decisions_path(path).is_file():
+        print(f"mtfix: warning: {path}: the decisions in {decisions_path(path).name} name the prose of the file and "
+              "are not carried over; not fixed in place (mtfix apply writes the reviewed file)", file=sys.stderr)
+        return None, problems(printable(str(path)), *unsettled(result, None), result.raw)
     if decisions is None:
-        again = fix_text(result.text, rules, apply_review=config.apply_review, source=source)
+        again = _repair(replace(doc, text=result.text), path, source_path, config, rules, None)
     else:
+        source = aligned_source(doc, source_path)
         moved = carry_over(decisions, result, rules, config, source)
         if moved is None:
             print(f"mtfix: warning: {path}: the decisions in {decisions_path(path).name} cannot be carried over to "
@@ -208,19 +221,9 @@ def _replace(path: Path, data: bytes) -> None:
     os.chmod(path, mode)
 
 
-def _check_with_decisions(path: Path, source_path: Path | None, config: Config,
-                          rules: tuple[Rule, ...]) -> list[Problem]:
-    """Check a whole document beside a NAME.decisions.json, leaving out what the reviewer settled."""
-    doc = read_document(path)
-    decisions = for_input(path, doc.text)
-    result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
-                      verdicts=decisions.verdicts() if decisions else None)
+def _check_whole(path: Path, source_path: Path | None, config: Config, rules: tuple[Rule, ...],
+                 profile: Profile | None) -> list[Problem]:
+    """Check a file whole rather than in chunks: a document format (its prose, located in the file), or a
+    text with a reviewer's decisions beside it, leaving out what the reviewer settled."""
+    result, decisions = _repair_whole(read_document(path), path, source_path, config, rules, profile)
     return problems(printable(str(path)), *unsettled(result, decisions), result.raw)
-
-
-def _check_document(path: Path, source_path: Path | None, config: Config, rules: tuple[Rule, ...],
-                    profile: Profile | None) -> list[Problem]:
-    """Check the prose of a document file (Markdown, HTML, subtitles), located in the file."""
-    doc = read_document(path)
-    done = repair_file(path, doc, rules, config, aligned_source(doc, source_path), profile, for_input(path, doc.text))
-    return problems(printable(str(path)), *unsettled(done.file, None), done.file.raw)
