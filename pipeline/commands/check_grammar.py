@@ -11,13 +11,12 @@ from pathlib import Path
 
 from ..config import Config
 from ..decisions import for_input, unsettled
-from ..documents import mark_grammar
+from ..documents import mark_grammar, repair
 from ..grammar import GrammarSession, GrammarSettings
 from ..grammar_repair import check_repair
 from ..model import Rule
 from ..profiling import Profile
 from ..reports.lint import Problem, problems
-from ..runner import fix_text
 from ..sources import aligned_source
 from ..textio import decode, read_document
 
@@ -31,8 +30,7 @@ def check_with_grammar(path: Path | None, source_path: Path | None, config: Conf
     name = "<stdin>" if path is None else str(path)
     decisions = for_input(path, doc.text) if path is not None else None
     with timing.step("repair (rules)"):
-        result = fix_text(doc.text, rules, apply_review=config.apply_review, source=aligned_source(doc, source_path),
-                          verdicts=decisions.verdicts() if decisions else None, profile=profile)
+        result = repair(doc, rules, config, aligned_source(doc, source_path), profile, decisions)
     found = problems(name, *unsettled(result, decisions), result.raw)
     with timing.step(f"grammar ({grammar.scope})"):
         report = check_repair(result.raw, result.text, session, grammar)
