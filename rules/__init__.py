@@ -19,4 +19,5 @@ STAGES: tuple[str, ...] = (
     "case",
     "biblio",
     "typo",
+    "notation",
 )

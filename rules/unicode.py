@@ -2,13 +2,14 @@
 
 What it fixes: "side â€” coconut", "Pontoon21Â®" (through ftfy's safe fixers), "105Ñ…195",
 "GAVRIÅ\xa0" (Cyrillic or Central European UTF-8 read as Windows-1252, which ftfy leaves), "WНO"
-with a Cyrillic "Н" inside a Latin word. Use instead: "side — coconut", "Pontoon21®", "105х195",
-"GAVRIŠ", "WHO". Why: a text decoded with the wrong codec on its way through the MT system;
+with a Cyrillic "Н" inside a Latin word, "105х195" with a Cyrillic "х" as the sign of a size. Use
+instead: "side — coconut", "Pontoon21®", "105х195" (then "105x195"), "GAVRIŠ", "WHO". Why: a text decoded with the wrong codec on its way through the MT system;
 Cyrillic letters kept from the source. Tier: mojibake is safe (only ftfy's encoding fixers run,
 never its style changes; the pair decoder accepts only byte runs that decode to Cyrillic or Latin
 Extended-A letters); a look-alike letter is review (human texts keep them too); a whole Cyrillic
 word is a finding, since only a translator can say what it should be; so is a word mixing the scripts
-that no look-alike swap repairs ("ФG77"), while a Latin look-alike inside a Cyrillic word ("Oвсянки")
+that no look-alike swap repairs ("ФG77") and a lone Cyrillic initial before Latin ("В. K. Arsenyev":
+"В" is the initial V, not B), while a Latin look-alike inside a Cyrillic word ("Oвсянки")
 is a review suggestion to write it in Cyrillic.
 """
 
@@ -156,7 +157,8 @@ HOMOGLYPHS = dict(zip("АВЕКМНОРСТХаеорсухіјѕԁԛԝ", "ABEKM
 _LOOKALIKE = "".join(HOMOGLYPHS)
 _MIXED_WORD = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?=[\p{{Latin}}{_LOOKALIKE}]*\p{{Latin}})(?=[\p{{Latin}}{_LOOKALIKE}]*[{_LOOKALIKE}])"
-    rf"[\p{{Latin}}{_LOOKALIKE}]+(?![\p{{L}}\p{{N}}])|(?<=° ?)[СсК](?!\p{{L}})",
+    rf"[\p{{Latin}}{_LOOKALIKE}]+(?![\p{{L}}\p{{N}}])|(?<=° ?)[СсК](?!\p{{L}})"
+    r"|(?<=(?<![\p{L}\p{N}.,])\d+(?:[.,]\d+)?(?:[xXхХ×]\d+(?:[.,]\d+)?)*)[хХ](?=\d)",
     regex.V1,
 )
 
@@ -173,7 +175,7 @@ def _homoglyphs(text: str, ctx: Context) -> list[Proposal]:
 CYRILLIC_LOOKALIKE = EditRule(
     id="unicode.cyrillic_lookalike",
     stage=STAGE,
-    message="Cyrillic letter that looks like a Latin one inside a Latin word",
+    message="Cyrillic letter that looks like a Latin one inside a Latin word or a size (105х195)",
     tier=Tier.REVIEW,
     find=_homoglyphs,
     # Every edit puts a Latin letter for one of them; all lie in the Cyrillic blocks, a range scanned fast.
@@ -184,10 +186,13 @@ CYRILLIC_LOOKALIKE = EditRule(
         Example("the Сoca-Cola bottle", "the Coca-Cola bottle"),
         Example("it was + 22 ° С at noon", "it was + 22 ° C at noon"),
         Example("in Prazі and Kyіv", "in Prazi and Kyiv"),
+        Example("Mattress Prestige 105х195.", "Mattress Prestige 105x195."),
+        Example("DS mattress 90x190х27, weight", "DS mattress 90x190x27, weight"),
     ),
     leave_alone=(
         "According to WHO data",
-        "Mattress 105х195 and 90х190х27",
+        "Mattress 105x195 and 90×190×27",
+        "the code ААх1 and Х5 Group",
         "the newspaper Правда and Москва",
         "the café in Saarbrücken",
     ),
@@ -255,8 +260,9 @@ def _mixed_script(text: str, ctx: Context) -> list[Proposal]:
     found = []
     for m in _MIXED_SCRIPT.finditer(text):
         word = m.group()
-        if all(c in HOMOGLYPHS or not _CYRILLIC_LETTER.match(c) for c in word) or _to_cyrillic(word):
-            continue  # a look-alike rule repairs it
+        latin = any(c.isascii() and c.isalpha() for c in word)
+        if (latin and all(c in HOMOGLYPHS or not _CYRILLIC_LETTER.match(c) for c in word)) or _to_cyrillic(word):
+            continue  # a look-alike rule repairs it; a lone letter ("В. K. Arsenyev") it cannot read
         found.append(Proposal(m.start(), m.end()))
     return found
 
@@ -271,6 +277,7 @@ MIXED_SCRIPT = FindingRule(
         Example("the Oвсянкиs village", flagged="Oвсянкиs"),
         Example("the ФG77 plant", flagged="ФG77"),
         Example("born in г. Moscow", flagged="г."),
+        Example("the prize of В. K. Arsenyev was", flagged="В."),
     ),
     leave_alone=(
         "According to WНO data",

@@ -314,3 +314,65 @@ def test_a_latin_look_alike_in_a_cyrillic_word_is_suggested_in_cyrillic(stem: st
 def test_a_cyrillic_celsius_letter_is_suggested_as_latin(degrees: int, space: str) -> None:
     raw = f"it was {degrees} °{space}С at noon"
     assert suggested(raw, "unicode.cyrillic_lookalike") == [("С", "C")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(sizes=st.lists(st.integers(1, 250), min_size=2, max_size=3),
+       signs=st.lists(st.sampled_from(("х", "Х", "x")), min_size=2, max_size=2), frame=st.sampled_from(
+           ("Mattress Prestige {s}.", "a box {s}, weight 2 kg", "({s}) cm", "size: {s}")))
+def test_a_cyrillic_times_sign_in_a_size_is_suggested_as_latin(sizes: list[int], signs: list[str], frame: str) -> None:
+    size = "".join(f"{n}{sign}" for n, sign in zip(sizes, signs, strict=False)) + "7"
+    raw = frame.format(s=size)
+    cyrillic = [c for c in size if c in "хХ"]
+    assert suggested(raw, "unicode.cyrillic_lookalike") == [(c, {"х": "x", "Х": "X"}[c]) for c in cyrillic]
+    assert fix_text(raw).text == raw
+    assert not [f for f in fix_text(raw).findings if f.rule_id.startswith("unicode")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(initial=st.sampled_from("АВЕКМНОРСТХЮЯЖШ"), latin=st.sampled_from(("K. Arsenyev", "Smith", "V. Lenin")))
+def test_a_lone_cyrillic_initial_before_latin_is_reported(initial: str, latin: str) -> None:
+    raw = f"the prize of {initial}. {latin} was held"
+    result = fix_text(raw)
+    assert ("unicode.mixed_script", f"{initial}.") in [(f.rule_id, f.text) for f in result.findings]
+    assert result.text == raw and not result.suggestions
+
+
+# Russian notation of numbers ----------------------------------------------------------------------
+
+amount_units = st.sampled_from(("kg", "g", "liters", "%", " million euros", " billion", " mln tenge", " km"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(whole=st.integers(0, 999), fraction=st.integers(1, 99), unit=amount_units, two_digits=st.booleans(),
+       frame=st.sampled_from(("weight {a}.", "It cost {a}, they said.", "({a})", "about {a} of it")))
+def test_a_decimal_comma_before_a_unit_is_suggested_as_a_point(
+        whole: int, fraction: int, unit: str, two_digits: bool, frame: str) -> None:
+    digits = f"{fraction:02d}" if two_digits else str(fraction % 10)
+    sep = "" if unit.startswith((" ", "%")) else " "
+    raw = frame.format(a=f"{whole},{digits}{sep}{unit}")
+    assert suggested(raw, "notation.decimal_comma") == [(",", ".")]
+    assert fix_text(raw).text == raw
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=st.integers(0, 99), b=st.integers(0, 99), c=st.integers(100, 999), unit=amount_units)
+def test_lists_and_thousands_are_not_read_as_decimal_commas(a: int, b: int, c: int, unit: str) -> None:
+    for raw in (f"daughters ({a}, {b},{a} years)", f"rows {a},{b},{c} and {a},{c}{unit}", f"it is {a},{c} kg",
+                f"scored {a},{b} and left"):
+        assert not suggested(raw, "notation.decimal_comma"), raw
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(0, 100), space=st.sampled_from((" ", "\u00a0")), tail=st.sampled_from((" cotton", ".", ", and")))
+def test_a_spaced_percent_sign_is_suggested_closed(n: int, space: str, tail: str) -> None:
+    raw = f"it is {n}{space}%{tail}"
+    assert suggested(raw, "notation.percent_space") == [(space, "")]
+    assert unchanged(f"it is {n}%{tail}")
+
+
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(1, 9999), space=st.sampled_from(("", " ")), double=st.booleans())
+def test_a_numero_sign_becomes_no(n: int, space: str, double: bool) -> None:
+    sign, word = ("№№", "Nos.") if double else ("№", "No.")
+    assert fix_text(f"the order {sign}{space}{n} was signed").text == f"the order {word} {n} was signed"

@@ -2,7 +2,8 @@
 
 `tests/fixtures/judgements/safe.tsv` holds 40 lines that the safe tier changed in the 20 WMT22 systems
 (`../shared/corpus/wmt22-x-en/mt/*.en`, each file fixed as one document), drawn with
-`random.Random(14).sample`, plus the safe edits judged wrong in earlier runs; `review.tsv` holds every
+`random.Random(14).sample`, plus every edit of a safe rule added since (`notation.numero_sign`) and the
+safe edits judged wrong in earlier runs; `review.tsv` holds every
 review suggestion on the same files and the suggestions judged wrong in earlier runs. Columns: system,
 line number, the line before, the line after (the fixed line, or the line with that one suggestion
 applied), rule, verdict (right or wrong), reason. A line judged right must still come out the same; one
@@ -50,7 +51,7 @@ def with_suggestion(line: str, edit: Edit) -> str:
 def test_the_judged_samples_meet_the_precision_targets() -> None:
     safe_right = [j for j in SAFE if j.verdict == "right"]
     review_right = [j for j in REVIEW if j.verdict == "right"]
-    assert len(safe_right) >= 39 and len(review_right) >= 32
+    assert len(safe_right) >= 39 and len(review_right) >= 53
     assert {j.verdict for j in SAFE + REVIEW} == {"right", "wrong"}
 
 
