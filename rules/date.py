@@ -107,6 +107,10 @@ PASSIVE = _word_set("killed injured wounded arrested detained hired fired sold b
 BE = _word_set("is are was were be been being")
 ADVERBS = _word_set("first then also later already again once still not never")
 RELATIVE_YEAR = regex.compile(r"\s+(?:last|this|next) year\b")
+# "<day> in <Month> of the same year", "... of 2021": the year named after the month.
+OF_A_YEAR = regex.compile(
+    rf"\s+of (?:(?:the )?(?:same|this|last|next|that|previous|following|current) year|{YEAR})\b(?![-–])"
+)
 
 WEEKDAYS = _word_set("monday tuesday wednesday thursday friday saturday sunday")
 
@@ -141,7 +145,7 @@ SPACED_CLOCK = regex.compile(r"(?r)(?<![\d:])(?:[01]?\d|2[0-4]): [0-5]\d\s*$")
 NEXT_WORD = regex.compile(r"^\s*([\p{L}%]+)")
 FROM_DATE = regex.compile(rf"\b(?i:from) (?:{MONTH} {DAY_NUMBER}\b|{DAY_NUMBER} {MONTH})")
 MONTH_BEFORE = regex.compile(rf"(?r)\b{MONTH}(?: {DAY_NUMBER},?)? $")
-DOTTED_ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}\s*$")
+DOTTED_ABBREVIATION = regex.compile(r"(?<![\p{L}.])(?:(?:\p{Lu}\.){2,}|[ap]\.m\.)\s*$")
 SENTENCE_END = regex.compile(r"(?r)(?:^|[.!?][\"”»’)]*)\s*$")
 DMY_EVIDENCE = regex.compile(rf"(?<!(?:{MONTH}|\d) )\b{DAY_NUMBER} {MONTH}\b(?! \d{{1,2}}\b)")
 MDY_EVIDENCE = regex.compile(
@@ -241,7 +245,8 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
     # "at about 15:00 14 in December", also written "15: 00" (the typography stage closes it up later)
     clock = CLOCK.fullmatch(bare) is not None or SPACED_CLOCK.search(before) is not None
     numbered = any(c.isdigit() for c in prev) and not clock
-    if numbered or (_next_word(after) in SUBJECT_NEXT and (comma or bare not in NO_ON)):
+    of_a_year = OF_A_YEAR.match(after) is not None
+    if numbered or (_next_word(after) in SUBJECT_NEXT and not of_a_year and (comma or bare not in NO_ON)):
         return None
     event = bare == "be" and EVENT_WILL_BE.search(before) is not None
     event = event or (bare in NAMING_NOUNS and ARTICLE_BEFORE.search(before) is not None)
@@ -253,11 +258,11 @@ def _day_in_month(m: regex.Match[str], ctx: Context) -> str | None:
         return None
     sentence_start = _sentence_start(before)
     weekday = comma and bare in WEEKDAYS
-    dated = year or RELATIVE_YEAR.match(after)
+    dated = year or RELATIVE_YEAR.match(after) or of_a_year
     clause = _next_word(after) in CLAUSE_START
     if (sentence_start or comma) and not weekday and not dated and not clause and not regex.match(r"[,;:.!?)]", after):
         return None
-    if not year and not comma and not _day_can_follow(bare, before):
+    if not year and not of_a_year and not comma and not _day_can_follow(bare, before):
         return None
     date = _format(ctx, m["day"] + (m["r1"] or m["r2"] or ""), m["month"], year)
     if sentence_start:
@@ -320,6 +325,8 @@ DAY_IN_MONTH = EditRule(
         Example("The agreement of 7 in November 1923 was never ratified.",
                 "The agreement of November 7, 1923 was never ratified."),
         Example("10 in January last year, they began", "On January 10 last year, they began"),
+        Example("They got a second dose 10 in January of the same year.",
+                "They got a second dose on January 10 of the same year."),
         Example("The curfew lasts from 24 in December to 9 in January.",
                 "The curfew lasts from December 24 to January 9."),
         Example("It was announced on Sunday, 12 in December, at noon.",
@@ -333,6 +340,7 @@ DAY_IN_MONTH = EditRule(
                 "It peaks at about 15:00 on December 14, they said."),
         Example("a protest at the Ministry of the U.S. 23 in May, to",
                 "a protest at the Ministry of the U.S. on May 23, to"),
+        Example("At 6 p.m. 24 in February, people came", "At 6 p.m. on February 24, people came"),
     ),
     leave_alone=(
         "No. 12 in March",
@@ -355,6 +363,7 @@ DAY_IN_MONTH = EditRule(
         "My son will be 5 in March in Berlin.",
         "She won Game 7 in June and Room 12 in March was empty.",
         "Police said 4 in March were arrested.",
+        "Of them, 12 in March of the patients died and 3 in May of 2021-22 left.",
     ),
 )
 
@@ -406,7 +415,7 @@ YEAR_IN_MONTH = EditRule(
 def _of_the_year(m: regex.Match[str], ctx: Context) -> str | None:
     before = _line_before(m)
     found = PREV_WORD.search(before)
-    prev = found.group(1) if found else ""
+    prev = found.group(1).lstrip("([{\"'“‘«") if found else ""
     if m["tail"].endswith("s") != ("–" in m["year"] or "-" in m["year"]):
         return None
     joined = prev.lower() in NO_ON | {"in", "during", "for"} or MONTH_BEFORE.search(before)
@@ -433,6 +442,7 @@ OF_THE_YEAR = EditRule(
         Example("the results for 11 months 2021 of the year show", "the results for 11 months of 2021 show"),
         Example("since his last visit in 2007 of the year, the industry", "since his last visit in 2007, the industry"),
         Example("receive a loan extension in 2021 year", "receive a loan extension in 2021"),
+        Example('he said: "in 2021 year they leave"', 'he said: "in 2021 they leave"'),
         Example("signed on 16 March 1921 of the year", "signed on 16 March 1921"),
         Example("the famine in 1921-1922 years", "the famine in 1921-1922"),
         Example("the famine of 1921 – 1922 years", "the famine of 1921 – 1922"),

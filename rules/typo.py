@@ -509,7 +509,8 @@ _RANGE_UNIT = regex.compile(
     r"|million\b|billion\b|rubles?\b|dollars?\b|euros?\b|hryvnias?\b|yuan\b|meters?\b|metres?\b"
     r"|kilometers?\b|kilometres?\b|grams?\b|liters?\b|litres?\b|centimeters?\b|tons?\b|tonnes\b|mg\b|GB\b"
     r"|MB\b|kW\b|MW\b|inch(?:es)?\b|feet\b|ft\b|miles?\b|pieces\b|units\b|votes\b|seats\b|matches\b|games\b"
-    r"|rounds\b|pages\b|children\b|students\b|cases\b|season\b|seasons\b|school year\b|academic year\b)"
+    r"|rounds\b|pages\b|children\b|students\b|cases\b|season\b|seasons\b|school year\b|academic year\b"
+    r"|in the (?:morning|afternoon|evening)\b|[ap]\.m\.|[ap]m\b)"
 )
 # A plural noun after a range of amounts: "3 - 4 tablespoons", "5 - 7 days".
 _PLURAL_NEXT = regex.compile(r" \p{Ll}{2,}s\b")
@@ -524,6 +525,8 @@ _PERIOD_NEXT = regex.compile(
 )
 _CURRENCY_NEXT = regex.compile(r" ?(?:yuan|rubles?|roubles?|dollars?|euros?|hryvnias?|tenge|pounds|\$|€|£)")
 _MONTH_BEFORE = regex.compile(rf"\b(?:{MONTH_WORDS}) $")
+# What puts two years into a period: "in 2015 - 2017 he went", "between 1941 - 1945".
+_PERIOD_BEFORE = regex.compile(r"\b(?i:in|from|during|between|since|through) $")
 # What may follow a range closing its clause: "(2014 - 2020)", "aged 25 - 34;".
 _CLAUSE_END = regex.compile(r"[;,)]|\.(?:\s|$)|$")
 
@@ -551,7 +554,9 @@ def _spaced_hyphen(m: regex.Match[str]) -> str | None:
     aged = text[max(0, m.start() - 6) : m.start()].lower().endswith(("age ", "aged ", "ages "))
     counted = not _is_year(left) and (_PLURAL_NEXT.match(text, end) or _ATTACHED_UNIT.match(text, end))
     clause_end = _is_year(left) and _CLAUSE_END.match(text, end)
-    if bracketed or aged or counted or clause_end or _RANGE_UNIT.match(text, end):
+    period = _is_year(left) and _PERIOD_BEFORE.search(text, max(0, m.start() - 9), m.start()) is not None
+    period = period and not _PLURAL_NEXT.match(text, end)
+    if bracketed or aged or counted or clause_end or period or _RANGE_UNIT.match(text, end):
         return f"{left}–{right}"
     return None
 
@@ -604,6 +609,8 @@ RANGE_DASH = EditRule(
         Example("a dose of 1.5 – 2.5 mg", "a dose of 1.5–2.5 mg"),
         Example("GOST R 51162 — 2019.", "GOST R 51162-2019."),
         Example("it costs 3 - 4 points and 5 - 7% more", "it costs 3–4 points and 5–7% more"),
+        Example("come for 6 - 7 in the morning or 5 - 6 p.m.", "come for 6–7 in the morning or 5–6 p.m."),
+        Example("but in 2015 - 2017 he went to Syria", "but in 2015–2017 he went to Syria"),
         Example("wait 15 - 20 minutes in the 2021 - 22 season", "wait 15–20 minutes in the 2021–22 season"),
         Example("Pushkin (1825 - 1869) and the total for 2014 - 2020.",
                 "Pushkin (1825–1869) and the total for 2014–2020."),
@@ -631,6 +638,7 @@ RANGE_DASH = EditRule(
         "the League of 2021 - 2022 battled on",
         "He was born in 1950 - 20 years before the war",
         "in 2020 - 21 people died and in 2021 - 22 cases, in 2022 - 23.",
+        "in 2021 - 2000 lessons were given",
     ),
 )
 

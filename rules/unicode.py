@@ -1,16 +1,16 @@
 """Unicode repair: mojibake, Cyrillic look-alike letters and Cyrillic words left in English text.
 
-What it fixes: "side â€” coconut", "Pontoon21Â®" (through ftfy's safe fixers), "105Ñ…195",
-"GAVRIÅ\xa0" (Cyrillic or Central European UTF-8 read as Windows-1252, which ftfy leaves), "WНO"
-with a Cyrillic "Н" inside a Latin word, "105х195" with a Cyrillic "х" as the sign of a size. Use
-instead: "side — coconut", "Pontoon21®", "105х195" (then "105x195"), "GAVRIŠ", "WHO". Why: a text decoded with the wrong codec on its way through the MT system;
-Cyrillic letters kept from the source. Tier: mojibake is safe (only ftfy's encoding fixers run,
-never its style changes; the pair decoder accepts only byte runs that decode to Cyrillic or Latin
-Extended-A letters); a look-alike letter is review (human texts keep them too); a whole Cyrillic
-word is a finding, since only a translator can say what it should be; so is a word mixing the scripts
-that no look-alike swap repairs ("ФG77") and a lone Cyrillic initial before Latin ("В. K. Arsenyev":
-"В" is the initial V, not B), while a Latin look-alike inside a Cyrillic word ("Oвсянки")
-is a review suggestion to write it in Cyrillic.
+What it fixes: "side â€” coconut", "Pontoon21Â®" (through ftfy's safe fixers), "105Ñ…195", "GAVRIÅ\xa0"
+(Cyrillic or Central European UTF-8 read as Windows-1252, which ftfy leaves), "WНO" with a Cyrillic "Н"
+inside a Latin word, "105х195" with a Cyrillic "х" as the sign of a size. Use instead: "side — coconut",
+"Pontoon21®", "105х195" (then "105x195"), "GAVRIŠ", "WHO". Why: a text decoded with the wrong codec on its
+way through the MT system; Cyrillic letters kept from the source. Tier: mojibake is safe (only ftfy's
+encoding fixers run, never its style changes; the pair decoder accepts only byte runs that decode to
+Cyrillic or Latin Extended-A letters); a look-alike letter is review (human texts keep them too); a whole
+Cyrillic word is a finding, since only a translator can say what it should be; so is a word mixing the
+scripts that no look-alike swap repairs ("ФG77") and a lone Cyrillic initial before Latin ("В. K.
+Arsenyev": "В" is the initial V, not B), while a Latin look-alike inside a Cyrillic word ("Oвсянки") is a
+review suggestion to write it in Cyrillic.
 """
 
 from __future__ import annotations
