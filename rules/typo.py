@@ -337,9 +337,17 @@ def _straight_spacing(line: str) -> list[Proposal]:
     return proposals
 
 
+# A double curly quote whose pair is on another line (a quotation running over several lines or
+# paragraphs), spaced on its inner side: an opener before a word ("“ He came"), a closer after a
+# word or the end of a sentence ("this year. ”", "tenge ”,"), never after a digit (a 7 ” screen).
+_LONE_OPENER = regex.compile(r"(?:^|(?<=[\s(\[—–-]))[“«„](?P<gap> +)(?=[\p{L}\p{N}]|\.\.\.|…)")
+_LONE_CLOSER = regex.compile(r"(?<=[\p{L}.,!?…)])(?P<gap> +)[”»](?=[\s,.;:!?)\]—–-]|$)")
+
+
 def _curly_spacing(line: str) -> list[Proposal]:
     """Curly quotes show their direction, so one spaced side is enough."""
     proposals = []
+    paired = set()
     for m in _CURLY.finditer(line):
         closer = _QUOTE_PAIRS[m.group()]
         close_at = line.find(closer, m.end())
@@ -349,7 +357,12 @@ def _curly_spacing(line: str) -> list[Proposal]:
             continue
         if m.group() == "‘" and not (close_at + 1 == len(line) or not line[close_at + 1].isalpha()):
             continue
+        paired |= {m.start(), close_at}
         proposals += _inner_spacing(line, m.start(), close_at)
+    for lone in (*_LONE_OPENER.finditer(line), *_LONE_CLOSER.finditer(line)):
+        mark = lone.end("gap") if lone.start() == lone.start("gap") else lone.start()
+        if mark not in paired:
+            proposals.append(Proposal(lone.start("gap"), lone.end("gap"), ""))
     return proposals
 
 
@@ -393,12 +406,19 @@ QUOTE_SPACING = EditRule(
         Example('" It indicates that two doses do not suffice, " emphasized Pfizer.',
                 '"It indicates that two doses do not suffice," emphasized Pfizer.'),
         Example("the « Pravda » newspaper", "the «Pravda» newspaper"),
+        Example("“ He only came to spend the night", "“He only came to spend the night"),
+        Example("when it comes to “ a leader from among", "when it comes to “a leader from among"),
+        Example("aware of the financial capacity this year. ”", "aware of the financial capacity this year.”"),
+        Example("“Handsome Brammell” believe. “ The owners of jackets",
+                "“Handsome Brammell” believe. “The owners of jackets"),
+        Example("to the amount of 105.8 million tenge ”, A. Smailov said.",
+                "to the amount of 105.8 million tenge”, A. Smailov said."),
     ),
     leave_alone=(
         'a "winter vib" in plumb fishing',
         'a 5" screen and a 7 " one',
         '"Prices of goods we export "..." internal protests" added he.',
-        "“Yes,” she said, “ and no",
+        "a 7 ” screen",
         "it’s the dogs’ toys and ‘ fine",
         'he said "yes" and "no" twice',
         '"In parallel, prices that we export "..." internal protests" added he.',

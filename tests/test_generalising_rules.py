@@ -211,6 +211,27 @@ def test_a_quote_closing_an_earlier_line_is_never_paired(speaker: str, punct: st
     assert unchanged(f'we will do it{punct} " {speaker} {verb}, adding: " we are ready.')
 
 
+@settings(max_examples=60, deadline=None)
+@given(pair=st.sampled_from((("“", "”"), ("«", "»"))), words=st.sampled_from(("He came", "a leader", "In this case")),
+       end=st.sampled_from((".", ",", "")), before=st.sampled_from(("", "“Yes,” she said. ", "It was, ")),
+       opener_side=st.booleans())
+def test_a_curly_quote_paired_on_another_line_loses_its_inner_space(
+        pair: tuple[str, str], words: str, end: str, before: str, opener_side: bool) -> None:
+    opener, closer = pair
+    if opener_side:
+        raw, fixed = f"{before}{opener} {words} went on", f"{before}{opener}{words} went on"
+    else:
+        raw, fixed = f"{before}and so on {words}{end} {closer}", f"{before}and so on {words}{end}{closer}"
+    assert fix_text(raw).text == fixed
+    assert unchanged(fixed)
+
+
+@settings(max_examples=30, deadline=None)
+@given(inches=st.integers(1, 99), mark=st.sampled_from(("”", "»")))
+def test_a_spaced_closing_quote_after_a_number_is_left(inches: int, mark: str) -> None:
+    assert unchanged(f"a {inches} {mark} screen")
+
+
 # Dates without a year ---------------------------------------------------------------------------
 
 
