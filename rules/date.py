@@ -107,6 +107,8 @@ PASSIVE = _word_set("killed injured wounded arrested detained hired fired sold b
 BE = _word_set("is are was were be been being")
 ADVERBS = _word_set("first then also later already again once still not never")
 RELATIVE_YEAR = regex.compile(r"\s+(?:last|this|next) year\b")
+# A month and year, then "and": the date a coordinated "<year> in <Month>" follows.
+MONTH_YEAR_AND = regex.compile(rf"\bin {MONTH} {YEAR},? (?:and|or) $")
 # "<day> in <Month> of the same year", "... of 2021": the year named after the month.
 OF_A_YEAR = regex.compile(
     rf"\s+of (?:(?:the )?(?:same|this|last|next|that|previous|following|current) year|{YEAR})\b(?![-–])"
@@ -375,6 +377,8 @@ def _year_in_month(m: regex.Match[str], ctx: Context) -> str | None:
         return None
     if _sentence_start(before):
         return f"In {m['month']} {m['year']}" if after.startswith(",") else None
+    if prev in {"and", "or"} and MONTH_YEAR_AND.search(before):
+        return f"in {m['month']} {m['year']}"  # "in November 2018 and 2020 in October"
     if prev in NOT_A_DAY or prev in NO_ON or prev in {"in", "during", "for", "since"}:
         return None
     if any(c.isdigit() for c in prev) or (prev and not before.rstrip()[-1:].isalpha()):
@@ -397,6 +401,8 @@ YEAR_IN_MONTH = EditRule(
         Example("The infection was recorded 2014 in May in Sichuan.",
                 "The infection was recorded in May 2014 in Sichuan."),
         Example("Macron announced 2018 in May that he will not", "Macron announced in May 2018 that he will not"),
+        Example("referendums held in November 2018 and 2020 in October.",
+                "referendums held in November 2018 and in October 2020."),
         Example("It was created by the Turkish Space Agency 2014 in February.",
                 "It was created by the Turkish Space Agency in February 2014."),
     ),
