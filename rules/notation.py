@@ -45,7 +45,7 @@ DECIMAL_COMMA = EditRule(
     # "8, 10,12") or a number with thousands ("1,25,000"), then a unit or a currency sign before.
     pattern=r"(?<![\p{L}\p{N}.,]|\d[,;] ?)(?P<whole>\d{1,3}),(?P<fraction>\d{1,2})(?![\p{N},]|\.\d)",
     fix=_decimal_comma,
-    prefilter=r"\d,\d",
+    prefilter=r",(?<=\d,)(?=\d)",  # led by the comma, which the engine finds fast
     examples=(
         Example("weight 27,9 kg.", "weight 27.9 kg."),
         Example("for 1,2 billion euros are offered", "for 1.2 billion euros are offered"),
@@ -73,7 +73,7 @@ PERCENT_SPACE = EditRule(
     tier=Tier.REVIEW,
     pattern=r"(?<=\d)[ \u00a0\u202f](?=%(?![\p{L}\p{N}%]|\s+\d))",
     fix=lambda m, ctx: "",
-    prefilter=r"\d\s%",
+    prefilter=r"%(?<=\d\s%)",
     examples=(
         Example("40 % cotton, 60 % polyester", "40% cotton, 60% polyester"),
         Example("it works in 90 % of cases.", "it works in 90% of cases."),
