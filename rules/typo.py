@@ -239,7 +239,9 @@ SPLIT_THOUSANDS = EditRule(
 )
 
 
-def _apostrophe(m: regex.Match[str], ctx: Context) -> str:
+def _apostrophe(m: regex.Match[str], ctx: Context) -> str | None:
+    if m.string[m.start() - 1].isdigit() and m["tail"] != "s":
+        return None  # after a number only a decade or a plural: "the 90 's"
     return m["mark"] + m["tail"]
 
 
@@ -248,7 +250,7 @@ SPLIT_APOSTROPHE = EditRule(
     stage=STAGE,
     message="Space inside a contraction or possessive",
     tier=Tier.SAFE,
-    pattern=r"(?<=\p{L})(?: (?P<mark>['’]) ?| ?(?P<mark>['’]) )"
+    pattern=r"(?<=\p{L}|\d)(?: (?P<mark>['’]) ?| ?(?P<mark>['’]) )"
     r"(?P<tail>s|re|ve|ll|d|m|(?<=n ?['’] ?)t)(?!\p{L}|['’\w])",
     fix=_apostrophe,
     prefilter=r"['’] | ['’]",
@@ -256,6 +258,7 @@ SPLIT_APOSTROPHE = EditRule(
         Example("the girl’ s mother", "the girl’s mother"),
         Example("I won 't go and it 's late", "I won't go and it's late"),
         Example("we don ' t know, I 'm sure they' re home", "we don't know, I'm sure they're home"),
+        Example("the time of demons came in the 90 's...", "the time of demons came in the 90's..."),
     ),
     leave_alone=(
         "the girl’s mother and the girls’ school",
@@ -263,6 +266,7 @@ SPLIT_APOSTROPHE = EditRule(
         "the 'Yes' campaign, 's' is a letter",
         "rock 'n' roll",
         "the players’ team and the players’ dressing room",
+        "a 5' d and 7 'm and 6' 2\"",
     ),
 )
 
