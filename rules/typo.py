@@ -309,25 +309,48 @@ def _closes(line: str, at: int) -> bool:
     return 0 < at < len(line) - 1 and line[at + 1] == " " and bool(_WORD_CHAR.match(line, at - 1))
 
 
-# A first straight quote after the end of a clause and before a space: a closing mark.
 # A first straight quote after the end of a clause and before the speaker: a closing mark ("do it, "
-# Crespo told reporters").
-_CLOSES_EARLIER = regex.compile(
-    r'[^"]*[,.!?…] ?" (?:\p{Lu}[\p{L}.-]* ){1,3}(?:told|said|says|added|adds|noted|stressed|explained|'
-    r"emphasized|emphasised|wrote|writes|concluded|continued|recalled|admitted|replied|asked)\b"
+# Crespo told reporters", "in Sirte), " Anadolu agency quoted him").
+_SPEECH_VERBS = (
+    r"told|said|says|added|adds|noted|notes|stressed|explained|explains|emphasized|emphasised|wrote|writes|"
+    r"concluded|continued|recalled|admitted|replied|asked|quoted|reported|answered|commented|stated|declared"
 )
+_CLOSES_EARLIER = regex.compile(
+    rf'[^"]*[,.!?…)](?P<gap> ?)" \p{{Lu}}[\p{{L}}.-]*(?: [\p{{L}}.-]+){{0,2}} (?:{_SPEECH_VERBS})\b'
+)
+# The last straight quote of a line with an odd number of them, at the end after a sentence or a
+# word: it closes a quotation opened on an earlier line ("... in our victory. "").
+_CLOSES_AT_END = regex.compile(r'(?<=[\p{L}\p{N}.!?…)]) +(?="[.,]?$)')
+# The last straight quote of a line after a colon and before a word: it opens a quotation that goes
+# on to the next line ("adding: " we are ready").
+_OPENS_AT_END = regex.compile(r'(?<=: ")(?P<gap> +)(?=\p{L}[^"]*$)')
+
+
+def _across_lines(line: str) -> list[Proposal]:
+    """The spaces inside straight quotes whose pair is on another line: a closing mark first on the
+    line before the speaker, a closing mark last on the line at its end, an opening mark last on the
+    line after a colon."""
+    found = []
+    speaker = _CLOSES_EARLIER.match(line)
+    if speaker and speaker["gap"]:
+        found.append(Proposal(speaker.start("gap"), speaker.end("gap"), ""))
+    if line.count('"') % 2:
+        found += [Proposal(m.start(), m.end(), "") for m in _CLOSES_AT_END.finditer(line)]
+    if speaker or line.count('"') % 2:
+        found += [Proposal(m.start("gap"), m.end("gap"), "") for m in _OPENS_AT_END.finditer(line)]
+    return found
 
 
 def _straight_spacing(line: str) -> list[Proposal]:
-    """Straight quotes pair up in order and count only when spaced on both inner sides (" x ")."""
-    if line.count('"') % 2:
-        return []
+    """Straight quotes pair up in order and count only when spaced on both inner sides (" x ");
+    a line whose first quote closes one opened earlier, or holding an odd number of them, has its
+    pairs off, and only the marks whose direction its shape shows are read (``_across_lines``)."""
+    if line.count('"') % 2 or _CLOSES_EARLIER.match(line):
+        return _across_lines(line)
     marks, at = [], line.find('"')
     while at != -1:
         marks.append(at)
         at = line.find('"', at + 1)
-    if _CLOSES_EARLIER.match(line):
-        return []  # the first mark closes a quote opened on an earlier line ("do it, " Crespo told): pairs are off
     pairs = _quote_pairs(marks)
     spaced = [(o, c) for o, c in pairs if line[o + 1] == " " and line[c - 1] == " "]
     if not spaced or any(_opens(line, c) or _closes(line, o) for o, c in pairs):
@@ -371,9 +394,10 @@ def _curly_spacing(line: str) -> list[Proposal]:
 
 
 # What every edit needs in its line: two straight quotes with spaces just inside and no quote between
-# (a pair), or a space just inside a curly quote. Each branch starts at a quote, which the engine
-# finds fast; it is also the rule's prefilter, so the rule reads only the lines holding it.
-MAY_BE_SPACED = r'"(?= )[^"\n]* "|[“«„‘] |(?<= )[”»“’]'
+# (a pair), a space just inside a curly quote, or a straight quote whose pair is on another line. Each
+# branch starts at a quote, which the engine finds fast; it is also the rule's prefilter, so the rule
+# reads only the lines holding it.
+MAY_BE_SPACED = r'"(?= )[^"\n]* "|[“«„‘] |(?<= )[”»“’]|"(?<= ")(?:[.,]?(?=\n|$)| \p{L})'
 _MAY_BE_SPACED = regex.compile(MAY_BE_SPACED)
 
 
@@ -410,6 +434,12 @@ QUOTE_SPACING = EditRule(
         Example('" It indicates that two doses do not suffice, " emphasized Pfizer.',
                 '"It indicates that two doses do not suffice," emphasized Pfizer.'),
         Example("the « Pravda » newspaper", "the «Pravda» newspaper"),
+        Example('we will do it, " Crespo told reporters, adding: " we are ready.',
+                'we will do it," Crespo told reporters, adding: "we are ready.'),
+        Example('in our victory... "', 'in our victory..."'),
+        Example('that is all. " Lionel Messi said.', 'that is all." Lionel Messi said.'),
+        Example('at an airport in Sirte), " Anadolu agency quoted him as saying.',
+                'at an airport in Sirte)," Anadolu agency quoted him as saying.'),
         Example("“ He only came to spend the night", "“He only came to spend the night"),
         Example("when it comes to “ a leader from among", "when it comes to “a leader from among"),
         Example("aware of the financial capacity this year. ”", "aware of the financial capacity this year.”"),
@@ -426,8 +456,6 @@ QUOTE_SPACING = EditRule(
         "it’s the dogs’ toys and ‘ fine",
         'he said "yes" and "no" twice',
         '"In parallel, prices that we export "..." internal protests" added he.',
-        'we will do it, " Crespo told reporters, adding: " we are ready.',
-        'that is all. " Lionel Messi said " no " twice',
     ),
 )
 

@@ -208,7 +208,17 @@ def test_a_spaced_triple_question_mark_and_names_with_marks_are_left() -> None:
 @given(speaker=st.sampled_from(("Crespo", "Lionel Messi", "The Minister")), punct=st.sampled_from(",.!?"),
        verb=st.sampled_from(("told reporters", "said", "added", "noted")))
 def test_a_quote_closing_an_earlier_line_is_never_paired(speaker: str, punct: str, verb: str) -> None:
-    assert unchanged(f'we will do it{punct} " {speaker} {verb}, adding: " we are ready.')
+    raw = f'we will do it{punct} " {speaker} {verb}, adding: " we are ready.'
+    assert fix_text(raw).text == f'we will do it{punct}" {speaker} {verb}, adding: "we are ready.'
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.sampled_from(("in our victory", "The fight must continue", "as he says")),
+       end=st.sampled_from((".", "...", "!", "?", "")), after=st.sampled_from(("", ".")))
+def test_a_quote_closing_an_earlier_line_at_the_line_end_loses_its_space(words: str, end: str, after: str) -> None:
+    assert fix_text(f'{words}{end} "{after}').text == f'{words}{end}"{after}'
+    assert unchanged(f'a 5 " screen, {words}{end}')
+    assert unchanged(f'"{words}{end}" he said, "and so on')
 
 
 @settings(max_examples=60, deadline=None)

@@ -2,8 +2,9 @@
 
 `tests/fixtures/judgements/safe.tsv` holds 40 lines that the safe tier changed in the 20 WMT22 systems
 (`../shared/corpus/wmt22-x-en/mt/*.en`, each file fixed as one document), drawn with
-`random.Random(14).sample`, plus every edit of a safe rule added since (`notation.numero_sign`) and the
-safe edits judged wrong in earlier runs; `review.tsv` holds every
+`random.Random(14).sample`, plus every line a safe rule added or widened since changes
+(`notation.numero_sign`; `typo.quote_spacing` on quotes whose pair is on another line) and the safe edits
+judged wrong in earlier runs; `review.tsv` holds every
 review suggestion on the same files and the suggestions judged wrong in earlier runs. Columns: system,
 line number, the line before, the line after (the fixed line, or the line with that one suggestion
 applied), rule, verdict (right or wrong), reason. A line judged right must still come out the same; one
