@@ -2,13 +2,13 @@
 
 `tests/fixtures/judgements/safe.tsv` holds 40 lines that the safe tier changed in the 20 WMT22 systems
 (`../shared/corpus/wmt22-x-en/mt/*.en`, each file fixed as one document), drawn with
-`random.Random(14).sample`, plus every line a safe rule added or widened since changes
-(`notation.numero_sign`; `typo.quote_spacing` on quotes whose pair is on another line) and the safe edits
-judged wrong in earlier runs; `review.tsv` holds every
-review suggestion on the same files and the suggestions judged wrong in earlier runs. Columns: system,
-line number, the line before, the line after (the fixed line, or the line with that one suggestion
-applied), rule, verdict (right or wrong), reason. A line judged right must still come out the same; one
-judged wrong must never come out again.
+`random.Random(14).sample`, and a second draw of 40 (`random.Random(2026).sample`) after the rules changed,
+plus every line a safe rule added or widened since changes (`notation.numero_sign`; `typo.quote_spacing` on
+quotes whose pair is on another line) and the safe edits judged wrong in earlier runs; `review.tsv` holds
+every review suggestion on the same files and the suggestions judged wrong in earlier runs. Columns: system,
+line number, the line before, the line after (the fixed line, or the line with that one suggestion applied),
+rule, verdict (right or wrong), reason. A line judged right must still come out the same; one judged wrong
+must never come out again.
 """
 
 from __future__ import annotations
