@@ -12,6 +12,9 @@ look-alikes ("Chapter 3: 15 ways", "in 2022 - 11.4 thousand", "On April 3, 410 b
 players’ team"). A hyphenated year range and a double space are review: people write them too.
 A range's dash follows the document: a hyphen range becomes an en dash only where the document writes
 the same range with an en dash, and a spaced em dash takes the document's own hyphen form of it.
+A quotation may run over several lines: a quote whose pair is on another line loses its inner space
+only where its shape shows its direction ("in our victory. "" at a line's end, "do it, " Crespo told",
+a curly "“ He came"); two straight quotes are never paired across such a mark.
 """
 
 from __future__ import annotations
@@ -331,12 +334,12 @@ def _across_lines(line: str) -> list[Proposal]:
     line before the speaker, a closing mark last on the line at its end, an opening mark last on the
     line after a colon."""
     found = []
-    speaker = _CLOSES_EARLIER.match(line)
+    speaker, odd = _CLOSES_EARLIER.match(line), line.count('"') % 2 == 1
     if speaker and speaker["gap"]:
         found.append(Proposal(speaker.start("gap"), speaker.end("gap"), ""))
-    if line.count('"') % 2:
+    if odd:
         found += [Proposal(m.start(), m.end(), "") for m in _CLOSES_AT_END.finditer(line)]
-    if speaker or line.count('"') % 2:
+    if speaker or odd:
         found += [Proposal(m.start("gap"), m.end("gap"), "") for m in _OPENS_AT_END.finditer(line)]
     return found
 
@@ -367,8 +370,8 @@ def _straight_spacing(line: str) -> list[Proposal]:
 # A double curly quote whose pair is on another line (a quotation running over several lines or
 # paragraphs), spaced on its inner side: an opener before a word ("“ He came"), a closer after a
 # word or the end of a sentence ("this year. ”", "tenge ”,"), never after a digit (a 7 ” screen).
-_LONE_OPENER = regex.compile(r"(?:^|(?<=[\s(\[—–-]))[“«„](?P<gap> +)(?=[\p{L}\p{N}]|\.\.\.|…)")
-_LONE_CLOSER = regex.compile(r"(?<=[\p{L}.,!?…)])(?P<gap> +)[”»](?=[\s,.;:!?)\]—–-]|$)")
+_LONE_OPENER = regex.compile(r"(?:^|(?<=[\s(\[—–-]))(?P<mark>[“«„])(?P<gap> +)(?=[\p{L}\p{N}]|\.\.\.|…)")
+_LONE_CLOSER = regex.compile(r"(?<=[\p{L}.,!?…)])(?P<gap> +)(?P<mark>[”»])(?=[\s,.;:!?)\]—–-]|$)")
 
 
 def _curly_spacing(line: str) -> list[Proposal]:
@@ -387,8 +390,7 @@ def _curly_spacing(line: str) -> list[Proposal]:
         paired |= {m.start(), close_at}
         proposals += _inner_spacing(line, m.start(), close_at)
     for lone in (*_LONE_OPENER.finditer(line), *_LONE_CLOSER.finditer(line)):
-        mark = lone.end("gap") if lone.start() == lone.start("gap") else lone.start()
-        if mark not in paired:
+        if lone.start("mark") not in paired:
             proposals.append(Proposal(lone.start("gap"), lone.end("gap"), ""))
     return proposals
 
