@@ -1,6 +1,6 @@
 """The source text of an input: ``--source FILE`` or ``NAME.src.txt`` beside ``NAME.txt``, line-aligned.
 
-Source-aware rules (``rules/source.py``) read the source line aligned with each translation line; a
+Source-aware rules (``rules/source.py``, ``rules/number.py``) read the source line aligned with each translation line; a
 source whose line count differs from the translation's is bad input, reported before anything is written.
 """
 

@@ -20,4 +20,5 @@ STAGES: tuple[str, ...] = (
     "biblio",
     "typo",
     "notation",
+    "number",
 )

@@ -1,14 +1,14 @@
-"""Source-aware rules: numbers lost to a placeholder restored from the source, numbers and dates checked.
+"""Source-aware repairs: numbers lost to a placeholder restored from the source, broken dates it confirms.
 
 What it fixes: "more than XNUMX thousand mercenaries" beside "более 7 тыс. наемников" becomes "more than 7
 thousand mercenaries". What it reports: a placeholder the source cannot settle (none or several
-candidates), a source number the translation lacks or changed ("2022 года" → "2002", "336 млн" → "36
-million"), a translation number the source lacks, a date whose day or year differs from the source's.
-Why: MT systems mask numbers and drop or mistype digits; the source is the only evidence of the number.
+candidates). Why: MT systems mask numbers; the source is the only evidence of the number.
 Tier: ``placeholder.restore`` is safe (exactly one candidate fits; see ``pipeline.crosscheck``), and so
 is ``date.settled_by_source``: a broken date the dates rules only suggest ("December 7 1920. The
-Plenum", review tier there) is repaired when the source holds that very day, month and year. The rest
-are findings. Every rule does nothing on a line without a source: ``placeholder.xnumx`` reports those.
+Plenum", review tier there) is repaired when the source holds that very day, month and year;
+``placeholder.unresolved`` is a finding. Every rule does nothing on a line without a source:
+``placeholder.xnumx`` reports those. The numbers of the repaired text are checked against the source
+last, in ``rules/number.py``.
 """
 
 from __future__ import annotations
@@ -20,9 +20,7 @@ import regex
 
 from mtfix.crosscheck import (
     PLACEHOLDER,
-    Discrepancy,
     Restoration,
-    compare_numbers,
     date_from_source,
     restore_placeholders,
 )
@@ -33,7 +31,7 @@ from mtfix.rules.date import DISPLACED_YEAR, FRAGMENT_SENTENCE
 STAGE = "source"
 
 
-def _lines_with_source(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
+def lines_with_source(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
     """Each line of ``text`` that has a source line: (offset, line, source line)."""
     if ctx.source is None:
         return
@@ -50,13 +48,8 @@ def _restorations(line: str, source: str) -> tuple[Restoration, ...]:
     return tuple(restore_placeholders(line, source))
 
 
-@lru_cache(maxsize=8192)
-def _discrepancies(line: str, source: str) -> tuple[Discrepancy, ...]:
-    return tuple(compare_numbers(line, source))
-
-
 def _restore(text: str, ctx: Context) -> Iterator[Proposal]:
-    for offset, line, source in _lines_with_source(text, ctx):
+    for offset, line, source in lines_with_source(text, ctx):
         if PLACEHOLDER.search(line) is None:
             continue
         for r in _restorations(line, source):
@@ -66,7 +59,7 @@ def _restore(text: str, ctx: Context) -> Iterator[Proposal]:
 
 
 def _unresolved(text: str, ctx: Context) -> Iterator[Proposal]:
-    for offset, line, source in _lines_with_source(text, ctx):
+    for offset, line, source in lines_with_source(text, ctx):
         if PLACEHOLDER.search(line) is None:
             continue
         for r in _restorations(line, source):
@@ -74,22 +67,6 @@ def _unresolved(text: str, ctx: Context) -> Iterator[Proposal]:
                 listed = ", ".join(r.candidates) if r.candidates else "none"
                 message = f"Number lost to placeholder {r.text}, not restored: {r.reason} (candidates: {listed})"
                 yield Proposal(offset + r.start, offset + r.end, None, message)
-
-
-def _number_finder(kind: str):
-    """The ``find`` function reporting the discrepancies of one ``kind``."""
-
-    def find(text: str, ctx: Context) -> Iterator[Proposal]:
-        for offset, line, source in _lines_with_source(text, ctx):
-            for d in _discrepancies(line, source):
-                if d.kind != kind:
-                    continue
-                if d.target is None:
-                    yield Proposal(offset, offset + len(line), None, d.message)
-                else:
-                    yield Proposal(offset + d.target.start, offset + d.target.end, None, d.message)
-
-    return find
 
 
 _GUESSING_DATE_RULES = tuple(
@@ -222,112 +199,4 @@ UNRESOLVED = FindingRule(
     ),
 )
 
-MISMATCH = FindingRule(
-    id="number.mismatch",
-    stage=STAGE,
-    message="A number differs from the source's",
-    needs_source=True,
-    find=_number_finder("mismatch"),
-    examples=(
-        Example("The fourth vaccination will be required in autumn 2002.", flagged="2002",
-                source="Четвертая вакцинация потребуется осенью 2022 года."),
-        Example("At that time, 36 million paper sheets were saved.", flagged="36 million",
-                source="За это время сэкономлено 336 млн бумажных листов."),
-        Example("Of them 53 entities received a deferral.", flagged="53",
-                source="Из них отсрочку получили 553 субъекта."),
-        Example("Egypt returned about 300,000 artifacts", flagged="300,000",
-                source="Египет вернул около 30 тыс. артефактов"),
-        Example("Nine doses of the vaccine are not enough.", flagged="Nine", source="Двух доз вакцины недостаточно."),
-    ),
-    leave_alone=(
-        Example("The fourth vaccination will be required in autumn 2022.",
-                source="Четвертая вакцинация потребуется осенью 2022 года."),
-        Example("At that time, 336 million paper sheets were saved.",
-                source="За это время сэкономлено 336 млн бумажных листов."),
-        Example("Of them 553 entities received a deferral of 9.7 billion tenge.",
-                source="Из них отсрочку получили 553 субъекта на сумму 9,7 млрд тенге."),
-        Example("Two doses of the vaccine are not enough.", source="Двух доз вакцины недостаточно."),
-        Example("Forty-six people were evacuated.", source="Эвакуировали 46 человек."),
-        Example("The debt reached $10m.", source="Долг достиг 10 млн долларов."),
-    ),
-)
-
-MISSING = FindingRule(
-    id="number.missing",
-    stage=STAGE,
-    message="A number of the source is missing from the translation",
-    needs_source=True,
-    find=_number_finder("missing"),
-    examples=(
-        Example("the order of the Agency of 9 April 2021 was adopted",
-                flagged="the order of the Agency of 9 April 2021 was adopted",
-                source="принят приказ Агентства от 9 апреля 2021 года № 127"),
-        Example("The industry's results were worse than last year.",
-                flagged="The industry's results were worse than last year.",
-                source="Показатели индустрии по итогам 11 месяцев оказались хуже."),
-        Example("Prices rose in November.", flagged="Prices rose in November.", source="Цены выросли на 5% в ноябре."),
-    ),
-    leave_alone=(
-        Example("the order of the Agency of 9 April 2021 No. 127 was adopted",
-                source="принят приказ Агентства от 9 апреля 2021 года № 127"),
-        Example("Egypt returned about 30 thousand artifacts", source="Египет вернул около 30 тыс. артефактов"),
-        Example("At least seven people were killed and 175 injured.",
-                source="Не менее 7 человек погибли и 175 пострадали."),
-        Example("The quarterfinals start today.", source="Сегодня стартует 1/4 финала."),
-        Example("The store opened on February 14, 2021.", source="Магазин открылся 14.02.2021."),
-        Example("The first point: prices.", source="1. Первый пункт: цены."),
-        Example("The Dimax B13 mattress.", source="Матрас Dimax В13."),
-    ),
-)
-
-EXTRA = FindingRule(
-    id="number.extra",
-    stage=STAGE,
-    message="A number of the translation does not appear in the source",
-    needs_source=True,
-    find=_number_finder("extra"),
-    prefilter=r"\d",
-    examples=(
-        Example("In Moscow, the winners of the Arseniev Prize KXan 36 were named", flagged="36",
-                source="В Москве назвали победителей премии имени Арсеньева"),
-        Example("He arrived with 3 bags.", flagged="3", source="Он приехал с сумками."),
-        Example("The Udmurts know 3 or 5 languages.", flagged="5", source="Удмурты знают 3-4 языка."),
-    ),
-    leave_alone=(
-        Example("Spain protests against COVID-19 passports", source="В Испании прошли протесты против COVID-паспортов"),
-        Example("Fabric density: 116 g/m2.", source="Плотность ткани - 116 г/м²."),
-        Example("G7 warned Russia of massive consequences.",
-                source="\"Большая семерка\" предупредила Россию о последствиях."),
-        Example("The Udmurts know 3 or 4 languages.", source="Удмурты знают 3-4 языка."),
-        Example("The shop is open 24/7.", source="Магазин работает круглосуточно."),
-        Example("Results come within 24 hours.", source="Результаты приходят в течение суток."),
-        Example("The term is up to 1 year.", source="Срок - до года."),
-        Example("The train leaves at 21:55, the office opens at 10:00.",
-                source="Поезд уходит в 21.55, офис открывается в 10-00."),
-        Example("They paid 1 000 000 rubles.", source="Они заплатили 1 000 000 рублей."),
-    ),
-)
-
-DATE = FindingRule(
-    id="number.date",
-    stage=STAGE,
-    message="A date differs from the source's",
-    needs_source=True,
-    find=_number_finder("date"),
-    prefilter=r"\d",
-    examples=(
-        Example("This was reported on December 1 by an adviser.", flagged="December 1",
-                source="Об этом 11 декабря сообщил советник."),
-        Example("The requirements apply from 15 March 2002.", flagged="15 March 2002",
-                source="Требования действуют с 15 марта 2022 года."),
-        Example("The treaty was concluded on March 16, 1922.", flagged="March 16, 1922",
-                source="Договор заключён 16 марта 1921 г."),
-    ),
-    leave_alone=(
-        Example("This was reported on December 11 by an adviser.", source="Об этом 11 декабря сообщил советник."),
-        Example("The summit was held on December 9-10.", source="Саммит прошел с 9 по 10 декабря."),
-        Example("The treaty was concluded on 16 March 1921.", source="Договор заключён 16 марта 1921 г."),
-    ),
-)
-
-RULES = [RESTORE, UNRESOLVED, MISMATCH, MISSING, EXTRA, DATE, SETTLED_BY_SOURCE]
+RULES = [RESTORE, UNRESOLVED, SETTLED_BY_SOURCE]
