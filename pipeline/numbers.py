@@ -66,10 +66,13 @@ EN_MONTH_PATTERN = regex.compile(r"\b(?:" + "|".join(sorted(EN_MONTHS, key=len, 
                           + r"|(?:" + "|".join(EN_MONTH_ABBREVIATIONS) + r")\.?)(?![\p{L}])")
 
 SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_RU_SCALE = regex.compile(r"(?:тыс(?:яч[а-яё]*|\.|\b)|млн\b\.?|миллион[а-яё]*|млрд\b\.?|миллиард[а-яё]*"
-                          r"|трлн\b\.?|триллион[а-яё]*)", regex.IGNORECASE)
-_RU_SCALE_VALUE = (("тыс", 1000), ("млн", 10**6), ("миллион", 10**6), ("млрд", 10**9), ("миллиард", 10**9),
-                   ("трлн", 10**12), ("триллион", 10**12))
+# Scale words after a number, Russian and Ukrainian ("тис.", "мільйон", "мільярда" in a Ukrainian source).
+_RU_SCALE = regex.compile(r"(?:тыс(?:яч[а-яёіїє]*|\.|\b)|тис(?:яч[а-яёіїє]*|\.|\b)|млн\b\.?|миллион[а-яё]*"
+                          r"|мільйон[а-яёіїє]*|млрд\b\.?|миллиард[а-яё]*|мільярд[а-яёіїє]*|трлн\b\.?"
+                          r"|триллион[а-яё]*|трильйон[а-яёіїє]*)", regex.IGNORECASE)
+_RU_SCALE_VALUE = (("тыс", 1000), ("тис", 1000), ("млн", 10**6), ("миллион", 10**6), ("мільйон", 10**6),
+                   ("млрд", 10**9), ("миллиард", 10**9), ("мільярд", 10**9), ("трлн", 10**12),
+                   ("триллион", 10**12), ("трильйон", 10**12))
 EN_SCALE_VALUES = {"thousand": 1000, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9,
                    "bln": 10**9, "bn": 10**9, "mlrd": 10**9, "trillion": 10**12, "tn": 10**12, "tln": 10**12,
                    "trln": 10**12}
@@ -77,31 +80,32 @@ EN_SCALE_PATTERN = "(?:" + "|".join(sorted(EN_SCALE_VALUES, key=len, reverse=Tru
 # Glued to the digits after a currency sign: "$10m", "£5bn", "€3k".
 EN_GLUED_SCALE = {"k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
 
-# Canonical unit: (Russian pattern, English pattern). A unit follows the number, after an optional space
-# (English also after a hyphen: "183-meter-long", "12-cm").
+# Canonical unit: (Russian or Ukrainian pattern, English pattern). A unit follows the number, after an
+# optional space (English also after a hyphen: "183-meter-long", "12-cm").
 UNITS: dict[str, tuple[str, str]] = {
-    "%": (r"%|процент[а-яё]*", r"%|per ?cent\b"),
-    "km": (r"км\b|километр[а-яё]*", r"km\b|kilomet(?:er|re)s?\b"),
-    "m": (r"м\b(?!\.\s*[а-яё])|метр[а-яё]*", r"m\b|met(?:er|re)s?\b"),
-    "cm": (r"см\b|сантиметр[а-яё]*", r"cm\b|centimet(?:er|re)s?\b"),
-    "mm": (r"мм\b|миллиметр[а-яё]*", r"mm\b|millimet(?:er|re)s?\b"),
-    "kg": (r"кг\b|килограмм[а-яё]*", r"kg\b|kilo(?:gram)?s?\b"),
-    "g": (r"г\b\.?|грамм[а-яё]*", r"g\b|grams?\b"),
-    "t": (r"т\b\.?|тонн[а-яё]*", r"t\b|tons?\b|tonnes?\b"),
-    "l": (r"л\b|литр[а-яё]*", r"l\b|lit(?:er|re)s?\b"),
-    "ml": (r"мл\b|миллилитр[а-яё]*", r"ml\b|millilit(?:er|re)s?\b"),
-    "W": (r"Вт\b|ватт[а-яё]*", r"W\b|watts?\b"),
-    "kW": (r"кВт\b|киловатт[а-яё]*", r"kW\b|kilowatts?\b"),
+    "%": (r"%|процент[а-яёіїє]*|відсот[а-яіїє]*", r"%|per ?cent\b"),
+    "km": (r"км\b|километр[а-яёіїє]*|кілометр[а-яіїє]*", r"km\b|kilomet(?:er|re)s?\b"),
+    "m": (r"м\b(?!\.\s*[а-яё])|метр[а-яёіїє]*", r"m\b|met(?:er|re)s?\b"),
+    "cm": (r"см\b|сантиметр[а-яёіїє]*", r"cm\b|centimet(?:er|re)s?\b"),
+    "mm": (r"мм\b|миллиметр[а-яёіїє]*", r"mm\b|millimet(?:er|re)s?\b"),
+    "kg": (r"кг\b|килограмм[а-яёіїє]*", r"kg\b|kilo(?:gram)?s?\b"),
+    "g": (r"г\b\.?|грамм[а-яёіїє]*", r"g\b|grams?\b"),
+    "t": (r"т\b\.?|тонн[а-яёіїє]*", r"t\b|tons?\b|tonnes?\b"),
+    "l": (r"л\b|литр[а-яёіїє]*", r"l\b|lit(?:er|re)s?\b"),
+    "ml": (r"мл\b|миллилитр[а-яёіїє]*", r"ml\b|millilit(?:er|re)s?\b"),
+    "W": (r"Вт\b|ватт[а-яёіїє]*", r"W\b|watts?\b"),
+    "kW": (r"кВт\b|киловатт[а-яёіїє]*", r"kW\b|kilowatts?\b"),
     "kcal": (r"ккал\b|кКал\b", r"kcal\b"),
-    "age": (r"-?летн[а-яё]*", r"-?years?-old\b"),
-    "year": (r"лет\b|год[а-яё]*", r"years?\b"),
-    "month": (r"месяц[а-яё]*|мес\.", r"months?\b"),
-    "day": (r"дн[а-яё]*|день|сут(?:ок|ки)\b", r"days?\b"),
-    "hour": (r"час(?:а|ов)?\b|ч\.", r"hours?\b|h\b"),
-    "minute": (r"минут[а-яё]*|мин\.", r"minutes?\b|min\b"),
-    "rub": (r"руб(?:л[а-яё]*|\.)", r"rub(?:les?|\.)|roubles?\b"),
-    "usd": (r"доллар[а-яё]*|долл\.", r"dollars?\b|USD\b"),
-    "eur": (r"евро\b", r"euros?\b|EUR\b"),
+    "age": (r"-?летн[а-яёіїє]*", r"-?years?-old\b"),
+    "year": (r"лет\b|год[а-яёіїє]*|рок[а-яіїє]*|рік\b", r"years?\b"),
+    "month": (r"месяц[а-яёіїє]*|мес\.", r"months?\b"),
+    "day": (r"дн[а-яёіїє]*|день|сут(?:ок|ки)\b|доб[аиу]\b", r"days?\b"),
+    "hour": (r"час(?:а|ов)?\b|ч\.|годин[а-яіїє]*", r"hours?\b|h\b"),
+    "minute": (r"минут[а-яёіїє]*|мин\.|хвилин[а-яіїє]*|хв\.", r"minutes?\b|min\b"),
+    "rub": (r"руб(?:л[а-яёіїє]*|\.)", r"rub(?:les?|\.)|roubles?\b"),
+    "usd": (r"доллар[а-яёіїє]*|долл\.|долар[а-яіїє]*", r"dollars?\b|USD\b"),
+    "eur": (r"евро\b|євро\b", r"euros?\b|EUR\b"),
+    "uah": (r"грн\b\.?|гривень\b|гривен\b|гривн[а-яіїє]*", r"hryvnias?\b|UAH\b"),
     "times": (r"раз(?:а)?\b", r"times\b"),
     "person": (r"человек\b|чел\.", r"people\b|persons?\b"),
 }
@@ -329,8 +333,9 @@ _FRACTION = regex.compile(r"(?<![\d/.,])(?P<a>\d{1,2})/(?P<b>\d{1,3})(?![\d/])(?
 # "21.55", "10-00": a clock time written with a point or a dash (the dash only for whole hours or after "в", "с").
 _POINT_TIME = regex.compile(r"(?<![\d.,:/-])(?P<h>[01]?\d|2[0-4])(?P<sep>[.-])(?P<m>[0-5]\d)(?![\d]|[.,]\d)")
 _TIME_PREPOSITION = regex.compile(r"(?:^|\s)(?i:в|с|до|к|по|около|после|at|from|until|till|by)\s+$")
-_AMOUNT_AFTER = regex.compile(r"\s?(?:%|[а-яё]*процент|тыс|млн|млрд|трлн|per ?cent|thousand|million|billion|mln|bn)",
-                              regex.IGNORECASE)
+_AMOUNT_AFTER = regex.compile(
+    r"\s?(?:%|[а-яё]*процент|тыс|тис|млн|млрд|трлн|per ?cent|thousand|million|billion|mln|bn)", regex.IGNORECASE
+)
 
 
 def _shared_forms(line: str) -> tuple[list[Number], list[tuple[int, int]]]:

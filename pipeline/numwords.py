@@ -6,7 +6,9 @@ a numeral from a look-alike (``семью`` is "family", not "seven") and gives 
 number-parser lacks: ``сутки`` (24 hours), ``полтора`` (1.5), a bare ``год`` / ``месяц`` / ``час``
 (one of the unit: ``до года`` is "up to 1 year"), collective numerals (``двое``, ``пятеро``) and the
 ordinals ``первый`` to ``десятый``. pymorphy3's dictionaries load on the first Russian word that looks
-like a number, so a run without a source never pays for them.
+like a number, so a run without a source never pays for them. A Ukrainian source (the uk-en systems')
+is read with number-parser's Ukrainian words where they differ from the Russian ones (``тридцять два``,
+``шість``, ``мільярди``, ``пʼять``) and a few idioms in their inflected forms (``добу`` is 24 hours).
 
 >>> [(w.text, w.value) for w in russian_words("около четырех тысяч человек за сорок пять суток")]
 [('четырех тысяч', Decimal('4000')), ('сорок пять', Decimal('45')), ('суток', Decimal('24'))]
@@ -25,10 +27,17 @@ from number_parser import parse_number as _np_parse_number
 from number_parser import parse_ordinal as _np_parse_ordinal
 from number_parser.data.en import info as _EN_INFO
 from number_parser.data.ru import info as _RU_INFO
+from number_parser.data.uk import info as _UK_INFO
 
 _VOCABULARY_KEYS = ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS", "HUNDREDS", "BIG_POWERS_OF_TEN")
 RU_VOCABULARY: frozenset[str] = frozenset(w for key in _VOCABULARY_KEYS for w in _RU_INFO[key])
 EN_VOCABULARY: frozenset[str] = frozenset(w for key in _VOCABULARY_KEYS for w in _EN_INFO[key])
+# The Ukrainian cardinals spelled unlike any Russian one ("тридцять", "шість", "мільйон"): a Ukrainian
+# source writes its numbers with them (and with the words both languages share: "два", "сто").
+UK_VOCABULARY: frozenset[str] = frozenset(
+    w.replace("'", "ʼ") for key in _VOCABULARY_KEYS for w in _UK_INFO[key]) - RU_VOCABULARY
+_UK_POWERS_PLURAL = ("тисяч", "мільйонів", "мільярдів", "трильйонів")
+_UK_POWERS_SINGULAR = ("тисяча", "тисячу", "мільйон", "мільярд", "трильйон")
 _EN_ORDINAL_ENDINGS = ("first", "second", "third", "th")
 
 # What number-parser does not read: (value, unit the word carries or None).
@@ -44,6 +53,11 @@ RU_IDIOMS: dict[str, tuple[Decimal, str | None]] = {
     "семерка": (Decimal(7), None), "восьмерка": (Decimal(8), None), "десятка": (Decimal(10), None),
     "двадцатка": (Decimal(20), None), "круглосуточно": (Decimal(24), "hour"),
     "круглосуточный": (Decimal(24), "hour"),
+}
+# The same idioms in a Ukrainian source, in the forms they take (no Ukrainian morphology is loaded).
+UK_IDIOMS: dict[str, tuple[Decimal, str | None]] = {
+    **{form: (Decimal(24), "hour") for form in ("доба", "добу", "доби", "добі", "добою", "цілодобово", "цілодобовий")},
+    **{form: (Decimal("1.5"), None) for form in ("півтора", "півтори")},
 }
 RU_ORDINALS: dict[str, int] = {
     "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
@@ -61,7 +75,7 @@ EN_IDIOMS: dict[str, Decimal] = {
 }
 _BARE_UNITS = frozenset(("год", "месяц", "неделя", "час"))
 _COUNTED_IDIOMS = _BARE_UNITS | {"десяток", "десятка", "дюжина", "сотня", "пара"}
-_RU_POWERS = frozenset(_RU_INFO["BIG_POWERS_OF_TEN"])
+_RU_POWERS = frozenset(_RU_INFO["BIG_POWERS_OF_TEN"]) | (frozenset(_UK_INFO["BIG_POWERS_OF_TEN"]) & UK_VOCABULARY)
 # The genitive forms that begin a compound adjective (двух-, трех-, пяти-, сорока-), from number-parser's words.
 _RU_COMBINING = frozenset(w for key in ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS") for w in _RU_INFO[key]
                           if w.endswith(("х", "и")) or w == "сорока") - {"три", "одни"}
@@ -114,12 +128,16 @@ def _morph():
 
 
 def _plain(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    """The word lower-cased, "ё" as "е", a Ukrainian apostrophe as number-parser writes it ("пʼять")."""
+    return word.lower().replace("ё", "е").replace("'", "ʼ").replace("’", "ʼ")
 
 
 @lru_cache(maxsize=256)
 def _grammatical_number(word: str) -> str:
     """``sing`` (``тысячу``, ``миллиона``), ``plur`` (``тысяч``, ``миллионов``) or ``both`` (``тысячи``)."""
+    plain = _plain(word)
+    if plain in UK_VOCABULARY or plain == "тисяч":  # Ukrainian: no morphology loaded, read by the ending
+        return "plur" if plain in _UK_POWERS_PLURAL else "sing" if plain in _UK_POWERS_SINGULAR else "both"
     numbers = {"sing" if "sing" in p.tag else "plur" for p in _morph().parse(word.lower())}
     return numbers.pop() if len(numbers) == 1 else "both"
 
@@ -132,6 +150,11 @@ def _ru_token(word: str) -> tuple[str, Decimal, str | None] | None:
     ``unit`` (``года``), ``multiplier`` (``десятков``), ``compound`` (``двухфакторной``).
     """
     plain = _plain(word)
+    if plain in UK_VOCABULARY:
+        value = parse_number(plain, language="uk")
+        return ("cardinal", Decimal(value), None) if value is not None else None
+    if plain in UK_IDIOMS:
+        return "idiom", *UK_IDIOMS[plain]
     if not _worth_parsing(plain):
         return None
     parses = _morph().parse(word.lower())
@@ -170,7 +193,7 @@ def _compound(plain: str) -> tuple[str, Decimal, str | None] | None:
 _COUNTED_BEFORE = regex.compile(r"\d[\s\u00a0]*(?:(?:тыс|млн|млрд)\.?[\s\u00a0]*)?$", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s+")
 _RU_AND_A_HALF = regex.compile(r"\s+с\s+половиной\b", regex.IGNORECASE)
-_RU_WORD = regex.compile(r"(?<![\p{L}\d])[а-яё]+(?![\p{L}\d])", regex.IGNORECASE)
+_RU_WORD = regex.compile(r"(?<![\p{L}\d])[а-яёіїєґ]+(?:['ʼ’][а-яёіїєґ]+)*(?![\p{L}\d])", regex.IGNORECASE)
 
 
 def russian_words(line: str) -> list[WordNumber]:
@@ -189,7 +212,9 @@ def russian_words(line: str) -> list[WordNumber]:
         if len(run) == 1 and _ru_token(run[0].group())[0] == "ambiguous":
             run.clear()  # "семью" alone is "family"; in "двадцатью семью", "семью тысячами" it is seven
         if run:
-            value = parse_number(" ".join(_plain(m.group()) for m in run), language="ru")
+            words = [_plain(m.group()) for m in run]
+            language = "uk" if any(w in UK_VOCABULARY for w in words) else "ru"
+            value = parse_number(" ".join(words), language=language)
             if value is not None:
                 half = _RU_AND_A_HALF.match(line, run[-1].end())  # "трем с половиной": 3.5
                 end = half.end() if half else run[-1].end()

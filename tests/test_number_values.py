@@ -1,8 +1,9 @@
 """Numbers compared by value in every form translations use: properties over generated renderings.
 
-A number rendered in one form on each side (digits grouped by commas or spaces, English and Russian words
-in any case, scale words, clock times and dates in either notation) parses to the same value and draws no
-finding; the same line with one digit changed is flagged. Renderings in words come from num2words.
+A number rendered in one form on each side (digits grouped by commas or spaces, English, Russian and
+Ukrainian words in any case, scale words, clock times and dates in either notation) parses to the same value
+and draws no finding; the same line with one digit changed is flagged. Renderings in words come from
+num2words.
 """
 
 from __future__ import annotations
@@ -31,6 +32,28 @@ def test_russian_words_in_any_case_read_as_their_value(n: int, case: str) -> Non
     assume(text != "семью")  # alone, the instrumental of семь is the word "family" (a run reads it right)
     [word] = russian_words(f"около {text} человек")
     assert word.value == n and word.text == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 999_999))
+def test_ukrainian_words_read_as_their_value(n: int) -> None:
+    text = num2words(n, lang="uk")
+    [word] = russian_words(f"близько {text} людей")
+    assert word.value == n and word.text == text
+
+
+def test_a_ukrainian_source_matches_its_translation_by_value() -> None:
+    pairs = (
+        ("He is thirty-two years old", "Йому тридцять два роки"),
+        ("The cost is 1.7 billion euros.", "Вартість становить 1,7 мільярда євро."),
+        ("Germany will allocate 1 million euros.", "Німеччина виділить 1 мільйон євро."),
+        ("Over the past 24 hours, six tanks were destroyed.", "За минулу добу знищено шість танків."),
+        ("If it is more than 300,000, she will be stunned.", "Якщо вийде понад 300 тисяч, вона буде приголомшена."),
+        ("They waited forty-five days.", "Вони чекали сорок пʼять днів."),
+    )
+    for english, ukrainian in pairs:
+        assert list(compare_numbers(english, ukrainian)) == [], english
+    assert [d.kind for d in compare_numbers("He is thirty-three years old", "Йому тридцять два роки")] == ["mismatch"]
 
 
 @settings(max_examples=300, deadline=None)
