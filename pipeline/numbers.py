@@ -524,9 +524,13 @@ _EN_NUMBER = regex.compile(
     r"(?<![\d.,])(?P<apos>['’])?(?P<num>"
     rf"(?<![\p{{L}}+]|\d{_SEP})(?:\d{{2,3}}(?:{_SEP}\d{{3}})+|\d(?:{_SEP}\d{{3}}){{2,}}|\d{_SEP}000"
     r"|\d[\u00a0\u2009\u202f]\d{3})(?![\d\p{L}]|[,.]\d)"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?(?!\d))"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3},\d{1,2}(?![\d,])|\d+(?:\.\d+)?(?!\d))"
     r"(?P<suffix>st|nd|rd|th|['’]?s)?"
 )
+# A decimal comma copied from the source ("27,9 kg"): one or two digits after the comma, never thousands.
+_EN_DECIMAL_COMMA = regex.compile(r"\d{1,3},\d{1,2}")
+# Thousands grouped with dots as in the source's neighbours ("75.000 people"): read either way.
+_EN_DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _EN_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?:(?::|\.(?=\d\d\s*[ap]\.?m\b))(?P<m>[0-5]\d))?(?![\d:])"
                          r"(?:\s*(?P<ap>[ap])\.?m\b\.?)?", regex.IGNORECASE)
 _EN_ROMAN_CENTURY = regex.compile(r"\b(?P<rom>[IVXLC]+)(?:st|nd|rd|th)?\s+(?:century|centuries)\b")
@@ -559,7 +563,9 @@ def parse_english(line: str) -> list[Number]:
                 or len(m["num"]) > MAX_DIGITS:
             continue
         text = m["num"]
-        value = Decimal(regex.sub(f"[,{SPACES}]", "", text))
+        decimal_comma = _EN_DECIMAL_COMMA.fullmatch(text) is not None
+        value = Decimal(text.replace(",", ".")) if decimal_comma else Decimal(regex.sub(f"[,{SPACES}]", "", text))
+        alternatives = (Decimal(text.replace(".", "")),) if _EN_DOT_THOUSANDS.fullmatch(text) else ()
         suffix = (m["suffix"] or "").lstrip("'’")
         end = m.end()
         kind = "cardinal"
@@ -595,7 +601,8 @@ def parse_english(line: str) -> list[Number]:
         if kind == "century" or regex.match(r"\s+centur", line[end:]):
             kind = "century"
         numbers.append(Number(start, end, line[start:end], _scaled(value, scale), kind, unit, scale, value, month,
-                              "," in text, also=also))
+                              "," in text and not decimal_comma, also=also,
+                              alternatives=tuple(_scaled(a, scale) for a in alternatives)))
         taken.append((start, end))
     for word in english_words(line):
         if _overlaps(word.start, word.end, taken):
