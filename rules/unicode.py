@@ -15,6 +15,7 @@ review suggestion to write it in Cyrillic.
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 from collections import Counter
@@ -66,8 +67,28 @@ def _mojibake(text: str, ctx: Context) -> list[Proposal]:
     for m in _HINT.finditer(text):
         fixed = _fix_encoding()(m.group())
         if fixed != m.group() and "\n" not in fixed:
-            proposals.append(Proposal(m.start(), m.end(), fixed))
+            proposals += _hunks(m.start(), m.group(), fixed)
     return proposals
+
+
+# Beyond this many characters, a line's repair stays one edit (the runner trims it to the changed part):
+# the alignment below takes time quadratic in the line's length.
+_HUNK_LIMIT = 2000
+
+
+def _hunks(at: int, old: str, new: str) -> list[Proposal]:
+    """The edits turning ``old`` (at ``at`` in the text) into ``new``, one per changed stretch.
+
+    ftfy mends each run of mojibake and leaves the text between them, so the line's repair is several
+    small edits: a reviewer sees each, and one beside markup ("â€”&amp;â€”" in XML) is placed as well.
+
+    >>> [(p.start, p.end, p.after) for p in _hunks(10, "â€”&â€”", "—&—")]
+    [(10, 13, '—'), (14, 17, '—')]
+    """
+    if len(old) > _HUNK_LIMIT:
+        return [Proposal(at, at + len(old), new)]
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    return [Proposal(at + i, at + j, new[k:n]) for op, i, j, k, n in opcodes if op != "equal"]
 
 
 MOJIBAKE = EditRule(
@@ -82,6 +103,7 @@ MOJIBAKE = EditRule(
         Example("from the Pontoon21Â® company", "from the Pontoon21® company"),
         Example("Weâ€™re here", "We’re here"),
         Example("the cafÃ© is open", "the café is open"),
+        Example("salt â€”&â€” pepper", "salt —&— pepper"),
     ),
     leave_alone=(
         "the café in Saarbrücken is open",
