@@ -47,10 +47,13 @@ SPACES = " \u00a0\u2009\u202f"
 MAX_DIGITS = 18  # longer digit runs are identifiers, not amounts, and are not parsed
 _SEP = f"[{SPACES}]"
 
+# The months of a Russian source, and of a Ukrainian one (named, in the genitive of a date or the nominative,
+# by words that are nothing else: "лютий" but not "трава" or "червоний").
 RU_MONTHS = (
-    r"январ[а-яё]*", r"феврал[а-яё]*", r"март[а-яё]*", r"апрел[а-яё]*", r"ма(?:й|я|е|ю|ем)",
-    r"июн[а-яё]*", r"июл[а-яё]*", r"август[а-яё]*", r"сентябр[а-яё]*", r"октябр[а-яё]*",
-    r"ноябр[а-яё]*", r"декабр[а-яё]*",
+    r"январ[а-яё]*|січ(?:ня|ень)", r"феврал[а-яё]*|лют(?:ого|ий)", r"март[а-яё]*|берез(?:ня|ень)",
+    r"апрел[а-яё]*|квіт(?:ня|ень)", r"ма(?:й|я|е|ю|ем)|трав(?:ня|ень)", r"июн[а-яё]*|черв(?:ня|ень)",
+    r"июл[а-яё]*|лип(?:ня|ень)", r"август[а-яё]*|серп(?:ня|ень)", r"сентябр[а-яё]*|верес(?:ня|ень)",
+    r"октябр[а-яё]*|жовт(?:ня|ень)", r"ноябр[а-яё]*|листопада?", r"декабр[а-яё]*|груд(?:ня|ень)",
 )
 EN_MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -54,6 +54,8 @@ def test_a_ukrainian_source_matches_its_translation_by_value() -> None:
     for english, ukrainian in pairs:
         assert list(compare_numbers(english, ukrainian)) == [], english
     assert [d.kind for d in compare_numbers("He is thirty-three years old", "Йому тридцять два роки")] == ["mismatch"]
+    assert list(compare_numbers("On February 24, 2022 the war began.", "24 лютого 2022 року почалася війна.")) == []
+    assert [d.kind for d in compare_numbers("On February 25, 2022 it began.", "24 лютого 2022 почалося.")] == ["date"]
 
 
 @settings(max_examples=300, deadline=None)
