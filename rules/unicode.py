@@ -197,7 +197,7 @@ def _homoglyphs(text: str, ctx: Context) -> list[Proposal]:
 CYRILLIC_LOOKALIKE = EditRule(
     id="unicode.cyrillic_lookalike",
     stage=STAGE,
-    message="Cyrillic letter that looks like a Latin one inside a Latin word or a size (105х195)",
+    message="Cyrillic letter that looks like a Latin one, in a Latin word or in a size such as 105x195",
     tier=Tier.REVIEW,
     find=_homoglyphs,
     # Every edit puts a Latin letter for one of them; all lie in the Cyrillic blocks, a range scanned fast.
