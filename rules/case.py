@@ -82,7 +82,7 @@ def _common(word: str, evidence: LineEvidence) -> bool:
 
 
 PARTY = (
-    r"(?<![\p{L}\p{N}])(?P<party>\p{Lu}{0,5}P)(?: ?\((?P<suffix>[Bb]\.?|[Bb] \.)\))"
+    r"(?<![\p{L}\p{N}])(?P<party>\p{Lu}{0,5}P(?:SU)?)(?: ?\((?P<suffix>[Bb]\.?|[Bb] \.)\))"
     r"(?: (?P<word>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}]))?"
 )
 
@@ -103,11 +103,12 @@ PARTY_SUFFIX = EditRule(
     tier=Tier.SAFE,
     pattern=PARTY,
     fix=_party,
-    prefilter=r"P ?\([Bb]",
+    prefilter=r"P(?:SU)? ?\([Bb]",
     examples=(
         Example("the Central Committee of the RCP (B.) Considered the proposal",
                 "the Central Committee of the RCP(b) considered the proposal"),
         Example("the RSDLP (B.) Decided to act", "the RSDLP(b) decided to act"),
+        Example("the CPSU (B.) Approved the plan", "the CPSU(b) approved the plan"),
         Example("the AUCP(B) and the Comintern", "the AUCP(b) and the Comintern"),
         Example("the VKP (b) Central Committee met", "the VKP(b) Central Committee met"),
         Example("the CP (B.) Central Committee; the Central", "the CP(b) Central Committee; the Central"),
@@ -134,17 +135,18 @@ AFTER_ABBREV = EditRule(
     stage=STAGE,
     message="Capital after an abbreviation inside a sentence",
     tier=Tier.REVIEW,
-    pattern=rf"(?:(?<![\p{{L}}.]){NON_FINAL}|(?<![\p{{L}}\p{{N}}])\p{{Lu}}{{0,5}}P\(b\)),?"
+    pattern=rf"(?:(?<![\p{{L}}.]){NON_FINAL}|(?<![\p{{L}}\p{{N}}])\p{{Lu}}{{0,5}}P(?:SU)?\(b\)),?"
     r" (?P<word>\p{Lu}\p{Ll}+)\b",
     group="word",
     fix=_after_abbreviation,
     # The abbreviation's full stop, looked for first and then behind (several times faster than
     # its words), or the party suffix.
-    prefilter=r"\.(?<=e\.g\.|i\.e\.|cf\.|viz\.|approx\.|incl\.|resp\.|esp\.|vs\.)|P\(b\)",
+    prefilter=r"\.(?<=e\.g\.|i\.e\.|cf\.|viz\.|approx\.|incl\.|resp\.|esp\.|vs\.)|P(?:SU)?\(b\)",
     examples=(
         Example("the costs, i.e. The rent and the wages", "the costs, i.e. the rent and the wages"),
         Example("some vaccines, e.g. The one made in Russia", "some vaccines, e.g. the one made in Russia"),
         Example("the RCP(b) Adopted a resolution", "the RCP(b) adopted a resolution"),
+        Example("the CPSU(b) Adopted a resolution", "the CPSU(b) adopted a resolution"),
     ),
     leave_alone=(
         "flowers, trees, etc. Many people came",
