@@ -103,7 +103,7 @@ def _clock(m: regex.Match[str], ctx: Context) -> str | None:
 CLOCK_TIME = EditRule(
     id="typo.clock_time",
     stage=STAGE,
-    message="Space after the colon of a clock time",
+    message="Space after the colon of a clock time or a score",
     tier=Tier.SAFE,
     pattern=r"(?:(?<=\d: ?\d\d[-–])|(?<![\d:.,/–-])(?<!\p{L}\d*))(?P<h>\d{1,3}): (?P<m>\d{1,3})(?![\d:]|[.,]\d)",
     fix=_clock,

@@ -83,7 +83,7 @@ def test_sarif_of_a_real_run_validates_and_locates_in_utf16(mtfix, tmp_path: Pat
     assert run["columnKind"] == "utf16CodeUnits"
     rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
     clock = rules["typo.clock_time"]
-    assert clock["shortDescription"]["text"] == "Space after the colon of a clock time"
+    assert clock["shortDescription"]["text"] == "Space after the colon of a clock time or a score"
     assert clock["defaultConfiguration"]["level"] == "warning" and clock["name"] == "TypoClockTime"
     assert "08: 15" in clock["help"]["text"] and clock["fullDescription"]["text"]
     by_rule = {r["ruleId"]: r for r in run["results"]}

@@ -110,7 +110,7 @@ def test_check_exit_codes_and_formats(mtfix, tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stdout.decode().splitlines() == [
         f"{dirty}:1:6: typo.space_before_punct Space before a punctuation mark: ' ' -> ''",
-        f"{dirty}:1:21: typo.clock_time Space after the colon of a clock time: '08: 15' -> '08:15'",
+        f"{dirty}:1:21: typo.clock_time Space after the colon of a clock time or a score: '08: 15' -> '08:15'",
     ]
     sarif = json.loads(mtfix("check", str(dirty), "--output-format", "sarif").stdout)
     assert sarif["version"] == "2.1.0"
