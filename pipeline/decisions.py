@@ -21,7 +21,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from .model import Edit, Finding
 from .runner import EditKey, Result
@@ -138,7 +138,21 @@ def check_matches(decisions: Decisions, raw: str, name: str) -> None:
                          f"the raw text is {raw_hash(raw)[:12]}…)")
 
 
-def mark_findings(findings: Sequence[Finding], decisions: Decisions | None) -> list[Finding]:
+class Dismissable(Protocol):
+    """A finding a reviewer may dismiss (a rule's ``Finding``, a ``GrammarFinding``): a dataclass named by
+    its rule id, raw span and text."""
+
+    rule_id: str
+    raw_start: int
+    raw_end: int
+    text: str
+    decision: str
+
+
+AnyFinding = TypeVar("AnyFinding", bound=Dismissable)
+
+
+def mark_findings(findings: Sequence[AnyFinding], decisions: Decisions | None) -> list[AnyFinding]:
     """The findings, with ``decision="dismiss"`` on those the reviewer dismissed."""
     dismissed = decisions.dismissed() if decisions else set()
     return [

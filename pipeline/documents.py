@@ -22,7 +22,6 @@ from .decisions import Decisions, for_input, mark_findings
 from .formats import Segment
 from .formats.document import Prose
 from .formats.files import label_entries, mark_review, repair_file
-from .grammar_repair import GrammarFinding
 from .inputs import fixed_name, report_stem
 from .model import Rule
 from .profiling import Profile
@@ -93,12 +92,6 @@ def repair(doc: Document, rules: tuple[Rule, ...], config: Config, source: list[
     return result
 
 
-def mark_grammar(findings: Sequence[GrammarFinding], decisions: Decisions | None) -> list[GrammarFinding]:
-    """The grammar findings, with ``decision="dismiss"`` on those the reviewer dismissed."""
-    dismissed = decisions.dismissed() if decisions else set()
-    return [replace(f, decision="dismiss") if f.key() in dismissed else f for f in findings]
-
-
 def render_outputs(doc: Document, path: Path, output: Path, result: Result, config: Config,
                    quality: Quality | None = None, decisions: Decisions | None = None, changed_only: bool = False,
                    prose: Result | None = None, layout: Prose | None = None) -> Outputs:
@@ -117,7 +110,7 @@ def render_outputs(doc: Document, path: Path, output: Path, result: Result, conf
     if layout is not None:
         label_entries(report, layout)
     grammar = quality.grammar.findings if quality is not None and quality.grammar is not None else ()
-    report["grammar"] = [f.to_json() for f in mark_grammar(grammar, decisions)]
+    report["grammar"] = [f.to_json() for f in mark_findings(grammar, decisions)]
     if quality is not None:
         report["quality"] = quality.to_json()
     page, page_raw, page_fixed = report, result.raw, result.text

@@ -49,10 +49,6 @@ class GrammarFinding:
     change: str
     decision: str = ""
 
-    def key(self) -> tuple[str, int, int, str]:
-        """What a reviewer's dismissal names: rule id, raw span, text."""
-        return self.rule_id, self.raw_start, self.raw_end, self.text
-
     def to_json(self) -> dict[str, Any]:
         """The finding as the JSON report lists it (``decision`` only when a reviewer dismissed it)."""
         data = {"rule": self.rule_id, "message": self.message, "text": self.text, "line": self.line,

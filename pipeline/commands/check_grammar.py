@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from ..config import Config
-from ..decisions import for_input, unsettled
-from ..documents import mark_grammar, repair
+from ..decisions import for_input, mark_findings, unsettled
+from ..documents import repair
 from ..grammar import GrammarSession, GrammarSettings
 from ..grammar_repair import check_repair
 from ..model import Rule
@@ -34,6 +34,6 @@ def check_with_grammar(path: Path | None, source_path: Path | None, config: Conf
     found = problems(name, *unsettled(result, decisions), result.raw)
     with timing.step(f"grammar ({grammar.scope})"):
         report = check_repair(result.raw, result.text, session, grammar)
-    advisory = mark_grammar(report.findings if report else (), decisions)
+    advisory = mark_findings(report.findings if report else (), decisions)
     found += [Problem(name, f.line, f.col, f.rule_id, f.message, "note") for f in advisory if not f.decision]
     return sorted(found, key=lambda p: (p.path, p.line, p.col, p.rule)), doc.line_count
