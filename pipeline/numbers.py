@@ -331,6 +331,9 @@ def _month_near(months: list[tuple[int, int, int]], start: int, end: int, line: 
 _LIST_NUMBER = regex.compile(r"^\s*\d{1,2}[.)](?=\s)")
 _ROUND_THE_CLOCK = regex.compile(r"(?<![\d/])24/7(?![\d/])")
 _NUMERIC_DATE = regex.compile(r"(?<![\d.,/])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)")
+# A day and month without the year, closed by a point ("в понеділок 25.04."): a date, or an amount at the
+# end of a sentence ("25.04."), read both ways.
+_NUMERIC_DAY_MONTH = regex.compile(r"(?<![\d.,/])(?P<d>[0-3]?\d)\.(?P<m>[01]\d)\.(?!\d)")
 _FRACTION = regex.compile(r"(?<![\d/.,])(?P<a>\d{1,2})/(?P<b>\d{1,3})(?![\d/])(?P<stage>\s*(?:финал|final))?",
                           regex.IGNORECASE)
 # "21.55", "10-00": a clock time written with a point or a dash (the dash only for whole hours or after "в", "с").
@@ -343,7 +346,7 @@ _AMOUNT_AFTER = regex.compile(
 
 def _shared_forms(line: str) -> tuple[list[Number], list[tuple[int, int]]]:
     """Forms written alike in both languages, read before the digits: list numbers (skipped), ``24/7``
-    (skipped), ``14.02.2021`` dates, ``1/4`` fractions and ``21.55`` / ``10-00`` clock times."""
+    (skipped), ``14.02.2021`` and ``25.04.`` dates, ``1/4`` fractions and ``21.55`` / ``10-00`` clock times."""
     numbers: list[Number] = []
     taken: list[tuple[int, int]] = []
     for pattern in (_LIST_NUMBER, _ROUND_THE_CLOCK):
@@ -358,6 +361,13 @@ def _shared_forms(line: str) -> tuple[list[Number], list[tuple[int, int]]]:
         numbers.append(Number(m.start("y"), m.end("y"), m["y"], Decimal(full_year), "year",
                               also=frozenset({("n", Decimal(year))})))
         taken.append(m.span())
+    for m in _NUMERIC_DAY_MONTH.finditer(line):
+        day, month = int(m["d"]), int(m["m"])
+        if not (1 <= day <= 31 and 1 <= month <= 12) or _overlaps(m.start(), m.end(), taken):
+            continue
+        numbers.append(Number(m.start("d"), m.end("m"), line[m.start("d"):m.end("m")], Decimal(day), "day",
+                              month=month, also=frozenset({("n", Decimal(f"{day}.{m['m']}"))})))
+        taken.append((m.start("d"), m.end("m")))
     for m in _FRACTION.finditer(line):
         if _overlaps(m.start(), m.end(), taken):
             continue

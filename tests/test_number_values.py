@@ -55,6 +55,9 @@ def test_a_ukrainian_source_matches_its_translation_by_value() -> None:
         assert list(compare_numbers(english, ukrainian)) == [], english
     assert [d.kind for d in compare_numbers("He is thirty-three years old", "Йому тридцять два роки")] == ["mismatch"]
     assert list(compare_numbers("On February 24, 2022 the war began.", "24 лютого 2022 року почалася війна.")) == []
+    assert list(compare_numbers("Is it possible on Monday, April 25?", "Можна в понеділок 25.04.?")) == []
+    assert [d.kind for d in compare_numbers("Can we meet on Monday, April 26?", "Можна в понеділок 25.04.?")] == [
+        "mismatch"]
     assert [d.kind for d in compare_numbers("On February 25, 2022 it began.", "24 лютого 2022 почалося.")] == ["date"]
 
 
