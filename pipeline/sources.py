@@ -17,8 +17,8 @@ from .textio import Document, InputError, read_document
 def add_source_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--source FILE`` to a command that runs rules."""
     parser.add_argument("--source", metavar="FILE",
-                        help="the Russian source, line-aligned with the one input (default: NAME.src.txt "
-                        "beside each NAME.txt, when present)")
+                        help="the Russian (or Ukrainian) source, line-aligned with the one input "
+                        "(default: NAME.src.txt beside each NAME.txt, when present)")
 
 
 def aligned_source(doc: Document, path: Path | None) -> list[str] | None:
