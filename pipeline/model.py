@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import enum
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -82,6 +82,21 @@ class Context:
             return None
         i = self._local_line(pos)
         return self.source[i] if i < len(self.source) else None
+
+    def lines_with_source(self, text: str) -> Iterator[tuple[int, str, str]]:
+        """Each non-empty line of ``text`` that has a source line: (offset, line, source line).
+
+        >>> list(Context(source=("Да.", "Нет."), line_starts=(0, 5)).lines_with_source("Yes.\\nNo."))
+        [(0, 'Yes.', 'Да.'), (5, 'No.', 'Нет.')]
+        """
+        if self.source is None:
+            return
+        start = 0
+        for line in text.split("\n"):
+            source = self.source_line(start)
+            if source is not None and line:
+                yield start, line, source
+            start += len(line) + 1
 
 
 @dataclass(frozen=True)

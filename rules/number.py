@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from mtfix.crosscheck import Discrepancy, compare_numbers
 from mtfix.model import Context, Example, FindingRule, Proposal
-from mtfix.rules.source import lines_with_source
 
 STAGE = "number"
 
@@ -30,7 +29,7 @@ def _number_finder(kind: str):
     """The ``find`` function reporting the discrepancies of one ``kind``."""
 
     def find(text: str, ctx: Context) -> Iterator[Proposal]:
-        for offset, line, source in lines_with_source(text, ctx):
+        for offset, line, source in ctx.lines_with_source(text):
             for d in _discrepancies(line, source):
                 if d.kind != kind:
                     continue

@@ -31,25 +31,13 @@ from mtfix.rules.date import DISPLACED_YEAR, FRAGMENT_SENTENCE
 STAGE = "source"
 
 
-def lines_with_source(text: str, ctx: Context) -> Iterator[tuple[int, str, str]]:
-    """Each line of ``text`` that has a source line: (offset, line, source line)."""
-    if ctx.source is None:
-        return
-    start = 0
-    for line in text.split("\n"):
-        source = ctx.source_line(start)
-        if source is not None and line:
-            yield start, line, source
-        start += len(line) + 1
-
-
 @lru_cache(maxsize=8192)
 def _restorations(line: str, source: str) -> tuple[Restoration, ...]:
     return tuple(restore_placeholders(line, source))
 
 
 def _restore(text: str, ctx: Context) -> Iterator[Proposal]:
-    for offset, line, source in lines_with_source(text, ctx):
+    for offset, line, source in ctx.lines_with_source(text):
         if PLACEHOLDER.search(line) is None:
             continue
         for r in _restorations(line, source):
@@ -59,7 +47,7 @@ def _restore(text: str, ctx: Context) -> Iterator[Proposal]:
 
 
 def _unresolved(text: str, ctx: Context) -> Iterator[Proposal]:
-    for offset, line, source in lines_with_source(text, ctx):
+    for offset, line, source in ctx.lines_with_source(text):
         if PLACEHOLDER.search(line) is None:
             continue
         for r in _restorations(line, source):
