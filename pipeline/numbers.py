@@ -70,7 +70,7 @@ EN_MONTH_PATTERN = regex.compile(r"\b(?:" + "|".join(sorted(EN_MONTHS, key=len, 
 
 SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 # Scale words after a number, Russian and Ukrainian ("тис.", "мільйон", "мільярда" in a Ukrainian source).
-_RU_SCALE = regex.compile(r"(?:тыс(?:яч[а-яёіїє]*|\.|\b)|тис(?:яч[а-яёіїє]*|\.|\b)|млн\b\.?|миллион[а-яё]*"
+_RU_SCALE = regex.compile(r"(?:т[ыи]с(?:яч[а-яёіїє]*|\.|\b)|млн\b\.?|миллион[а-яё]*"
                           r"|мільйон[а-яёіїє]*|млрд\b\.?|миллиард[а-яё]*|мільярд[а-яёіїє]*|трлн\b\.?"
                           r"|триллион[а-яё]*|трильйон[а-яёіїє]*)", regex.IGNORECASE)
 _RU_SCALE_VALUE = (("тыс", 1000), ("тис", 1000), ("млн", 10**6), ("миллион", 10**6), ("мільйон", 10**6),

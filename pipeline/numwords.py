@@ -136,7 +136,7 @@ def _plain(word: str) -> str:
 def _grammatical_number(word: str) -> str:
     """``sing`` (``тысячу``, ``миллиона``), ``plur`` (``тысяч``, ``миллионов``) or ``both`` (``тысячи``)."""
     plain = _plain(word)
-    if plain in UK_VOCABULARY or plain == "тисяч":  # Ukrainian: no morphology loaded, read by the ending
+    if plain in UK_VOCABULARY:  # Ukrainian: no morphology loaded, read by the ending
         return "plur" if plain in _UK_POWERS_PLURAL else "sing" if plain in _UK_POWERS_SINGULAR else "both"
     numbers = {"sing" if "sing" in p.tag else "plur" for p in _morph().parse(word.lower())}
     return numbers.pop() if len(numbers) == 1 else "both"
